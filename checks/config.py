@@ -1,0 +1,86 @@
+"""Suite files: which rules run, at what severity, with which expectation.
+
+The built-in suites live in ``checks/suites``. A project can override them with its own
+``suites`` directory; a suite file there with the same ``suite:`` name replaces the
+built-in one. Problems in a suite file raise ``ConfigError`` naming the file and entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from checks.rules import RULES, SEVERITIES
+
+BUILTIN_SUITES = Path(__file__).parent / "suites"
+TABLES = {"quotes", "figures", "dates", "citations", "sources", "attributions"}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class ExpectationConfig:
+    rule: str
+    severity: str
+    table: str
+    expectation: str
+    kwargs: dict = field(default_factory=dict, hash=False, compare=False)
+    # Only rows whose columns equal these values are checked: {kind: speech}.
+    where: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class SuiteConfig:
+    name: str
+    path: str
+    expectations: list[ExpectationConfig]
+
+
+def load_suite(path: Path) -> SuiteConfig:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read suite: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("expectations"), list):
+        raise ConfigError(f"{path}: a suite needs 'suite: NAME' and a list of 'expectations'")
+    name = str(data.get("suite") or path.stem)
+    entries = []
+    for n, entry in enumerate(data["expectations"], 1):
+        where = f"{path}: expectation {n}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: must be a mapping")
+        if entry.get("enabled", True) is False:
+            continue
+        rule = entry.get("rule")
+        if rule not in RULES:
+            raise ConfigError(f"{where}: unknown rule {rule!r}; known rules: {', '.join(RULES)}")
+        severity = entry.get("severity", RULES[rule].severity)
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        table = entry.get("table")
+        if table not in TABLES:
+            raise ConfigError(f"{where}: table must be one of {', '.join(sorted(TABLES))}")
+        expectation = entry.get("expectation")
+        if not isinstance(expectation, str):
+            raise ConfigError(f"{where}: 'expectation' names a Great Expectations expectation")
+        kwargs = entry.get("kwargs") or {}
+        if not isinstance(kwargs, dict):
+            raise ConfigError(f"{where}: 'kwargs' must be a mapping")
+        where = entry.get("where") or {}
+        if not isinstance(where, dict) or not all(isinstance(v, str | bool | int | float) for v in where.values()):
+            raise ConfigError(f"{path}: expectation {n}: 'where' maps column names to the value a row must have")
+        entries.append(ExpectationConfig(rule, severity, table, expectation, kwargs, where))
+    return SuiteConfig(name, str(path), entries)
+
+
+def load_suites(extra_dir: Path | None = None) -> list[SuiteConfig]:
+    suites = {s.name: s for s in (load_suite(p) for p in sorted(BUILTIN_SUITES.glob("*.yml")))}
+    if extra_dir is not None and extra_dir.is_dir():
+        for p in sorted(extra_dir.glob("*.yml")):
+            suite = load_suite(p)
+            suites[suite.name] = suite
+    return list(suites.values())

@@ -1,0 +1,152 @@
+"""The data model of a review: typed records for what was extracted and what was found.
+
+Extractors (in ``flows.extract``) yield these with offsets into the text they parsed;
+``flows.extract.document`` maps them to file offsets. The checks and the reports consume
+them, which is why they live here: ``checks`` and ``reports`` never import ``flows``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["speech", "term"]
+Tense = Literal["past", "present", "future", "unknown"]
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None
+    cue: str | None = None
+    sources: list[str] = field(default_factory=list)
+    id: str = ""
+    # Derived facts the checks use; not part of the JSON contract's required fields.
+    anonymous: bool = False
+    statement_year: int | None = None  # an explicit year the statement was made in
+    paragraph: int = 0
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    hedge: str | None = None
+    kind: Literal["count", "percent", "money", "quantity", "fraction", "multiple"] = "count"
+    sources: list[str] = field(default_factory=list)
+    id: str = ""
+    running_tally: bool = False  # "so far", "at the moment", … in the present tense
+    as_of: bool = False  # the sentence gives an "as of" date
+    share: bool = False  # "N percent of …"
+    decrease: bool = False  # the figure is a fall, cut or drop
+    rate: str | None = None  # "a year", "per month"
+    sentence_start: int = 0
+    sentence_end: int = 0
+    paragraph: int = 0
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO 8601: 1988, 1988-02, 1988-02-14, or an interval a/b
+    kind: Literal["absolute", "relative", "range", "decade", "century"] = "absolute"
+    tense: Tense = "unknown"
+    range_start: str | None = None
+    range_end: str | None = None
+    id: str = ""
+
+
+@dataclass
+class Source:
+    id: str
+    kind: Literal["footnote", "link", "inline"]
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+    year: int | None = None
+    url: str | None = None
+    entity: str | None = None
+    vague: bool = False
+    cited: int = 0  # how many markers point at it (footnotes)
+
+
+@dataclass
+class Citation:
+    """A footnote marker or link in the body, with the claim it stands behind."""
+
+    label: str
+    start: int
+    end: int
+    source_id: str | None  # None: the footnote has no definition
+    kind: Literal["footnote", "link"] = "footnote"
+    claim_start: int = 0
+    claim_end: int = 0
+    claim_year: int | None = None  # latest completed-event year in the claim
+    mismatch: bool = False  # the citation shares nothing with the claim; its names belong elsewhere
+    id: str = ""
+    clean_pos: int = 0  # where it sits in the reviewed text (internal to extraction)
+
+
+@dataclass
+class VagueAttribution:
+    start: int
+    end: int
+    text: str
+    id: str = ""
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    item: str
+    start: int
+    end: int
+    line: int
+    column: int
+    message: str
+    fingerprint: str = ""
+    status: str = "open"
+    end_line: int = 0
+    end_column: int = 0
+
+
+@dataclass
+class ArticleInfo:
+    id: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    section: str | None = None
+
+
+@dataclass
+class ReviewedArticle:
+    """One article's extraction and findings: the JSON contract of DESIGN.md."""
+
+    path: str
+    article: ArticleInfo
+    text: str = ""
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    vague: list[VagueAttribution] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    reviewed: bool = True  # False when the file could not be read at all
+    # (kind, start, end) of the zones shown in reports: title, headings, paragraphs, list items.
+    zones: list[tuple[str, int, int]] = field(default_factory=list)

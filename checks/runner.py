@@ -1,0 +1,183 @@
+"""Run the expectation suites with Great Expectations, once per suite and table over a
+whole batch, and turn unexpected rows into findings."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from checks.config import ConfigError, SuiteConfig
+from checks.fingerprints import assign_fingerprints, line_col
+from checks.records import Finding, ReviewedArticle
+from checks.rules import RULES
+from checks.tables import build_tables, same_quantity
+
+KEY = ["article_id", "item_id"]
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    severity: str
+    article_id: str
+    item_id: str
+
+
+@lru_cache(maxsize=1)
+def _gx():
+    """Import Great Expectations once per process (it costs seconds) and quiet it."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    import checks.expectations  # noqa: F401  (registers copydesk's expectations)
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    datasource = context.data_sources.add_pandas("copydesk")
+    return gx, context, datasource
+
+
+def _condition(where: dict):
+    """{kind: speech, cited: false} -> Column("kind") == "speech" & Column("cited") == False."""
+    from great_expectations.expectations.row_conditions import Column
+
+    condition = None
+    for column, value in where.items():
+        part = Column(column) == value
+        condition = part if condition is None else condition & part
+    return condition
+
+
+def _expectation(gx, name: str, kwargs: dict, where: str):
+    from checks.expectations import CUSTOM_EXPECTATIONS
+
+    cls = CUSTOM_EXPECTATIONS.get(name)
+    if cls is None:
+        camel = "".join(part.capitalize() for part in name.split("_"))
+        cls = getattr(gx.expectations, camel, None)
+        if cls is None:
+            # Built-in names keep their capitals: ExpectColumnPairValuesAToBeGreaterThanB.
+            cls = next((getattr(gx.expectations, n) for n in dir(gx.expectations) if n.lower() == camel.lower()), None)
+    if cls is None:
+        raise ConfigError(f"{where}: no Great Expectations expectation named {name!r}")
+    try:
+        return cls(**kwargs)
+    except Exception as exc:  # pydantic validation: a user's suite file is wrong
+        raise ConfigError(f"{where}: bad arguments for {name}: {exc}") from None
+
+
+def run_suites(suites: list[SuiteConfig], tables: dict[str, pd.DataFrame]) -> list[Violation]:
+    gx, context, datasource = _gx()
+    violations: list[Violation] = []
+    for suite in suites:
+        by_table: dict[str, list] = {}
+        for cfg in suite.expectations:
+            by_table.setdefault(cfg.table, []).append(cfg)
+        for table, configs in by_table.items():
+            frame = tables[table]
+            if frame.empty:
+                continue
+            gx_suite = gx.ExpectationSuite(name=f"{suite.name}.{table}")
+            for cfg in configs:
+                kwargs = dict(cfg.kwargs)
+                if cfg.where:
+                    kwargs["row_condition"] = _condition(cfg.where)
+                exp = _expectation(gx, cfg.expectation, kwargs, f"{suite.path}: {cfg.rule}")
+                exp.meta = {"rule": cfg.rule}
+                gx_suite.add_expectation(exp)
+            asset_name = f"{suite.name}.{table}"
+            try:
+                asset = datasource.get_asset(asset_name)
+            except LookupError:
+                asset = datasource.add_dataframe_asset(asset_name)
+            batch_def = next(iter(asset.batch_definitions), None) or asset.add_batch_definition_whole_dataframe("all")
+            batch = batch_def.get_batch(batch_parameters={"dataframe": frame.reset_index(drop=True)})
+            result = batch.validate(
+                gx_suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": KEY}
+            )
+            for res in result.results:
+                cfg = _by_meta(configs, res)
+                if res.exception_info and res.exception_info.get("raised_exception"):
+                    msg = res.exception_info.get("exception_message")
+                    raise ConfigError(f"{suite.path}: {cfg.rule if cfg else '?'}: expectation failed to run: {msg}")
+                if cfg is None or res.success:
+                    continue
+                for row in res.result.get("unexpected_index_list") or []:
+                    violations.append(Violation(cfg.rule, cfg.severity, row["article_id"], row["item_id"]))
+    return violations
+
+
+def _by_meta(configs, res):
+    rule = (res.expectation_config.meta or {}).get("rule")
+    return next((c for c in configs if c.rule == rule), None)
+
+
+def review_findings(articles: list[ReviewedArticle], suites: list[SuiteConfig]) -> None:
+    """Run the suites over the batch and attach findings to each article, in place."""
+    readable = [a for a in articles if a.reviewed]
+    violations = run_suites(suites, build_tables(readable))
+    by_article: dict[str, list[Violation]] = {}
+    for v in violations:
+        by_article.setdefault(v.article_id, []).append(v)
+    for art in readable:
+        art.findings = [f for v in by_article.get(art.article.id, []) if (f := _finding(art, v)) is not None]
+        art.findings.sort(key=lambda f: (f.start, f.rule))
+        assign_fingerprints(art.findings, art.path, art.text)
+
+
+def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:
+    item, fields = _item(art, v)
+    if item is None:
+        return None
+    start, end = fields.pop("start"), fields.pop("end")
+    try:
+        message = RULES[v.rule].message.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        message = RULES[v.rule].summary
+    line, col = line_col(art.text, start)
+    end_line, end_col = line_col(art.text, end)
+    return Finding(v.rule, v.severity, v.item_id, start, end, line, col, message,
+                   end_line=end_line, end_column=end_col)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57].rstrip() + "…”"
+
+
+def _item(art: ReviewedArticle, v: Violation):
+    """The flagged item, and the fields its message is written from."""
+    published = art.article.published or "unknown"
+    for q in art.quotes:
+        if q.id == v.item_id:
+            return q, {"start": q.start, "end": q.end, "short": _short(q.text), "speaker": q.speaker,
+                       "statement_year": q.statement_year}
+    for i, f in enumerate(art.figures):
+        if f.id == v.item_id:
+            other = same_quantity(art)[i]
+            why = "a share above 100 percent" if f.share else "a fall of more than 100 percent"
+            return f, {"start": f.start, "end": f.end, "text": f.text, "why": why,
+                       "other_text": other.text if other else ""}
+    for d in art.dates:
+        if d.id == v.item_id:
+            return d, {"start": d.start, "end": d.end, "text": d.text, "published": published}
+    for s in art.sources:
+        if s.id == v.item_id:
+            return s, {"start": s.start, "end": s.end, "label": s.label or s.id, "text": s.text}
+    for c in art.citations:
+        if c.id == v.item_id:
+            src = next((s for s in art.sources if s.id == c.source_id), None)
+            start, end = (c.claim_start, c.end) if v.rule != "footnote-undefined" else (c.start, c.end)
+            return c, {"start": start, "end": end, "label": c.label, "source_year": src.year if src else None,
+                       "claim_year": c.claim_year}
+    for a in art.vague:
+        if a.id == v.item_id:
+            return a, {"start": a.start, "end": a.end, "text": a.text}
+    return None, {}

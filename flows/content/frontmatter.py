@@ -1,0 +1,69 @@
+"""YAML front matter (``---`` ... ``---``) at the top of Markdown and text files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+_FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class FrontMatter:
+    end: int = 0  # offset just after the closing fence; 0 when there is none
+    fields: dict[str, str] = field(default_factory=dict)
+    published: dt.date | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+def parse_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    match = _FENCE.match(text)
+    if not match:
+        return FrontMatter()
+    result = FrontMatter(end=match.end())
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        result.errors.append(f"front matter is not valid YAML{where}; metadata ignored, body still reviewed")
+        return result
+    if data is None:
+        return result
+    if not isinstance(data, dict):
+        result.errors.append("front matter must be a mapping of field: value; metadata ignored")
+        return result
+    for key in ("title", "author", "section"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, str | int | float):
+            result.fields[key] = str(value)
+        else:
+            result.errors.append(f"front matter field '{key}' must be text")
+    if "published" in data or "date" in data:
+        raw = data.get("published", data.get("date"))
+        result.published = parse_date(raw)
+        if result.published is None and raw is not None:
+            name = "published" if "published" in data else "date"
+            result.errors.append(
+                f"front matter field '{name}' is not a date ({raw!r}); use YYYY-MM-DD. "
+                "Date checks against publication are skipped"
+            )
+    return result

@@ -1,0 +1,104 @@
+"""The reviewed text of an article and its map back to file offsets.
+
+spaCy parses only the reviewed zones, with markup and footnote markers removed and a
+paragraph break between zones. ``ReviewText`` keeps, for every stretch of that text,
+where it came from in the file, so each extracted span maps back exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from flows.content.article import Article, Zone
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Segment:
+    clean_start: int
+    clean_end: int
+    file_start: int
+    file_end: int
+    verbatim: bool  # copied char for char (True) or a replacement standing for [file_start, file_end)
+
+
+class ReviewText:
+    def __init__(self, text: str, segments: list[Segment], zone_starts: list[int]):
+        self.text = text
+        self.segments = segments
+        self._keys = [s.clean_start for s in segments]
+        self._file_keys = [s.file_start for s in segments]
+        # Clean offsets where each reviewed zone (paragraph) begins.
+        self.zone_starts = zone_starts
+
+    def _segment(self, pos: int) -> Segment:
+        i = bisect.bisect_right(self._keys, pos) - 1
+        return self.segments[max(i, 0)]
+
+    def to_file_start(self, pos: int) -> int:
+        seg = self._segment(pos)
+        if seg.verbatim:
+            return seg.file_start + min(pos - seg.clean_start, seg.file_end - seg.file_start)
+        return seg.file_start
+
+    def to_file_end(self, pos: int) -> int:
+        """Map an exclusive end offset: the file offset just after clean char ``pos - 1``."""
+        if pos <= 0:
+            return self.to_file_start(0)
+        seg = self._segment(pos - 1)
+        if seg.verbatim:
+            return seg.file_start + (pos - seg.clean_start)
+        return seg.file_end
+
+    def to_clean(self, file_pos: int) -> int:
+        """Where a file offset lands in the reviewed text (removed markup: the next char)."""
+        if not self.segments:
+            return 0
+        i = bisect.bisect_right(self._file_keys, file_pos) - 1
+        if i < 0:
+            return 0
+        seg = self.segments[i]
+        if file_pos >= seg.file_end:
+            return seg.clean_end
+        return seg.clean_start + (file_pos - seg.file_start if seg.verbatim else 0)
+
+    def to_file(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            s = self.to_file_start(start)
+            return s, s
+        return self.to_file_start(start), self.to_file_end(end)
+
+
+def build_review_text(article: Article) -> ReviewText:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    zone_starts: list[int] = []
+    pos = 0
+
+    def emit(piece: str, file_start: int, file_end: int, verbatim: bool) -> None:
+        nonlocal pos
+        if not piece:
+            return
+        parts.append(piece)
+        segments.append(Segment(pos, pos + len(piece), file_start, file_end, verbatim))
+        pos += len(piece)
+
+    for zone in _reviewed(article.zones):
+        if pos:
+            emit(PARAGRAPH_BREAK, zone.start, zone.start, False)
+        zone_starts.append(pos)
+        cursor = zone.start
+        for edit in sorted(zone.edits, key=lambda e: e.start):
+            if edit.start < cursor or edit.end > zone.end:
+                continue  # overlapping edits: keep the first
+            emit(article.text[cursor : edit.start], cursor, edit.start, True)
+            emit(edit.replacement, edit.start, edit.end, False)
+            cursor = edit.end
+        emit(article.text[cursor : zone.end], cursor, zone.end, True)
+    return ReviewText("".join(parts), segments, zone_starts)
+
+
+def _reviewed(zones: list[Zone]) -> list[Zone]:
+    return sorted((z for z in zones if z.reviewed and z.end > z.start), key=lambda z: z.start)

@@ -1,0 +1,54 @@
+"""Shared helpers for building zones out of lines and inline markup."""
+
+from __future__ import annotations
+
+import re
+
+from flows.content.article import Article, FootnoteDefinition, Zone, ZoneKind
+from flows.content.blocks import Line
+from flows.content.inline import scan_inline
+
+# Trailers that are not the article: reader comments and the author's bio.
+COMMENTS_HEADING = re.compile(
+    r"^(?:#+\s*)?(?:leave a (?:reply|comment)|reader comments|comments|responses|"
+    r"\d+\s+(?:comments?|responses?|replies))\b",
+    re.I,
+)
+BIO_HEADING = re.compile(r"^(?:#+\s*)?(?:about the author|author bio|about [A-Z][\w.'-]+)\b", re.I)
+
+
+def add_zone(article: Article, kind: ZoneKind, start: int, end: int, markdown: bool) -> None:
+    """Add a zone; for reviewed zones, record its inline markup too."""
+    if end <= start:
+        return
+    zone = Zone(kind, start, end)
+    if zone.reviewed or kind == "footnote":
+        inline = scan_inline(article.text, start, end, markdown)
+        article.markers.extend(inline.markers if zone.reviewed else [])
+        article.links.extend(inline.links)
+        article.directives.extend(inline.directives)
+        zone = Zone(kind, start, end, tuple(inline.edits))
+    article.zones.append(zone)
+
+
+def add_footnote(article: Article, label: str, start: int, end: int) -> None:
+    article.footnotes.append(FootnoteDefinition(label, start, end, article.text[start:end]))
+    article.zones.append(Zone("footnote", start, end))
+
+
+def looks_like_heading(line: Line) -> bool:
+    """A one-line block that reads as a section heading: short, capitalised, no end punctuation."""
+    t = line.text
+    words = t.split()
+    return (
+        0 < len(words) <= 12
+        and len(t) <= 90
+        and t[0].isupper()
+        and t[-1] not in ".!?,;:\"”’'»)]"
+        and not t[0].isdigit()
+    )
+
+
+def looks_like_name(line: Line) -> bool:
+    words = line.text.split()
+    return 1 < len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and line.text[-1] != "."

@@ -1,0 +1,254 @@
+"""Run every extractor over one parsed article and map the results back to the file.
+
+This is the only place that knows both the ``Doc`` (clean text) and the ``Article``
+(file text): extractors return clean offsets; here they become file offsets, get ids,
+and figures and quotes are linked to the citations that cover them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from flows.content.article import Article
+from flows.content.view import ReviewText
+from flows.extract.dates import extract_dates
+from flows.extract.figures import extract_figures
+from checks.matching import names, stems
+from flows.extract.quotes import extract_quotes
+from checks.records import ArticleInfo, Citation, Figure, Quote, ReviewedArticle, Source, VagueAttribution
+from flows.extract.sources import Attribution, extract_attributions, footnote_year
+from flows.extract.text import paragraph_spans
+
+
+def article_info(article: Article) -> ArticleInfo:
+    meta = article.meta
+    return ArticleInfo(meta.id, meta.title, meta.author, meta.published.isoformat() if meta.published else None,
+                       meta.section)
+
+
+def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArticle:
+    text = doc.text
+    published = article.meta.published
+    quotes = extract_quotes(doc)
+    in_quote = bytearray(len(text) + 1)
+    for q in quotes:
+        in_quote[q.start : q.end] = b"\x01" * (q.end - q.start)
+    dates = extract_dates(doc, published, skip=in_quote)
+    figures = extract_figures(doc, skip=in_quote, dates=[(d.start, d.end) for d in dates])
+    attributions = extract_attributions(doc, skip=in_quote)
+
+    sources = _footnote_sources(article) + _link_sources(article)
+    citations = _citations(article, view, sources)
+    paragraphs = paragraph_spans(text)
+    inline_sources = _cover_figures(doc, figures, citations, attributions, paragraphs, view, sources)
+    _cite_quotes(doc, quotes, citations, dates, published)
+    _claims(doc, citations, dates, published, sources, article, view)
+
+    result = ReviewedArticle(article.path, article_info(article), text=article.text, errors=list(article.errors))
+    result.zones = [(z.kind, z.start, z.end) for z in article.zones if z.reviewed]
+    result.quotes = [_quote_to_file(q, article, view, i + 1) for i, q in enumerate(quotes)]
+    result.figures = [_span_to_file(f, article, view, f"f{i + 1}") for i, f in enumerate(figures)]
+    result.dates = [_span_to_file(d, article, view, f"d{i + 1}") for i, d in enumerate(dates)]
+    result.sources = sources + inline_sources
+    result.citations = citations
+    result.vague = [
+        _span_to_file(VagueAttribution(a.start, a.end, a.entity), article, view, f"v{i + 1}")
+        for i, a in enumerate(a for a in attributions if a.vague)
+    ]
+    return result
+
+
+# ---------------------------------------------------------------- sources
+def _norm_label(label: str) -> str:
+    return label.strip().lower().removeprefix("fn").lstrip("^:-_")
+
+
+def _footnote_sources(article: Article) -> list[Source]:
+    cited: dict[str, int] = {}
+    for m in article.markers:
+        cited[_norm_label(m.label)] = cited.get(_norm_label(m.label), 0) + 1
+    return [
+        Source(id=f"fn:{_norm_label(fn.label)}", kind="footnote", start=fn.start, end=fn.end, text=fn.text,
+               label=_norm_label(fn.label), year=footnote_year(fn.text), cited=cited.get(_norm_label(fn.label), 0))
+        for fn in article.footnotes
+    ]
+
+
+def _link_sources(article: Article) -> list[Source]:
+    return [
+        Source(id=f"ln:{i + 1}", kind="link", start=ln.start, end=ln.end, text=ln.text, url=ln.url, cited=1)
+        for i, ln in enumerate(article.links)
+        if _reviewed(article, ln.start)
+    ]
+
+
+def _reviewed(article: Article, pos: int) -> bool:
+    return any(z.reviewed and z.start <= pos < z.end for z in article.zones)
+
+
+def _citations(article: Article, view: ReviewText, sources: list[Source]) -> list[Citation]:
+    by_label = {s.label: s.id for s in sources if s.kind == "footnote"}
+    out = [
+        Citation(_norm_label(m.label), m.start, m.end, by_label.get(_norm_label(m.label)), "footnote")
+        for m in article.markers
+    ]
+    out += [Citation(s.id, s.start, s.end, s.id, "link") for s in sources if s.kind == "link"]
+    out.sort(key=lambda c: c.start)
+    for i, c in enumerate(out):
+        c.id = f"c{i + 1}"
+        c.clean_pos = view.to_clean(c.start if c.kind == "footnote" else c.end)
+    return out
+
+
+# ---------------------------------------------------------------- coverage
+def _cover_figures(doc, figures, citations, attributions, paragraphs, view, sources) -> list[Source]:
+    """Which sources stand behind each figure (DESIGN.md, figure-unsourced):
+    a marker or link covers the text before it back to the previous one in its paragraph;
+    an attribution phrase covers its own sentence."""
+    points = [(c.clean_pos, c) for c in citations]
+    keys = [p for p, _ in points]
+    inline: list[Source] = []
+    source_of: dict[int, Source] = {}
+    for fig in figures:
+        para_end = _paragraph_end(paragraphs, fig.start)
+        i = bisect.bisect_left(keys, fig.end)
+        if i < len(points) and points[i][0] <= para_end and points[i][1].source_id:
+            fig.sources.append(points[i][1].source_id)
+        for a in attributions:
+            if a.vague or not (a.sentence.start_char <= fig.start < a.sentence.end_char):
+                continue
+            if a.cue is not None and a.cue.pos_ == "VERB" and not _cue_covers(a, doc, fig):
+                continue
+            src = source_of.get(id(a))
+            if src is None:
+                src = Source(id=f"in:{len(inline) + 1}", kind="inline", start=a.start, end=a.end, text=a.entity,
+                             entity=a.entity)
+                source_of[id(a)] = src
+                inline.append(src)
+            if src.id not in fig.sources:
+                fig.sources.append(src.id)
+    for src in inline:
+        src.start, src.end = view.to_file(src.start, src.end)
+    return inline
+
+
+def _cue_covers(a: Attribution, doc: Doc, fig: Figure) -> bool:
+    """'X said' covers a figure in the clause it governs, or anywhere when it is the main verb."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cue = a.cue
+    return cue.dep_ == "ROOT" or cue in span.root.ancestors or cue.dep_ in {"parataxis"} or cue.head.dep_ == "ROOT" \
+        and cue.dep_ in {"ccomp", "advcl"} and cue.i > span.root.i
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    brk = text.rfind("\n\n", 0, pos)
+    return 0 if brk < 0 else brk + 2
+
+
+def _paragraph_end(paragraphs: list[tuple[int, int]], pos: int) -> int:
+    i = bisect.bisect_right([p[0] for p in paragraphs], pos) - 1
+    return paragraphs[max(i, 0)][1]
+
+
+def _cite_quotes(doc, quotes, citations, dates, published) -> None:
+    """A quote's own citations: markers or links inside it or right after it in its sentence;
+    and the year the statement was made, when its sentence says so."""
+    for q in quotes:
+        if q.kind != "speech":
+            continue
+        sent_end = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
+        end = sent_end[0].sent.end_char if sent_end is not None and len(sent_end) else q.end
+        # The statement's date may be given anywhere before it in its paragraph:
+        # "In 2006, X did Y. During his trial X said, “…”".
+        sent_start = _paragraph_start(doc.text, q.start)
+        q.sources = [c.source_id or c.label for c in citations if q.start <= c.clean_pos < end + 1]
+        years = [
+            int(d.range_start[:4])
+            for d in dates
+            if sent_start <= d.start < q.start and d.range_start and d.kind in {"absolute", "range"}
+            and (published is None or d.range_start[:4] <= str(published.year))
+        ]
+        q.statement_year = max(years) if years else None
+
+
+def _claims(doc, citations, dates, published, sources, article: Article, view: ReviewText) -> None:
+    """The claim each footnote stands behind: its sentence, back to the previous marker."""
+    by_id = {s.id: s for s in sources}
+    prev_end = 0
+    cited_sentences: dict[str, list[tuple[int, int]]] = {}
+    for c in citations:
+        pos = c.clean_pos
+        tok = doc.char_span(max(pos - 1, 0), max(pos, 1), alignment_mode="expand")
+        sent = tok[0].sent if tok is not None and len(tok) else None
+        start = max(sent.start_char if sent is not None else 0, prev_end)
+        c.claim_start, c.claim_end = start, pos
+        prev_end = pos
+        completed = [
+            int(d.range_start[:4]) for d in dates
+            if start <= d.start < pos and d.range_start and d.tense in {"past", "unknown"}
+            and (published is None or dt.date.fromisoformat(d.range_start) <= published)
+        ]
+        c.claim_year = max(completed) if completed else None
+        if c.source_id:
+            cited_sentences.setdefault(c.source_id, []).append(
+                (sent.start_char, sent.end_char) if sent is not None else (start, pos))
+    body = doc.text
+    for c in citations:
+        src = by_id.get(c.source_id or "")
+        if src is None or src.kind != "footnote":
+            continue
+        claim = body[c.claim_start : c.claim_end]
+        context = claim + " " + _previous_sentence_text(doc, c.claim_start)
+        own = stems(src.text)
+        if len(own) < 2 or own & stems(context):
+            continue
+        src_names = names(src.text)
+        if len(src_names) < 2:
+            continue
+        elsewhere = _sentences_naming(doc, src_names, exclude=cited_sentences.get(src.id, []))
+        c.mismatch = bool(elsewhere)
+    for c in citations:
+        c.claim_start, c.claim_end = view.to_file(c.claim_start, c.claim_end)
+
+
+def _previous_sentence_text(doc: Doc, pos: int) -> str:
+    tok = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if tok is None or not len(tok) or tok[0].sent.start == 0:
+        return ""
+    prev = doc[tok[0].sent.start - 1].sent
+    if "\n\n" in doc.text[prev.start_char : tok[0].sent.start_char]:
+        return ""
+    return prev.text
+
+
+def _sentences_naming(doc: Doc, wanted: set[str], exclude: list[tuple[int, int]]) -> list[str]:
+    hits = []
+    for sent in doc.sents:
+        if any(a <= sent.start_char < b for a, b in exclude):
+            continue
+        if len(wanted & names(sent.text)) >= 2:
+            hits.append(sent.text)
+    return hits
+
+
+# ---------------------------------------------------------------- to file offsets
+def _span_to_file(item, article: Article, view: ReviewText, item_id: str):
+    item.start, item.end = view.to_file(item.start, item.end)
+    item.text = article.text[item.start : item.end]
+    item.id = item_id
+    if hasattr(item, "sentence_start"):
+        item.sentence_start, item.sentence_end = view.to_file(item.sentence_start, item.sentence_end)
+    return item
+
+
+def _quote_to_file(q: Quote, article: Article, view: ReviewText, n: int) -> Quote:
+    _span_to_file(q, article, view, f"q{n}")
+    if q.speaker_start is not None and q.speaker_end is not None:
+        q.speaker_start, q.speaker_end = view.to_file(q.speaker_start, q.speaker_end)
+        q.speaker = article.text[q.speaker_start : q.speaker_end]
+    return q

@@ -1,0 +1,190 @@
+"""Figures: counts, percentages, money, quantities, fractions — the numbers a reader
+takes as facts, with their value, unit and hedge.
+
+Dates, ordinals, times, page numbers, ISBNs, street and article numbers, ages and
+durations are not figures; neither is anything inside a quote (it is the speaker's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
+from checks.records import Figure
+
+CURRENCY_SYMBOL = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹)"
+CURRENCY_WORD = (r"(?:euros?|dollars?|pounds?|yen|francs?|rubles?|roubles?|drams?|manats?|lira|liras|rupees?|"
+                 r"yuan|pesos?|USD|EUR|GBP|CHF)")
+SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
+PERCENT = r"(?:[\s-]*(?:percent|per\s+cent|percentage\s+points?)|\s?%)"
+FRACTION_WORD = r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+
+FIGURE = re.compile(
+    rf"""
+    (?P<money>{CURRENCY_SYMBOL}\s?{DIGITS}{SCALE}?
+            | {DIGITS}{SCALE}?\s+{CURRENCY_WORD}\b)
+  | (?P<percent>(?:{DIGITS}|\b{WORD_NUMBER}){PERCENT})
+  | (?P<fraction>\b(?:(?:a|one|two|three|four)[\s-]{FRACTION_WORD})\b)
+  | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
+            | \b{WORD_NUMBER}(?:[\s-]+(?:{SCALE_WORD}))*\b)
+    """,
+    re.X | re.I,
+)
+HEDGES = [
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "close to", "just over",
+    "just under", "as many as", "as much as", "an estimated", "approximately", "about", "around",
+    "nearly", "almost", "roughly", "some", "over", "under", "practically", "around", "only",
+]
+HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(set(HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
+TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "times",
+              "night", "morning", "weekend", "season", "term", "round", "generation"}
+NOT_FIGURE_BEFORE = re.compile(
+    r"(?:\b(?:p|pp|no|nos|vol|art|ch|sec|fig|tel|ext)\.?|\bpages?|\bisbn(?:-1[03])?:?|\barticles?|\bsections?|"
+    r"\bchapters?|\bclauses?|\bparagraphs?|\bresolutions?|\bamendments?|\bnumber|\broute|\bflight|\bgrade|"
+    r"\blevel|\bphase|\bversion|\bseason|\bepisode|\broom|\bgate|\bplatform|\bunit|\bdistrict|\bward|\bforms?|"
+    r"\bbill|\bact|\bsuite|\bbox|#)[\s:]*$",
+    re.I,
+)
+STREET = re.compile(r"^\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|"
+                    r"Square|Way|Drive|Place|Court|Terrace|Row|Quay)\b")
+DECREASE = {"fall", "drop", "decline", "decrease", "cut", "reduce", "shrink", "plunge", "slump", "lose", "slash",
+            "tumble", "sink", "dip", "reduction", "loss", "contract", "plummet", "down", "lower"}
+RUNNING_TALLY = re.compile(r"\b(?:so far|thus far|to date|at the moment|at present|currently|as it stands|"
+                           r"right now|as things stand|up to now|until now)\b", re.I)
+AS_OF = re.compile(r"\bas (?:of|at)\b", re.I)
+RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(year|month|week|day|hour|annum)\b|^\s*(annually|yearly|monthly|weekly|daily)\b",
+                  re.I)
+SMALL_WORDS = {"zero", "one", "two"}
+
+
+def extract_figures(doc: Doc, skip: bytearray | None = None, dates: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Figures in ``doc`` outside ``skip`` (quotes) and outside the given date spans."""
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for a, b in dates:
+        taken[a:b] = b"\x01" * (b - a)
+    figures: list[Figure] = []
+    for m in FIGURE.finditer(text):
+        s, e = m.span()
+        if (skip is not None and skip[s]) or taken[s] or taken[e - 1]:
+            continue
+        figure = _read(doc, m)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _read(doc: Doc, m: re.Match) -> Figure | None:
+    text = doc.text
+    s, e = m.span()
+    raw = m.group(0)
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span[0].sent
+    before = text[max(0, s - 24) : s]
+    after = text[e : e + 40]
+    if NOT_FIGURE_BEFORE.search(before) or STREET.match(after):
+        return None
+    kind = next(k for k in ("money", "percent", "fraction", "number") if m.group(k))
+    unit: str | None = None
+    value: float | None
+    if kind == "fraction":
+        value = parse_fraction(raw)
+        if not re.search(r"\b(?:by|than|about|nearly|almost|roughly|around|over|under|some|of|to|just)\s+$", before, re.I):
+            return None  # "a quarter century", "the Armenian half of the city"
+        unit = "fraction"
+    elif kind == "percent":
+        value = parse_number(re.split(r"[\s%-]*(?:percent|per\s+cent|percentage|%)", raw, flags=re.I)[0])
+        unit = "percentage points" if "point" in raw.lower() else "percent"
+    elif kind == "money":
+        value = parse_number(re.sub(rf"^{CURRENCY_SYMBOL}\s?", "", raw))
+        cur = re.match(CURRENCY_SYMBOL, raw)
+        unit = cur.group(0) if cur else re.search(CURRENCY_WORD, raw, re.I).group(0)
+    else:
+        value = parse_number(raw)
+        noun = _counted_noun(span)
+        word_number = not raw[0].isdigit()
+        if word_number and raw.lower() in SMALL_WORDS:
+            return None  # "one surgeon", "two sides": not statistics
+        if noun is not None and (noun.lemma_.lower() in TIME_UNITS):
+            return None  # durations: "five years", "25 years"
+        if _is_age(doc, span) or _is_ordinalish(span):
+            return None
+        if noun is None:
+            if word_number or value is None or value < 100:
+                return None  # "from 65 to 67", "the three": no count of anything
+        else:
+            unit = noun.text.lower()
+            if noun.i - span[-1].i <= 3 and not any(t.is_punct for t in doc[span[-1].i + 1 : noun.i]):
+                e = noun.idx + len(noun.text)  # the figure reads "3,400 ships", as a reader quotes it
+                raw = text[s:e]
+        if re.fullmatch(r"\d+", raw) and noun is None and 1500 <= int(raw) <= 2100:
+            return None  # a year the date reader passed over
+        kind = "count"
+    hedge_m = HEDGE_RE.search(before)
+    hedge = hedge_m.group(1).lower() if hedge_m else None
+    rate_m = RATE.match(text[e : e + 40])
+    figure = Figure(
+        start=s,
+        end=e,
+        text=raw,
+        value=value,
+        unit=unit,
+        hedge=hedge,
+        kind=kind,
+        running_tally=bool(RUNNING_TALLY.search(sent.text)) and not AS_OF.search(sent.text),
+        as_of=bool(AS_OF.search(sent.text)),
+        share=kind == "percent" and bool(re.match(r"^\s+of\b", after)),
+        decrease=_is_decrease(span),
+        rate=(rate_m.group(1) or rate_m.group(2)).lower() if rate_m else None,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+    )
+    return figure
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun a number counts: '58,300 patients', '120 wounded', '118 in number'."""
+    last = span[-1]
+    if last.dep_ in {"nummod", "quantmod", "compound"} and last.head.pos_ in {"NOUN", "PROPN", "ADJ"} \
+            and last.head.i > last.i:
+        return last.head
+    doc = span.doc
+    for tok in doc[last.i + 1 : min(last.i + 4, len(doc))]:
+        if tok.pos_ in {"NOUN"} or (tok.pos_ in {"ADJ", "VERB"} and tok.tag_ in {"VBN", "JJ"} and tok.i == last.i + 1
+                                    and tok.nbor().pos_ != "NOUN" if tok.i + 1 < len(doc) else False):
+            return tok
+        if tok.pos_ not in {"ADJ", "PROPN", "NUM"} and tok.text not in {"-"}:
+            break
+    return None
+
+
+def _is_age(doc: Doc, span: Span) -> bool:
+    """'Ruth Adeyemi, 71, a retired teacher' and '71-year-old'."""
+    s, e = span.start_char, span.end_char
+    text = doc.text
+    if re.match(r"^[\s-]*years?[\s-]+old", text[e : e + 12]) or re.search(r"\baged?\s+$", text[max(0, s - 6) : s]):
+        return True
+    prev = doc[span.start - 2] if span.start >= 2 else None
+    return bool(
+        prev is not None and prev.ent_type_ == "PERSON" and doc[span.start - 1].text == ","
+        and text[e : e + 1] in {",", ")"}
+    )
+
+
+def _is_ordinalish(span: Span) -> bool:
+    return any(t.ent_type_ in {"ORDINAL", "TIME"} for t in span)
+
+
+def _is_decrease(span: Span) -> bool:
+    node = span.root
+    for _ in range(3):
+        if node.lemma_.lower() in DECREASE:
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    return False

@@ -1,0 +1,130 @@
+"""Pair quotation marks into quote spans, paragraph by paragraph.
+
+Unlike a blind pairing of marks, this reads each mark in context: curly, straight,
+guillemet and low-high marks; apostrophes (“it’s”, “rock ’n’ roll”, “the ’90s”) are not
+quotes; a quote left open at the end of a paragraph continues only when the next
+paragraph opens with a mark (the newspaper convention for multi-paragraph quotes);
+any other unclosed mark is dropped and the paragraph read again without it, so one bad
+mark never costs the rest of the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", '"': '"', "'": "'"}
+CLOSERS = set("”»›’") | {'"', "'"}
+DOUBLE = set("“”„«»\"")
+OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | {"\u00a0"}
+MAX_RESCANS = 3
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # at the opening mark
+    end: int  # after the closing mark, or at the paragraph end when the quote continues
+    closed: bool
+    continues: bool = False  # runs on into the next paragraph
+    continuation: bool = False  # continues a quote from the previous paragraph
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalpha():
+        return True  # it’s, don’t, O’Brien
+    if nxt.isdigit() and not prev.isalnum():
+        return True  # the ’90s
+    if text[i + 1 : i + 3] in ("n’", "n'") and text[i + 3 : i + 4] in (" ", ""):
+        return True  # rock ’n’ roll (first mark)
+    if prev == "n" and text[i - 2 : i - 1] in ("’", "'"):
+        return True  # rock ’n’ roll (second mark)
+    return False
+
+
+def _can_open(text: str, i: int, start: int) -> bool:
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev in OPEN_CONTEXT or prev in OPENERS or i == start) and not nxt.isspace()
+
+
+def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Return top-level (open, close) pairs and the positions of marks left open."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i in range(start, end):
+        c = text[i]
+        if i in ignore or (c not in OPENERS and c not in CLOSERS):
+            continue
+        if c in "’'" and _is_apostrophe(text, i):
+            continue
+        top = stack[-1][0] if stack else None
+        # Closing marks first: a straight mark closes its own kind when one is open.
+        closes = None
+        if c in ('"', "'") and any(o == c for o, _ in stack):
+            if not _can_open(text, i, start) or stack[-1][0] == c:
+                closes = c
+        elif c == "“" and top == "„":
+            closes = "„"
+        elif c in "”»›’":
+            want = {"”": "“„", "»": "«", "›": "‹", "’": "‘"}[c]
+            if any(o in want for o, _ in stack):
+                closes = next(o for o, _ in reversed(stack) if o in want)
+        if closes is not None:
+            while stack:
+                o, pos = stack.pop()
+                if o == closes:
+                    if not stack:
+                        pairs.append((pos, i + 1))
+                    break
+            continue
+        if c in OPENERS and c not in "’":
+            if c in ("'", "‘") and not _can_open(text, i, start):
+                continue
+            if c == '"' and not _can_open(text, i, start) and not stack:
+                continue  # a stray closing straight quote
+            stack.append((c, i))
+    return pairs, [pos for _, pos in stack]
+
+
+def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    carrying = False
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        ignore: set[int] = set()
+        for _ in range(MAX_RESCANS):
+            pairs, unclosed = _scan(text, p_start, p_end, ignore)
+            if not unclosed:
+                break
+            first_open = unclosed[0]
+            next_opens = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0] : paragraphs[n + 1][0] + 1] in (
+                "“", '"', "«", "„", "‘")
+            if first_open == p_start and next_opens and len(unclosed) == 1:
+                # Multi-paragraph quote: open at the start of this paragraph, the next
+                # paragraph opens with a mark too.
+                pairs.append((first_open, _rstrip(text, p_start, p_end)))
+                break
+            if len(unclosed) == 1 and next_opens and _only_quote_after(pairs, first_open):
+                pairs.append((first_open, _rstrip(text, p_start, p_end)))
+                break
+            ignore.update(unclosed)
+        continuation = carrying
+        carrying = False
+        for a, b in sorted(pairs):
+            closed = b <= p_end and text[b - 1] in CLOSERS
+            cont = not closed and b == _rstrip(text, p_start, p_end)
+            if b - a < 3:
+                continue
+            spans.append(QuoteSpan(a, b, closed, continues=cont, continuation=continuation and a == p_start))
+            carrying = cont
+    return spans
+
+
+def _only_quote_after(pairs: list[tuple[int, int]], pos: int) -> bool:
+    return all(b <= pos for _, b in pairs)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,290 @@
+"""Quotes: where they are, whether they are speech or a term, and who said them.
+
+``extract_quotes(doc)`` is the extractor; it follows textacy's style (a function over a
+``Doc``) but does not give up on unbalanced marks (see ``quote_marks``), reads the parse
+for the cue verb and its subject, resolves pronouns to the nearest named person before
+them, and carries a speaker over to follow-on quotes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from flows.extract.lexicon import NAMING_WORDS, PERSONAL_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from flows.extract.quote_marks import QuoteSpan, find_quote_spans
+from checks.records import Quote
+from flows.extract.text import paragraph_spans
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_DEPS_TO_DROP = {"relcl", "acl", "advcl", "ccomp", "parataxis", "cc", "conj"}
+# Prepositions that belong to who someone is ("of the union", "for the ministry"), not when.
+IDENTITY_PREPS = {"of", "for", "from", "at"}
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    paragraphs = paragraph_spans(doc.text)
+    spans = find_quote_spans(doc.text, paragraphs)
+    inside = _char_mask(len(doc.text), spans)
+    quotes: list[Quote] = []
+    for qs in spans:
+        span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        kind = _classify(doc, span, qs, inside)
+        quote = Quote(qs.start, qs.end, doc.text[qs.start : qs.end], kind, paragraph=_para_index(paragraphs, qs.start))
+        if kind == "speech":
+            _attribute(doc, span, quote, inside)
+        quotes.append(quote)
+    _carry_speakers(doc, quotes, spans, paragraphs)
+    for quote in quotes:
+        if quote.kind == "speech" and quote.speaker and not quote.speaker_name:
+            quote.speaker_name = quote.speaker
+    return quotes
+
+
+# ---------------------------------------------------------------- kind
+def _classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
+    inner = [t for t in span if not t.is_punct and not t.is_space]
+    words = [t for t in inner if t.is_alpha or t.like_num]
+    if not words:
+        return "term"
+    before = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_punct]
+    if before and before[-1].lower_ in NAMING_WORDS:
+        return "term"
+    if len(before) >= 2 and before[-2].lower_ in {"known", "referred"} and before[-1].lower_ in {"as", "to"}:
+        return "term"
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
+    ends_sentence = span.text.rstrip("”’\"'»› ")[-1:] in ".!?…"
+    title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3)
+    # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO").
+    if title_case and len(words) <= (4 if ends_sentence else 8) and not _attached_to_cue(doc, span):
+        return "term"
+    # Scare quotes and coined terms: a few words with no verb, not a sentence of their own.
+    if not has_verb and len(words) <= (2 if ends_sentence else 5) and not _attached_to_cue(doc, span):
+        return "term"
+    return "speech"
+
+
+def _attached_to_cue(doc: Doc, span: Span) -> bool:
+    """“Never,” she said. / He said: “Absolutely.” — a short quote right next to a speech verb."""
+    after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
+    before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]
+    near = after[:2] + before[-1:]
+    return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in near)
+
+
+# ---------------------------------------------------------------- speaker
+def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+    frame = _frame(doc, span)
+    cue = _best_cue(doc, span, frame, inside)
+    if cue is None:
+        prev = _previous_sentence(doc, frame.start)
+        if prev is not None and prev.text.rstrip().endswith(":"):
+            cue = _best_cue(doc, span, prev, inside)
+    if cue is None:
+        return
+    quote.cue = _cue_text(cue)
+    speaker = _speaker_of(cue, inside)
+    if speaker is None:
+        return
+    quote.speaker = speaker.text
+    quote.speaker_start = speaker.start_char
+    quote.speaker_end = speaker.end_char
+    quote.speaker_name = _name_in(speaker)
+    if quote.speaker_name is None and speaker.root.lower_ in PERSONAL_PRONOUNS:
+        quote.speaker_name = _resolve_pronoun(doc, speaker)
+    quote.anonymous = quote.speaker_name is None and not any(t.pos_ == "PROPN" for t in speaker)
+
+
+def _frame(doc: Doc, span: Span) -> Span:
+    """The sentences the quote touches: where its cue and speaker are to be found."""
+    first = doc[span.start].sent
+    last = doc[span.end - 1].sent
+    start, end = first.start, last.end
+    # A quote that fills its sentence is often attributed in the next one: “…,” she said.
+    nxt = doc[end].sent if end < len(doc) else None
+    if nxt is not None and span.end >= last.end - 1 and _same_paragraph(doc, last, nxt) and len(nxt) <= 40:
+        if any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt[:6]):
+            end = nxt.end
+    return doc[start:end]
+
+
+def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
+    between = doc.text[a.end_char : b.start_char]
+    return "\n\n" not in between and not any("\n\n" in t.text for t in a if t.is_space)
+
+
+def _previous_sentence(doc: Doc, token_index: int) -> Span | None:
+    if token_index == 0:
+        return None
+    prev = doc[token_index - 1].sent
+    if "\n\n" in doc.text[prev.end_char - 2 : doc[token_index].idx]:
+        return None
+    return prev
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
+        return True
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+
+
+def _best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | None:
+    best: tuple[float, Token] | None = None
+    for token in frame:
+        if inside[token.idx] or not _is_cue(token):
+            continue
+        if token.lemma_.lower() in {"read", "begin", "continue", "quote"} and not _has_subject(token):
+            continue
+        distance = token.idx - span.end_char if token.idx >= span.end_char else span.start_char - token.idx
+        # Prefer a cue whose clause holds the quote, then the nearest one.
+        score = distance + (0 if _governs(token, span) else 40)
+        if _speaker_of(token, inside) is None:
+            score += 200
+        if best is None or score < best[0]:
+            best = (score, token)
+    return best[1] if best else None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _governs(cue: Token, span: Span) -> bool:
+    return any(t.head == cue or cue in t.ancestors for t in span if not t.is_punct)
+
+
+def _cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    prt = [c for c in cue.children if c.dep_ == "prt"]
+    return cue.text + (" " + prt[0].text if prt else "")
+
+
+def _speaker_of(cue: Token, inside: bytearray) -> Span | None:
+    doc = cue.doc
+    if cue.lower_ == "according":
+        to = cue.nbor()
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return _phrase(objs[0], inside) if objs else None
+    verb: Token | None = cue
+    for _ in range(4):
+        if verb is None:
+            break
+        subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
+        if subj:
+            head = subj[0]
+            if head.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
+                return _phrase(verb.head, inside)
+            if head.lemma_.lower() == "it" and verb.lemma_.lower() in {"read", "say"}:
+                return _phrase(head, inside)
+            return _phrase(head, inside)
+        # "was quoted as saying", "went on to say", "he paused and added"
+        if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj", "acl"} and verb.head != verb:
+            verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            continue
+        break
+    # "in a statement, the ministry said" is handled above; "the statement read" too.
+    del doc
+    return None
+
+
+def _phrase(head: Token, inside: bytearray) -> Span:
+    """The noun phrase of a speaker: the head with its modifiers and appositives, without
+    relative clauses or anything inside a quote."""
+    doc = head.doc
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS_TO_DROP:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in IDENTITY_PREPS:
+            continue
+        keep.update(t.i for t in child.subtree if not inside[t.idx])
+    start, end = head.i, head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    # Trim edge punctuation.
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].dep_ in {"cc", "punct"}):
+        end -= 1
+    return doc[start : end + 1]
+
+
+def _name_in(speaker: Span) -> str | None:
+    for ent in speaker.ents:
+        if ent.label_ == "PERSON":
+            return ent.text
+    for ent in speaker.ents:
+        if ent.label_ in {"ORG", "NORP", "GPE"} and ent.root == speaker.root:
+            return ent.text
+    propn = [t for t in speaker if t.pos_ == "PROPN"]
+    if propn and speaker.root.pos_ == "PROPN":
+        return speaker.text
+    return None
+
+
+def _resolve_pronoun(doc: Doc, pronoun: Span) -> str | None:
+    """Nearest named person before the pronoun (for 'it' or 'they', an organisation)."""
+    want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they"} else {"PERSON"}
+    candidates = [e for e in doc.ents if e.end_char <= pronoun.start_char and e.label_ in want]
+    return candidates[-1].text if candidates else None
+
+
+# ---------------------------------------------------------------- follow-ons
+def _carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragraphs) -> None:
+    """A quote with no speaker takes the previous quote's when it continues that quote, sits
+    in the same paragraph, or opens the paragraph right after a quote paragraph of one
+    speaker."""
+    by_start = {s.start: s for s in spans}
+    speech = [q for q in quotes if q.kind == "speech"]
+    for i, quote in enumerate(speech):
+        if quote.speaker or i == 0:
+            continue
+        prev = speech[i - 1]
+        if not prev.speaker:
+            continue
+        qs = by_start.get(quote.start)
+        opens_paragraph = paragraphs[quote.paragraph][0] == quote.start
+        same_paragraph = prev.paragraph == quote.paragraph
+        follows = (
+            opens_paragraph
+            and prev.paragraph == quote.paragraph - 1
+            and _one_speaker(speech, prev.paragraph)
+        )
+        if (qs is not None and qs.continuation) or same_paragraph or follows:
+            quote.speaker = prev.speaker
+            quote.speaker_start, quote.speaker_end = prev.speaker_start, prev.speaker_end
+            quote.speaker_name = prev.speaker_name
+            quote.cue = prev.cue
+            quote.anonymous = prev.anonymous
+
+
+def _one_speaker(speech: list[Quote], paragraph: int) -> bool:
+    names = {q.speaker_name or q.speaker for q in speech if q.paragraph == paragraph}
+    return len(names) == 1 and None not in names
+
+
+# ---------------------------------------------------------------- helpers
+def _char_mask(n: int, spans: list[QuoteSpan]) -> bytearray:
+    mask = bytearray(n + 1)
+    for s in spans:
+        mask[s.start : s.end] = b"\x01" * (s.end - s.start)
+    return mask
+
+
+def _para_index(paragraphs: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(paragraphs) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paragraphs[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+__all__ = ["extract_quotes", "SPEECH_NOUNS"]

@@ -1,0 +1,63 @@
+"""Write a run's reports: <id>.json, <id>.html and <id>.md per article, index.html and
+summary.md over the run. Writes go through a temporary file and a rename, so a reader
+never sees half a report."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from checks.records import ReviewedArticle
+from reports.contract import to_contract
+from reports.html import render_article, render_index
+from reports.markdown import article_markdown, run_markdown
+
+PREVIOUS_COUNTS = ".previous-counts.json"
+
+
+def _write(path: Path, content: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def unique_ids(articles: list[ReviewedArticle]) -> None:
+    """Two files with the same stem in different folders must not overwrite each other."""
+    seen: dict[str, int] = {}
+    for art in articles:
+        base = art.article.id
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        if n:
+            art.article.id = f"{base}-{n + 1}"
+
+
+def write_reports(articles: list[ReviewedArticle], out_dir: str | os.PathLike[str]) -> Path:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for art in articles:
+        _write(out / f"{art.article.id}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n")
+        _write(out / f"{art.article.id}.md", article_markdown(art))
+        if art.reviewed:
+            _write(out / f"{art.article.id}.html", render_article(art))
+    previous = _previous_counts(out)
+    _write(out / "index.html", render_index(articles, previous))
+    _write(out / "summary.md", run_markdown(articles))
+    counts = {a.article.id: sum(1 for f in a.findings if f.status == "open") for a in articles}
+    _write(out / PREVIOUS_COUNTS, json.dumps(counts))
+    return out
+
+
+def _previous_counts(out: Path) -> dict[str, int] | None:
+    try:
+        data = json.loads((out / PREVIOUS_COUNTS).read_text(encoding="utf-8"))
+        return {str(k): int(v) for k, v in data.items()}
+    except (OSError, ValueError, AttributeError):
+        return None
