@@ -71,8 +71,12 @@ def load_suite(path: Path) -> SuiteConfig:
         if not isinstance(kwargs, dict):
             raise ConfigError(f"{where}: 'kwargs' must be a mapping")
         where = entry.get("where") or {}
-        if not isinstance(where, dict) or not all(isinstance(v, str | bool | int | float) for v in where.values()):
-            raise ConfigError(f"{path}: expectation {n}: 'where' maps column names to the value a row must have")
+        if not isinstance(where, dict) or not all(
+            isinstance(v, str | bool | int | float) for v in where.values()
+        ):
+            raise ConfigError(
+                f"{path}: expectation {n}: 'where' maps column names to the value a row must have"
+            )
         entries.append(ExpectationConfig(rule, severity, table, expectation, kwargs, where))
     return SuiteConfig(name, str(path), entries)
 

@@ -4,9 +4,61 @@ from __future__ import annotations
 
 import re
 
-STOP = set("""the and for with from that this were was are has have had into over under about after before
-their there which while when where what will would could should been being also than then them they its
-onto upon said says year years once running page press release report annual""".split())
+STOP = set(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "were",
+        "was",
+        "are",
+        "has",
+        "have",
+        "had",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "their",
+        "there",
+        "which",
+        "while",
+        "when",
+        "where",
+        "what",
+        "will",
+        "would",
+        "could",
+        "should",
+        "been",
+        "being",
+        "also",
+        "than",
+        "then",
+        "them",
+        "they",
+        "its",
+        "onto",
+        "upon",
+        "said",
+        "says",
+        "year",
+        "years",
+        "once",
+        "running",
+        "page",
+        "press",
+        "release",
+        "report",
+        "annual",
+    ]
+)
 WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 

@@ -64,7 +64,10 @@ def _expectation(gx, name: str, kwargs: dict, where: str):
         cls = getattr(gx.expectations, camel, None)
         if cls is None:
             # Built-in names keep their capitals: ExpectColumnPairValuesAToBeGreaterThanB.
-            cls = next((getattr(gx.expectations, n) for n in dir(gx.expectations) if n.lower() == camel.lower()), None)
+            cls = next(
+                (getattr(gx.expectations, n) for n in dir(gx.expectations) if n.lower() == camel.lower()),
+                None,
+            )
     if cls is None:
         raise ConfigError(f"{where}: no Great Expectations expectation named {name!r}")
     try:
@@ -97,7 +100,9 @@ def run_suites(suites: list[SuiteConfig], tables: dict[str, pd.DataFrame]) -> li
                 asset = datasource.get_asset(asset_name)
             except LookupError:
                 asset = datasource.add_dataframe_asset(asset_name)
-            batch_def = next(iter(asset.batch_definitions), None) or asset.add_batch_definition_whole_dataframe("all")
+            batch_def = next(
+                iter(asset.batch_definitions), None
+            ) or asset.add_batch_definition_whole_dataframe("all")
             batch = batch_def.get_batch(batch_parameters={"dataframe": frame.reset_index(drop=True)})
             result = batch.validate(
                 gx_suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": KEY}
@@ -106,7 +111,9 @@ def run_suites(suites: list[SuiteConfig], tables: dict[str, pd.DataFrame]) -> li
                 cfg = _by_meta(configs, res)
                 if res.exception_info and res.exception_info.get("raised_exception"):
                     msg = res.exception_info.get("exception_message")
-                    raise ConfigError(f"{suite.path}: {cfg.rule if cfg else '?'}: expectation failed to run: {msg}")
+                    raise ConfigError(
+                        f"{suite.path}: {cfg.rule if cfg else '?'}: expectation failed to run: {msg}"
+                    )
                 if cfg is None or res.success:
                     continue
                 for row in res.result.get("unexpected_index_list") or []:
@@ -143,8 +150,9 @@ def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:
         message = RULES[v.rule].summary
     line, col = line_col(art.text, start)
     end_line, end_col = line_col(art.text, end)
-    return Finding(v.rule, v.severity, v.item_id, start, end, line, col, message,
-                   end_line=end_line, end_column=end_col)
+    return Finding(
+        v.rule, v.severity, v.item_id, start, end, line, col, message, end_line=end_line, end_column=end_col
+    )
 
 
 def _short(text: str) -> str:
@@ -157,14 +165,24 @@ def _item(art: ReviewedArticle, v: Violation):
     published = art.article.published or "unknown"
     for q in art.quotes:
         if q.id == v.item_id:
-            return q, {"start": q.start, "end": q.end, "short": _short(q.text), "speaker": q.speaker,
-                       "statement_year": q.statement_year}
+            return q, {
+                "start": q.start,
+                "end": q.end,
+                "short": _short(q.text),
+                "speaker": q.speaker,
+                "statement_year": q.statement_year,
+            }
     for i, f in enumerate(art.figures):
         if f.id == v.item_id:
             other = same_quantity(art)[i]
             why = "a share above 100 percent" if f.share else "a fall of more than 100 percent"
-            return f, {"start": f.start, "end": f.end, "text": f.text, "why": why,
-                       "other_text": other.text if other else ""}
+            return f, {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "why": why,
+                "other_text": other.text if other else "",
+            }
     for d in art.dates:
         if d.id == v.item_id:
             return d, {"start": d.start, "end": d.end, "text": d.text, "published": published}
@@ -175,8 +193,13 @@ def _item(art: ReviewedArticle, v: Violation):
         if c.id == v.item_id:
             src = next((s for s in art.sources if s.id == c.source_id), None)
             start, end = (c.claim_start, c.end) if v.rule != "footnote-undefined" else (c.start, c.end)
-            return c, {"start": start, "end": end, "label": c.label, "source_year": src.year if src else None,
-                       "claim_year": c.claim_year}
+            return c, {
+                "start": start,
+                "end": end,
+                "label": c.label,
+                "source_year": src.year if src else None,
+                "claim_year": c.claim_year,
+            }
     for a in art.vague:
         if a.id == v.item_id:
             return a, {"start": a.start, "end": a.end, "text": a.text}

@@ -30,37 +30,75 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
         aid = art.article.id
         published = art.article.published
         for q in art.quotes:
-            quotes.append({
-                "article_id": aid, "item_id": q.id, "kind": q.kind, "speaker": q.speaker,
-                "has_speaker": q.speaker is not None, "anonymous": bool(q.anonymous),
-                "past_statement": q.statement_year is not None, "cited": bool(q.sources),
-            })
+            quotes.append(
+                {
+                    "article_id": aid,
+                    "item_id": q.id,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "has_speaker": q.speaker is not None,
+                    "anonymous": bool(q.anonymous),
+                    "past_statement": q.statement_year is not None,
+                    "cited": bool(q.sources),
+                }
+            )
         for f, other in zip(art.figures, same_quantity(art), strict=True):
-            figures.append({
-                "article_id": aid, "item_id": f.id, "kind": f.kind, "value": f.value, "unit": f.unit,
-                "source_count": len(f.sources), "implausible_context": f.share or f.decrease,
-                "running_tally": f.running_tally, "same_quantity_value": other.value if other else None,
-            })
+            figures.append(
+                {
+                    "article_id": aid,
+                    "item_id": f.id,
+                    "kind": f.kind,
+                    "value": f.value,
+                    "unit": f.unit,
+                    "source_count": len(f.sources),
+                    "implausible_context": f.share or f.decrease,
+                    "running_tally": f.running_tally,
+                    "same_quantity_value": other.value if other else None,
+                }
+            )
         for d in art.dates:
-            dates.append({
-                "article_id": aid, "item_id": d.id, "kind": d.kind, "tense": d.tense,
-                "range_start": _date(d.range_start), "range_end": _date(d.range_end),
-                "published": _date(published),
-            })
+            dates.append(
+                {
+                    "article_id": aid,
+                    "item_id": d.id,
+                    "kind": d.kind,
+                    "tense": d.tense,
+                    "range_start": _date(d.range_start),
+                    "range_end": _date(d.range_end),
+                    "published": _date(published),
+                }
+            )
         for c in art.citations:
             src = next((s for s in art.sources if s.id == c.source_id), None)
-            citations.append({
-                "article_id": aid, "item_id": c.id, "kind": c.kind, "source_id": c.source_id,
-                "source_year": src.year if src else None, "claim_year": c.claim_year, "mismatch": c.mismatch,
-            })
+            citations.append(
+                {
+                    "article_id": aid,
+                    "item_id": c.id,
+                    "kind": c.kind,
+                    "source_id": c.source_id,
+                    "source_year": src.year if src else None,
+                    "claim_year": c.claim_year,
+                    "mismatch": c.mismatch,
+                }
+            )
         for s in art.sources:
             sources.append({"article_id": aid, "item_id": s.id, "kind": s.kind, "cited": s.cited})
         for v in art.vague:
             attributions.append({"article_id": aid, "item_id": v.id, "named": False})
     return {
         "quotes": _frame(quotes, ["kind", "speaker", "has_speaker", "anonymous", "past_statement", "cited"]),
-        "figures": _frame(figures, ["kind", "value", "unit", "source_count", "implausible_context", "running_tally",
-                                    "same_quantity_value"]),
+        "figures": _frame(
+            figures,
+            [
+                "kind",
+                "value",
+                "unit",
+                "source_count",
+                "implausible_context",
+                "running_tally",
+                "same_quantity_value",
+            ],
+        ),
         "dates": _frame(dates, ["kind", "tense", "range_start", "range_end", "published"]),
         "citations": _frame(citations, ["kind", "source_id", "source_year", "claim_year", "mismatch"]),
         "sources": _frame(sources, ["kind", "cited"]),
@@ -82,7 +120,13 @@ def same_quantity(art: ReviewedArticle):
         if f.kind == "count" and f.unit and f.rate and not f.hedge:
             words = content_words(art.text[f.sentence_start : f.sentence_end]) - {f.unit, f.unit.rstrip("s")}
             for g, g_words in seen:
-                if g.unit == f.unit and g.rate == f.rate and not g.hedge and g.value != f.value and words & g_words:
+                if (
+                    g.unit == f.unit
+                    and g.rate == f.rate
+                    and not g.hedge
+                    and g.value != f.value
+                    and words & g_words
+                ):
                     match = g
                     break
             seen.append((f, words))

@@ -38,12 +38,17 @@ def _fail(message: str) -> typer.Exit:
 
 @app.command()
 def review(
-    paths: Annotated[list[str] | None, typer.Argument(help="Article files or folders (default: content)")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Article files or folders (default: content)")
+    ] = None,
     out_dir: Annotated[str, typer.Option("--out", help="Where reports are written")] = "reports/out",
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 on open findings at or above: "
-                                                "error, warning or info")] = None,
-    suites: Annotated[str | None, typer.Option("--suites", help="Folder of suite files overriding the "
-                                               "built-in ones")] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 on open findings at or above: error, warning or info"),
+    ] = None,
+    suites: Annotated[
+        str | None, typer.Option("--suites", help="Folder of suite files overriding the built-in ones")
+    ] = None,
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
 ) -> None:
@@ -86,11 +91,22 @@ def _run_review(files: list[str], out_dir: str, suites: str | None, max_bytes: i
 
     if not show:
         return review_flow(files, out_dir=out_dir, suites_dir=suites, max_bytes=max_bytes)
-    with Progress(TextColumn("reviewing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
+    with Progress(
+        TextColumn("reviewing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
         bar = progress.add_task("review", total=len(files))
-        return review_flow(files, out_dir=out_dir, suites_dir=suites, max_bytes=max_bytes,
-                           on_progress=lambda n: progress.advance(bar, n))
+        return review_flow(
+            files,
+            out_dir=out_dir,
+            suites_dir=suites,
+            max_bytes=max_bytes,
+            on_progress=lambda n: progress.advance(bar, n),
+        )
 
 
 @app.command()

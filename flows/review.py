@@ -39,8 +39,9 @@ def check_task(articles: list[ReviewedArticle], suites_dir: str | None) -> list[
 def report_task(articles: list[ReviewedArticle], out_dir: str) -> str:
     unique_ids(articles)
     write_reports(articles, out_dir)
-    create_markdown_artifact(markdown=run_markdown(articles), key="copydesk-summary",
-                             description="copydesk review summary")
+    create_markdown_artifact(
+        markdown=run_markdown(articles), key="copydesk-summary", description="copydesk review summary"
+    )
     rows = open_findings_table(articles)
     if rows:
         create_table_artifact(table=rows, key="copydesk-open-findings", description="Open findings")
@@ -64,7 +65,9 @@ def review_flow(
         if state.is_completed():
             articles.extend(state.result())
         else:  # the batch failed twice: report its files, review the rest
-            articles.extend(failed(p, "could not be processed: the extraction task failed twice") for p in batch)
+            articles.extend(
+                failed(p, "could not be processed: the extraction task failed twice") for p in batch
+            )
         if on_progress:
             on_progress(len(batch))
     articles = check_task(articles, suites_dir)

@@ -18,34 +18,82 @@ def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict:
         "path": art.path,
         "article": asdict(art.article),
         "quotes": [
-            {"id": q.id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": q.speaker,
-             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "speaker_name": q.speaker_name,
-             "cue": q.cue, "sources": q.sources}
+            {
+                "id": q.id,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "speaker_name": q.speaker_name,
+                "cue": q.cue,
+                "sources": q.sources,
+            }
             for q in art.quotes
         ],
         "figures": [
-            {"id": f.id, "start": f.start, "end": f.end, "text": f.text, "value": _number(f.value), "unit": f.unit,
-             "hedge": f.hedge, "kind": f.kind, "sources": f.sources}
+            {
+                "id": f.id,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "value": _number(f.value),
+                "unit": f.unit,
+                "hedge": f.hedge,
+                "kind": f.kind,
+                "sources": f.sources,
+            }
             for f in art.figures
         ],
         "dates": [
-            {"id": d.id, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "kind": d.kind,
-             "tense": d.tense}
+            {
+                "id": d.id,
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "kind": d.kind,
+                "tense": d.tense,
+            }
             for d in art.dates
         ],
         "sources": [
-            {k: v for k, v in {
-                "id": s.id, "kind": s.kind, "label": s.label, "start": s.start, "end": s.end, "text": s.text,
-                "year": s.year, "url": s.url, "entity": s.entity}.items()
-             if v is not None or k in {"label", "year"}}
+            {
+                k: v
+                for k, v in {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "label": s.label,
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "year": s.year,
+                    "url": s.url,
+                    "entity": s.entity,
+                }.items()
+                if v is not None or k in {"label", "year"}
+            }
             for s in art.sources
         ],
     }
     if with_findings:
         obj["findings"] = [
-            {"rule": f.rule, "severity": f.severity, "item": f.item, "start": f.start, "end": f.end,
-             "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-             "message": f.message, "fingerprint": f.fingerprint, "status": f.status}
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "item": f.item,
+                "start": f.start,
+                "end": f.end,
+                "line": f.line,
+                "column": f.column,
+                "end_line": f.end_line,
+                "end_column": f.end_column,
+                "message": f.message,
+                "fingerprint": f.fingerprint,
+                "status": f.status,
+            }
             for f in art.findings
         ]
     obj["errors"] = list(art.errors)

@@ -58,7 +58,9 @@ def highlight(text: str, start: int, end: int, findings: list[Finding], index: d
             continue
         worst = max(covering, key=lambda f: SEVERITY_RANK.get(f.severity, 0))
         ids = " ".join(f"f{index[f.fingerprint]}" for f in covering)
-        out.append(Markup('<mark class="sev-{}" data-findings="{}">{}</mark>').format(worst.severity, ids, piece))
+        out.append(
+            Markup('<mark class="sev-{}" data-findings="{}">{}</mark>').format(worst.severity, ids, piece)
+        )
     return Markup("").join(out)
 
 
@@ -77,11 +79,16 @@ def render_article(art: ReviewedArticle) -> str:
     script = (TEMPLATES / "article.js").read_text(encoding="utf-8")
     sources = [
         {"label": s.label or s.id, "kind": s.kind, "text": s.text, "url": safe_url(s.url)}
-        for s in art.sources if s.kind != "inline"
+        for s in art.sources
+        if s.kind != "inline"
     ]
     return env.get_template("article.html.j2").render(
-        art=art, blocks=article_blocks(art), sources=sources, script=Markup(script),
-        script_hash=_script_hash(script), style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        art=art,
+        blocks=article_blocks(art),
+        sources=sources,
+        script=Markup(script),
+        script_hash=_script_hash(script),
+        style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     )
 
 
@@ -89,14 +96,20 @@ def render_index(articles: list[ReviewedArticle], previous: dict[str, int] | Non
     env = environment()
     rows = []
     for art in articles:
-        counts = {s: sum(1 for f in art.findings if f.severity == s and f.status == "open") for s in SEVERITY_RANK}
+        counts = {
+            s: sum(1 for f in art.findings if f.severity == s and f.status == "open") for s in SEVERITY_RANK
+        }
         total = sum(counts.values())
-        change = None if previous is None or art.article.id not in previous else total - previous[art.article.id]
+        change = (
+            None if previous is None or art.article.id not in previous else total - previous[art.article.id]
+        )
         rows.append({"art": art, "counts": counts, "total": total, "change": change})
     by_rule: dict[str, int] = {}
     for art in articles:
         for f in art.findings:
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     return env.get_template("index.html.j2").render(
-        rows=rows, by_rule=sorted(by_rule.items()), style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        rows=rows,
+        by_rule=sorted(by_rule.items()),
+        style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
     )

@@ -22,23 +22,41 @@ def article_markdown(art: ReviewedArticle) -> str:
     if art.findings:
         lines += ["| Line:Col | Severity | Rule | Status | Message |", "|---|---|---|---|---|"]
         for f in art.findings:
-            lines.append(f"| {f.line}:{f.column} | {f.severity} | `{f.rule}` | {f.status} | {_cell(f.message)} |")
+            lines.append(
+                f"| {f.line}:{f.column} | {f.severity} | `{f.rule}` | {f.status} | {_cell(f.message)} |"
+            )
     else:
         lines.append("No findings.")
     return "\n".join(lines) + "\n"
 
 
 def run_markdown(articles: list[ReviewedArticle]) -> str:
-    lines = ["# copydesk review", "", "| Article | Errors | Warnings | Info | Problems |", "|---|---|---|---|---|"]
+    lines = [
+        "# copydesk review",
+        "",
+        "| Article | Errors | Warnings | Info | Problems |",
+        "|---|---|---|---|---|",
+    ]
     for art in articles:
         c = {s: sum(1 for f in art.findings if f.severity == s and f.status == "open") for s in SEVERITIES}
-        lines.append(f"| `{art.path}` | {c['error']} | {c['warning']} | {c['info']} | {_cell('; '.join(art.errors))} |")
+        lines.append(
+            f"| `{art.path}` | {c['error']} | {c['warning']} | {c['info']} | {_cell('; '.join(art.errors))} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 def open_findings_table(articles: list[ReviewedArticle]) -> list[dict]:
     return [
-        {"article": art.article.id, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity,
-         "message": f.message, "fingerprint": f.fingerprint}
-        for art in articles for f in art.findings if f.status == "open"
+        {
+            "article": art.article.id,
+            "line": f.line,
+            "column": f.column,
+            "rule": f.rule,
+            "severity": f.severity,
+            "message": f.message,
+            "fingerprint": f.fingerprint,
+        }
+        for art in articles
+        for f in art.findings
+        if f.status == "open"
     ]

@@ -20,8 +20,13 @@ def print_summary(articles: list[ReviewedArticle], out_dir: str, console: Consol
         for s in totals:
             totals[s] += c[s]
         problem = "; ".join(art.errors)
-        table.add_row(art.path, str(c["error"]), str(c["warning"]), str(c["info"]),
-                      f"[red]{problem}[/red]" if not art.reviewed else problem)
+        table.add_row(
+            art.path,
+            str(c["error"]),
+            str(c["warning"]),
+            str(c["info"]),
+            f"[red]{problem}[/red]" if not art.reviewed else problem,
+        )
     console.print(table)
     failed = sum(1 for a in articles if not a.reviewed)
     console.print(

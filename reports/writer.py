@@ -43,7 +43,9 @@ def write_reports(articles: list[ReviewedArticle], out_dir: str | os.PathLike[st
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for art in articles:
-        _write(out / f"{art.article.id}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n")
+        _write(
+            out / f"{art.article.id}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n"
+        )
         _write(out / f"{art.article.id}.md", article_markdown(art))
         if art.reviewed:
             _write(out / f"{art.article.id}.html", render_article(art))

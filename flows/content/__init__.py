@@ -1,7 +1,7 @@
 """Loading articles: decoding, format detection, zones and the offset map."""
 
 from flows.content.article import Article, ArticleMeta, FootnoteDefinition, FootnoteMarker, Link, Zone
-from flows.content.loader import LoadError, load_article, discover_files
+from flows.content.loader import LoadError, discover_files, load_article
 
 __all__ = [
     "Article",

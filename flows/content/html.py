@@ -15,8 +15,36 @@ from html.parser import HTMLParser
 from flows.content.article import Article, ArticleMeta, Edit, FootnoteMarker, Link, Zone, ZoneKind
 from flows.content.frontmatter import parse_date
 
-SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "form", "template", "svg", "iframe", "button"}
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "dd", "dt", "td", "th", "pre"}
+SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "template",
+    "svg",
+    "iframe",
+    "button",
+}
+BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "figcaption",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "pre",
+}
 VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
 ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 FOOTNOTE_HREF = re.compile(r"^#(?:fn|footnote|note|cite_note)[-_:]?(\w+)$", re.I)
@@ -63,7 +91,9 @@ class _ArticleParser(HTMLParser):
     def _in_footnote_list(self) -> bool:
         for tag, attrs in self.stack:
             cls = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-            if tag in {"ol", "ul", "section", "div"} and re.search(r"foot|endnote|references|notes", cls, re.I):
+            if tag in {"ol", "ul", "section", "div"} and re.search(
+                r"foot|endnote|references|notes", cls, re.I
+            ):
                 return True
         return False
 

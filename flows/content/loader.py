@@ -17,7 +17,13 @@ from flows.content import plaintext as text_loader
 from flows.content.article import Article, ArticleMeta
 from flows.content.frontmatter import parse_front_matter
 
-ARTICLE_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
+ARTICLE_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 

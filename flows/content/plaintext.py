@@ -19,7 +19,9 @@ from flows.content.zoning import (
 
 PUBLISHED = re.compile(r"^(?:published|date|posted|updated)\s*:\s*(.+)$", re.I)
 BYLINE = re.compile(r"^(?:by|author\s*:)\s+(.+)$", re.I)
-CAPTION = re.compile(r"^(?:\((?:photo|image|picture|credit|caption)\b.*\)|(?:photo|image|credit|caption)\s*:.*)$", re.I)
+CAPTION = re.compile(
+    r"^(?:\((?:photo|image|picture|credit|caption)\b.*\)|(?:photo|image|credit|caption)\s*:.*)$", re.I
+)
 BULLET = re.compile(r"^(?:[•◦▪·‣\-*–]|\d{1,3}[.)])\s+")
 FOOTNOTE_DEF = re.compile(r"^\[(\d{1,3})\]:?\s+")
 

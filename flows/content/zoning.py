@@ -51,4 +51,6 @@ def looks_like_heading(line: Line) -> bool:
 
 def looks_like_name(line: Line) -> bool:
     words = line.text.split()
-    return 1 < len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and line.text[-1] != "."
+    return (
+        1 < len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()) and line.text[-1] != "."
+    )

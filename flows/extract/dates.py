@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from flows.extract.lexicon import MONTHS
 from checks.records import DateMention
+from flows.extract.lexicon import MONTHS
 from flows.extract.tense import tense_of
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
@@ -40,8 +40,29 @@ SINGLE = re.compile(
     """,
     re.X,
 )
-MONTH_PREPOSITIONS = {"in", "since", "by", "until", "from", "to", "through", "of", "last", "next", "this",
-                      "early", "late", "mid", "during", "before", "after", "and", "or", "between", "till"}
+MONTH_PREPOSITIONS = {
+    "in",
+    "since",
+    "by",
+    "until",
+    "from",
+    "to",
+    "through",
+    "of",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "during",
+    "before",
+    "after",
+    "and",
+    "or",
+    "between",
+    "till",
+}
 RANGE = re.compile(r"^\s*(?:[–—-]|to|until|till|through|and)\s*$", re.I)
 RANGE_OPENER = re.compile(r"(?:\bfrom|\bbetween)\s+$", re.I)
 
@@ -58,7 +79,9 @@ class _Match:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+    return MONTHS[
+        name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]
+    ]
 
 
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -69,7 +92,9 @@ def _year_range(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def extract_dates(doc: Doc, published: dt.date | None = None, skip: bytearray | None = None) -> list[DateMention]:
+def extract_dates(
+    doc: Doc, published: dt.date | None = None, skip: bytearray | None = None
+) -> list[DateMention]:
     """Dates in ``doc``; positions where ``skip`` is set (inside quotes) are left out."""
     text = doc.text
     matches: list[_Match] = []
@@ -86,7 +111,9 @@ def extract_dates(doc: Doc, published: dt.date | None = None, skip: bytearray | 
     return _with_ranges(doc, matches)
 
 
-def _read(m: re.Match, text: str, last_year: int | None, published: dt.date | None, doc: Doc) -> _Match | None:
+def _read(
+    m: re.Match, text: str, last_year: int | None, published: dt.date | None, doc: Doc
+) -> _Match | None:
     g = m.groupdict()
     s, e = m.span()
     try:
@@ -138,7 +165,11 @@ def _read(m: re.Match, text: str, last_year: int | None, published: dt.date | No
             else:
                 if last_year is None:
                     return None
-                shift = 1 if ("following" in phrase or "next" in phrase or "later" in phrase or "after" in phrase) else 0
+                shift = (
+                    1
+                    if ("following" in phrase or "next" in phrase or "later" in phrase or "after" in phrase)
+                    else 0
+                )
                 shift = -1 if ("previous" in phrase or "earlier" in phrase or "before" in phrase) else shift
                 year = last_year + shift
             a, b = _year_range(year)
@@ -156,10 +187,20 @@ def _read(m: re.Match, text: str, last_year: int | None, published: dt.date | No
             target = WEEKDAYS.index(g["wd"].lower())
             tense = _tense_at(doc, m.start("wd"))
             delta = (published.weekday() - target) % 7
-            d = published - dt.timedelta(days=delta) if tense != "future" else published + dt.timedelta(
-                days=(target - published.weekday()) % 7)
-            return _Match(m.start("wd") if not g["weekday"].lower().startswith("on") else s, e, d, d,
-                          d.isoformat(), "relative", False)
+            d = (
+                published - dt.timedelta(days=delta)
+                if tense != "future"
+                else published + dt.timedelta(days=(target - published.weekday()) % 7)
+            )
+            return _Match(
+                m.start("wd") if not g["weekday"].lower().startswith("on") else s,
+                e,
+                d,
+                d,
+                d.isoformat(),
+                "relative",
+                False,
+            )
         if g["month"]:
             month = _month(g["m5"])
             s = m.start("m5")
@@ -222,19 +263,41 @@ def _with_ranges(doc: Doc, matches: list[_Match]) -> list[DateMention]:
         if b is not None and RANGE.match(text[a.end : b.start]):
             opener = RANGE_OPENER.search(text[max(0, a.start - 9) : a.start])
             joiner = text[a.end : b.start].strip().lower()
-            if joiner in {"-", "–", "—"} or (opener and (joiner != "and" or "between" in opener.group(0).lower())):
+            if joiner in {"-", "–", "—"} or (
+                opener and (joiner != "and" or "between" in opener.group(0).lower())
+            ):
                 first = a
                 if not a.explicit_year and b.explicit_year and a.kind == "relative":
                     first = _with_year(a, b.first.year)
                 start = a.start - (len(opener.group(0)) if opener else 0)
                 value = f"{first.value}/{b.value}"
                 tense = _tense_at(doc, a.start)
-                out.append(DateMention(start, b.end, text[start : b.end], value, "range", tense,
-                                       range_start=first.first.isoformat(), range_end=b.last.isoformat()))
+                out.append(
+                    DateMention(
+                        start,
+                        b.end,
+                        text[start : b.end],
+                        value,
+                        "range",
+                        tense,
+                        range_start=first.first.isoformat(),
+                        range_end=b.last.isoformat(),
+                    )
+                )
                 i += 2
                 continue
-        out.append(DateMention(a.start, a.end, text[a.start : a.end], a.value, a.kind, _tense_at(doc, a.start),
-                               range_start=a.first.isoformat(), range_end=a.last.isoformat()))
+        out.append(
+            DateMention(
+                a.start,
+                a.end,
+                text[a.start : a.end],
+                a.value,
+                a.kind,
+                _tense_at(doc, a.start),
+                range_start=a.first.isoformat(),
+                range_end=a.last.isoformat(),
+            )
+        )
         i += 1
     return out
 

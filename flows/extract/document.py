@@ -12,21 +12,22 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from checks.matching import names, stems
+from checks.records import ArticleInfo, Citation, Figure, Quote, ReviewedArticle, Source, VagueAttribution
 from flows.content.article import Article
 from flows.content.view import ReviewText
 from flows.extract.dates import extract_dates
 from flows.extract.figures import extract_figures
-from checks.matching import names, stems
 from flows.extract.quotes import extract_quotes
-from checks.records import ArticleInfo, Citation, Figure, Quote, ReviewedArticle, Source, VagueAttribution
 from flows.extract.sources import Attribution, extract_attributions, footnote_year
 from flows.extract.text import paragraph_spans
 
 
 def article_info(article: Article) -> ArticleInfo:
     meta = article.meta
-    return ArticleInfo(meta.id, meta.title, meta.author, meta.published.isoformat() if meta.published else None,
-                       meta.section)
+    return ArticleInfo(
+        meta.id, meta.title, meta.author, meta.published.isoformat() if meta.published else None, meta.section
+    )
 
 
 def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArticle:
@@ -47,7 +48,9 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     _cite_quotes(doc, quotes, citations, dates, published)
     _claims(doc, citations, dates, published, sources, article, view)
 
-    result = ReviewedArticle(article.path, article_info(article), text=article.text, errors=list(article.errors))
+    result = ReviewedArticle(
+        article.path, article_info(article), text=article.text, errors=list(article.errors)
+    )
     result.zones = [(z.kind, z.start, z.end) for z in article.zones if z.reviewed]
     result.quotes = [_quote_to_file(q, article, view, i + 1) for i, q in enumerate(quotes)]
     result.figures = [_span_to_file(f, article, view, f"f{i + 1}") for i, f in enumerate(figures)]
@@ -71,8 +74,16 @@ def _footnote_sources(article: Article) -> list[Source]:
     for m in article.markers:
         cited[_norm_label(m.label)] = cited.get(_norm_label(m.label), 0) + 1
     return [
-        Source(id=f"fn:{_norm_label(fn.label)}", kind="footnote", start=fn.start, end=fn.end, text=fn.text,
-               label=_norm_label(fn.label), year=footnote_year(fn.text), cited=cited.get(_norm_label(fn.label), 0))
+        Source(
+            id=f"fn:{_norm_label(fn.label)}",
+            kind="footnote",
+            start=fn.start,
+            end=fn.end,
+            text=fn.text,
+            label=_norm_label(fn.label),
+            year=footnote_year(fn.text),
+            cited=cited.get(_norm_label(fn.label), 0),
+        )
         for fn in article.footnotes
     ]
 
@@ -124,8 +135,14 @@ def _cover_figures(doc, figures, citations, attributions, paragraphs, view, sour
                 continue
             src = source_of.get(id(a))
             if src is None:
-                src = Source(id=f"in:{len(inline) + 1}", kind="inline", start=a.start, end=a.end, text=a.entity,
-                             entity=a.entity)
+                src = Source(
+                    id=f"in:{len(inline) + 1}",
+                    kind="inline",
+                    start=a.start,
+                    end=a.end,
+                    text=a.entity,
+                    entity=a.entity,
+                )
                 source_of[id(a)] = src
                 inline.append(src)
             if src.id not in fig.sources:
@@ -141,8 +158,14 @@ def _cue_covers(a: Attribution, doc: Doc, fig: Figure) -> bool:
     if span is None:
         return False
     cue = a.cue
-    return cue.dep_ == "ROOT" or cue in span.root.ancestors or cue.dep_ in {"parataxis"} or cue.head.dep_ == "ROOT" \
-        and cue.dep_ in {"ccomp", "advcl"} and cue.i > span.root.i
+    return (
+        cue.dep_ == "ROOT"
+        or cue in span.root.ancestors
+        or cue.dep_ in {"parataxis"}
+        or cue.head.dep_ == "ROOT"
+        and cue.dep_ in {"ccomp", "advcl"}
+        and cue.i > span.root.i
+    )
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -170,7 +193,9 @@ def _cite_quotes(doc, quotes, citations, dates, published) -> None:
         years = [
             int(d.range_start[:4])
             for d in dates
-            if sent_start <= d.start < q.start and d.range_start and d.kind in {"absolute", "range"}
+            if sent_start <= d.start < q.start
+            and d.range_start
+            and d.kind in {"absolute", "range"}
             and (published is None or d.range_start[:4] <= str(published.year))
         ]
         q.statement_year = max(years) if years else None
@@ -189,14 +214,18 @@ def _claims(doc, citations, dates, published, sources, article: Article, view: R
         c.claim_start, c.claim_end = start, pos
         prev_end = pos
         completed = [
-            int(d.range_start[:4]) for d in dates
-            if start <= d.start < pos and d.range_start and d.tense in {"past", "unknown"}
+            int(d.range_start[:4])
+            for d in dates
+            if start <= d.start < pos
+            and d.range_start
+            and d.tense in {"past", "unknown"}
             and (published is None or dt.date.fromisoformat(d.range_start) <= published)
         ]
         c.claim_year = max(completed) if completed else None
         if c.source_id:
             cited_sentences.setdefault(c.source_id, []).append(
-                (sent.start_char, sent.end_char) if sent is not None else (start, pos))
+                (sent.start_char, sent.end_char) if sent is not None else (start, pos)
+            )
     body = doc.text
     for c in citations:
         src = by_id.get(c.source_id or "")

@@ -11,12 +11,14 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
 from checks.records import Figure
+from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
 
 CURRENCY_SYMBOL = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹)"
-CURRENCY_WORD = (r"(?:euros?|dollars?|pounds?|yen|francs?|rubles?|roubles?|drams?|manats?|lira|liras|rupees?|"
-                 r"yuan|pesos?|USD|EUR|GBP|CHF)")
+CURRENCY_WORD = (
+    r"(?:euros?|dollars?|pounds?|yen|francs?|rubles?|roubles?|drams?|manats?|lira|liras|rupees?|"
+    r"yuan|pesos?|USD|EUR|GBP|CHF)"
+)
 SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
 PERCENT = r"(?:[\s-]*(?:percent|per\s+cent|percentage\s+points?)|\s?%)"
 FRACTION_WORD = r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
@@ -33,13 +35,52 @@ FIGURE = re.compile(
     re.X | re.I,
 )
 HEDGES = [
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "close to", "just over",
-    "just under", "as many as", "as much as", "an estimated", "approximately", "about", "around",
-    "nearly", "almost", "roughly", "some", "over", "under", "practically", "around", "only",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "close to",
+    "just over",
+    "just under",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "approximately",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "practically",
+    "around",
+    "only",
 ]
 HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(set(HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
-TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "times",
-              "night", "morning", "weekend", "season", "term", "round", "generation"}
+TIME_UNITS = {
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "century",
+    "time",
+    "times",
+    "night",
+    "morning",
+    "weekend",
+    "season",
+    "term",
+    "round",
+    "generation",
+}
 NOT_FIGURE_BEFORE = re.compile(
     r"(?:\b(?:p|pp|no|nos|vol|art|ch|sec|fig|tel|ext)\.?|\bpages?|\bisbn(?:-1[03])?:?|\barticles?|\bsections?|"
     r"\bchapters?|\bclauses?|\bparagraphs?|\bresolutions?|\bamendments?|\bnumber|\broute|\bflight|\bgrade|"
@@ -47,19 +88,48 @@ NOT_FIGURE_BEFORE = re.compile(
     r"\bbill|\bact|\bsuite|\bbox|#)[\s:]*$",
     re.I,
 )
-STREET = re.compile(r"^\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|"
-                    r"Square|Way|Drive|Place|Court|Terrace|Row|Quay)\b")
-DECREASE = {"fall", "drop", "decline", "decrease", "cut", "reduce", "shrink", "plunge", "slump", "lose", "slash",
-            "tumble", "sink", "dip", "reduction", "loss", "contract", "plummet", "down", "lower"}
-RUNNING_TALLY = re.compile(r"\b(?:so far|thus far|to date|at the moment|at present|currently|as it stands|"
-                           r"right now|as things stand|up to now|until now)\b", re.I)
+STREET = re.compile(
+    r"^\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Boulevard|Blvd\.?|"
+    r"Square|Way|Drive|Place|Court|Terrace|Row|Quay)\b"
+)
+DECREASE = {
+    "fall",
+    "drop",
+    "decline",
+    "decrease",
+    "cut",
+    "reduce",
+    "shrink",
+    "plunge",
+    "slump",
+    "lose",
+    "slash",
+    "tumble",
+    "sink",
+    "dip",
+    "reduction",
+    "loss",
+    "contract",
+    "plummet",
+    "down",
+    "lower",
+}
+RUNNING_TALLY = re.compile(
+    r"\b(?:so far|thus far|to date|at the moment|at present|currently|as it stands|"
+    r"right now|as things stand|up to now|until now)\b",
+    re.I,
+)
 AS_OF = re.compile(r"\bas (?:of|at)\b", re.I)
-RATE = re.compile(r"^\s*(?:a|per|each|every)\s+(year|month|week|day|hour|annum)\b|^\s*(annually|yearly|monthly|weekly|daily)\b",
-                  re.I)
+RATE = re.compile(
+    r"^\s*(?:a|per|each|every)\s+(year|month|week|day|hour|annum)\b|^\s*(annually|yearly|monthly|weekly|daily)\b",
+    re.I,
+)
 SMALL_WORDS = {"zero", "one", "two"}
 
 
-def extract_figures(doc: Doc, skip: bytearray | None = None, dates: list[tuple[int, int]] = ()) -> list[Figure]:
+def extract_figures(
+    doc: Doc, skip: bytearray | None = None, dates: list[tuple[int, int]] = ()
+) -> list[Figure]:
     """Figures in ``doc`` outside ``skip`` (quotes) and outside the given date spans."""
     text = doc.text
     taken = bytearray(len(text) + 1)
@@ -93,7 +163,9 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     value: float | None
     if kind == "fraction":
         value = parse_fraction(raw)
-        if not re.search(r"\b(?:by|than|about|nearly|almost|roughly|around|over|under|some|of|to|just)\s+$", before, re.I):
+        if not re.search(
+            r"\b(?:by|than|about|nearly|almost|roughly|around|over|under|some|of|to|just)\s+$", before, re.I
+        ):
             return None  # "a quarter century", "the Armenian half of the city"
         unit = "fraction"
     elif kind == "percent":
@@ -149,13 +221,22 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
 def _counted_noun(span: Span) -> Token | None:
     """The noun a number counts: '58,300 patients', '120 wounded', '118 in number'."""
     last = span[-1]
-    if last.dep_ in {"nummod", "quantmod", "compound"} and last.head.pos_ in {"NOUN", "PROPN", "ADJ"} \
-            and last.head.i > last.i:
+    if (
+        last.dep_ in {"nummod", "quantmod", "compound"}
+        and last.head.pos_ in {"NOUN", "PROPN", "ADJ"}
+        and last.head.i > last.i
+    ):
         return last.head
     doc = span.doc
     for tok in doc[last.i + 1 : min(last.i + 4, len(doc))]:
-        if tok.pos_ in {"NOUN"} or (tok.pos_ in {"ADJ", "VERB"} and tok.tag_ in {"VBN", "JJ"} and tok.i == last.i + 1
-                                    and tok.nbor().pos_ != "NOUN" if tok.i + 1 < len(doc) else False):
+        if tok.pos_ in {"NOUN"} or (
+            tok.pos_ in {"ADJ", "VERB"}
+            and tok.tag_ in {"VBN", "JJ"}
+            and tok.i == last.i + 1
+            and tok.nbor().pos_ != "NOUN"
+            if tok.i + 1 < len(doc)
+            else False
+        ):
             return tok
         if tok.pos_ not in {"ADJ", "PROPN", "NUM"} and tok.text not in {"-"}:
             break
@@ -166,11 +247,15 @@ def _is_age(doc: Doc, span: Span) -> bool:
     """'Ruth Adeyemi, 71, a retired teacher' and '71-year-old'."""
     s, e = span.start_char, span.end_char
     text = doc.text
-    if re.match(r"^[\s-]*years?[\s-]+old", text[e : e + 12]) or re.search(r"\baged?\s+$", text[max(0, s - 6) : s]):
+    if re.match(r"^[\s-]*years?[\s-]+old", text[e : e + 12]) or re.search(
+        r"\baged?\s+$", text[max(0, s - 6) : s]
+    ):
         return True
     prev = doc[span.start - 2] if span.start >= 2 else None
     return bool(
-        prev is not None and prev.ent_type_ == "PERSON" and doc[span.start - 1].text == ","
+        prev is not None
+        and prev.ent_type_ == "PERSON"
+        and doc[span.start - 1].text == ","
         and text[e : e + 1] in {",", ")"}
     )
 

@@ -3,42 +3,84 @@ reporting in English news, not phrases from any particular article."""
 
 from __future__ import annotations
 
-SPEECH_VERBS = frozenset(
-    """say tell add warn write tweet post ask insist argue claim state explain note declare announce
-    recall reply respond answer admit acknowledge suggest predict promise caution complain conclude
-    concede confirm contend deny describe emphasize emphasise joke lament observe quip remark report
-    reveal stress testify urge vow assert boast comment counter shout scream chant recount mention
-    maintain reiterate plead proclaim exclaim wonder muse continue agree disagree allege charge
-    criticize criticise demand pledge assure declare advise protest retort snap sigh whisper yell cry
-    blast slam praise tout quote read begin conclude summarize summarise elaborate specify
-    """.split()
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH_VERBS = _words(
+    """
+    accuse acknowledge add admit advise agree allege announce answer argue ask assert assure attack
+    begin blast boast brand call caution challenge chant characterise characterize charge claim
+    comment complain concede conclude confirm contend continue counter criticise criticize cry
+    declare decry demand deny describe disagree dismiss dub elaborate emphasise emphasize exclaim
+    explain fume grumble hail insist joke label lament lash laugh liken maintain mention mock murmur
+    muse mutter note observe plead pledge post praise pray predict proclaim promise propose protest
+    question quip quote rail read recall recommend recount refer reiterate remark reply report
+    respond retort reveal ridicule rip say scoff scream shout sigh sing slam snap specify state
+    stress suggest summarise summarize tell testify threaten tout tweet urge vow warn whisper wonder
+    write yell
+    """
 )
+
 # Verbs that report a finding or a count: "the census shows", "a survey found".
-REPORT_VERBS = frozenset(
-    """say tell announce report find show estimate state publish count record reveal indicate suggest
-    confirm calculate put project forecast conclude note document measure survey list give
-    """.split()
+REPORT_VERBS = _words(
+    """
+    announce calculate conclude confirm count document estimate find forecast give indicate list
+    measure note project publish put record report reveal say show state suggest survey tell
+    """
 )
-# Verbs and phrases that introduce a name, a title or a coined term rather than speech.
-NAMING_WORDS = frozenset(
-    """call calls called calling dub dubbed name named term termed label labelled labeled brand branded
-    nickname nicknamed title titled entitle entitled word term phrase slogan concept notion principle
-    motto label dubbing so-called as""".split()
+
+# Words that introduce a name, a title or a coined term rather than speech.
+NAMING_WORDS = _words(
+    """
+    brand branded call called calling calls concept dub dubbed dubbing entitle entitled label
+    labeled labelled motto name named nickname nicknamed notion phrase principle slogan so-called
+    term termed title titled word
+    """
 )
-SPEECH_NOUNS = frozenset("statement interview speech remarks post tweet letter email message report".split())
-PERSONAL_PRONOUNS = frozenset("he she they we i you it".split())
+
+SPEECH_NOUNS = _words(
+    """
+    email interview letter message post remarks report speech statement tweet
+    """
+)
+
+PERSONAL_PRONOUNS = _words(
+    """
+    he i it she they we you
+    """
+)
+
 # Subjects that hide who is speaking: "critics say", "observers believe".
-VAGUE_SUBJECTS = frozenset(
-    """some many others critics critic observers observer experts analysts analyst sources insiders
-    people commentators skeptics sceptics pundits someone everyone everybody research studies evidence
-    reports""".split()
+VAGUE_SUBJECTS = _words(
+    """
+    analyst analysts commentators critic critics everybody everyone evidence experts insiders many
+    observer observers others people pundits reports research sceptics skeptics some someone sources
+    studies
+    """
 )
-VAGUE_VERBS = frozenset("say believe think suggest claim argue fear feel expect contend insist warn hold".split())
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+
+VAGUE_VERBS = _words(
+    """
+    argue believe claim contend expect fear feel hold insist say suggest think warn
+    """
+)
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
+MONTHS.update({m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)})
 MONTHS["sept"] = 9

@@ -17,9 +17,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser must never join two paragraphs or a
     heading to the paragraph under it."""
     for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text_with_ws and (token.is_space or token.whitespace_):
-            doc[i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        if (
+            "\n" in token.text_with_ws
+            and (token.is_space or token.whitespace_)
+            or token.is_space
+            and "\n" in token.text
+        ):
             doc[i + 1].is_sent_start = True
     return doc
 

@@ -41,5 +41,7 @@ def extract_batch(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> l
         try:
             results[article.path] = extract_article(article, doc, view)
         except Exception as exc:  # an extractor bug must not cost the batch
-            results[article.path] = failed(article.path, f"internal error while extracting: {type(exc).__name__}: {exc}")
+            results[article.path] = failed(
+                article.path, f"internal error while extracting: {type(exc).__name__}: {exc}"
+            )
     return [results[p] for p in order]

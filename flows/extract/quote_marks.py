@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", '"': '"', "'": "'"}
 CLOSERS = set("”»›’") | {'"', "'"}
-DOUBLE = set("“”„«»\"")
+DOUBLE = set('“”„«»"')
 OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | {"\u00a0"}
 MAX_RESCANS = 3
 
@@ -37,15 +37,20 @@ def _is_apostrophe(text: str, i: int) -> bool:
         return True  # the ’90s
     if text[i + 1 : i + 3] in ("n’", "n'") and text[i + 3 : i + 4] in (" ", ""):
         return True  # rock ’n’ roll (first mark)
-    if prev == "n" and text[i - 2 : i - 1] in ("’", "'"):
-        return True  # rock ’n’ roll (second mark)
-    return False
+    # rock ’n’ roll (second mark)
+    return prev == "n" and text[i - 2 : i - 1] in ("’", "'")
 
 
 def _can_open(text: str, i: int, start: int) -> bool:
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     return (prev in OPEN_CONTEXT or prev in OPENERS or i == start) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]—–-\u00a0")
 
 
 def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple[int, int]], list[int]]:
@@ -66,8 +71,12 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
                 closes = c
         elif c == "“" and top == "„":
             closes = "„"
+        elif c == '"' and top == "“" and _can_close(text, i):
+            closes = "“"  # mixed marks from pasted copy: “no evidence"
         elif c in "”»›’":
-            want = {"”": "“„", "»": "«", "›": "‹", "’": "‘"}[c]
+            want = {"”": '“„"', "»": "«", "›": "‹", "’": "‘"}[c]
+            if c == "”" and top == '"' and not _can_close(text, i):
+                want = "“„"
             if any(o in want for o, _ in stack):
                 closes = next(o for o, _ in reversed(stack) if o in want)
         if closes is not None:
@@ -97,14 +106,17 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             if not unclosed:
                 break
             first_open = unclosed[0]
-            next_opens = n + 1 < len(paragraphs) and text[paragraphs[n + 1][0] : paragraphs[n + 1][0] + 1] in (
-                "“", '"', "«", "„", "‘")
-            if first_open == p_start and next_opens and len(unclosed) == 1:
-                # Multi-paragraph quote: open at the start of this paragraph, the next
-                # paragraph opens with a mark too.
-                pairs.append((first_open, _rstrip(text, p_start, p_end)))
-                break
-            if len(unclosed) == 1 and next_opens and _only_quote_after(pairs, first_open):
+            next_opens = n + 1 < len(paragraphs) and text[
+                paragraphs[n + 1][0] : paragraphs[n + 1][0] + 1
+            ] in ("“", '"', "«", "„", "‘")
+            if (
+                len(unclosed) == 1
+                and next_opens
+                and _only_quote_after(pairs, first_open)
+                and _chain_closes(text, paragraphs, n + 1)
+            ):
+                # Multi-paragraph quote: left open here, the next paragraph opens with a
+                # mark, and the run of such paragraphs ends with a closed quote.
                 pairs.append((first_open, _rstrip(text, p_start, p_end)))
                 break
             ignore.update(unclosed)
@@ -118,6 +130,18 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
             spans.append(QuoteSpan(a, b, closed, continues=cont, continuation=continuation and a == p_start))
             carrying = cont
     return spans
+
+
+def _chain_closes(text: str, paragraphs: list[tuple[int, int]], n: int, limit: int = 12) -> bool:
+    """Does the run of paragraphs from ``n`` that open with a quotation mark end in a
+    closed quote? Stray marks opening every paragraph of a scraped page never do."""
+    for start, end in paragraphs[n : n + limit]:
+        if text[start : start + 1] not in OPENERS:
+            return False
+        pairs, unclosed = _scan(text, start, end, set())
+        if not unclosed:
+            return any(a == start for a, _ in pairs)
+    return False
 
 
 def _only_quote_after(pairs: list[tuple[int, int]], pos: int) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from checks.records import Quote
 from flows.extract.lexicon import NAMING_WORDS, PERSONAL_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from flows.extract.quote_marks import QuoteSpan, find_quote_spans
-from checks.records import Quote
 from flows.extract.text import paragraph_spans
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -31,7 +31,9 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if span is None or len(span) == 0:
             continue
         kind = _classify(doc, span, qs, inside)
-        quote = Quote(qs.start, qs.end, doc.text[qs.start : qs.end], kind, paragraph=_para_index(paragraphs, qs.start))
+        quote = Quote(
+            qs.start, qs.end, doc.text[qs.start : qs.end], kind, paragraph=_para_index(paragraphs, qs.start)
+        )
         if kind == "speech":
             _attribute(doc, span, quote, inside)
         quotes.append(quote)
@@ -50,19 +52,58 @@ def _classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
         return "term"
     before = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_punct]
     if before and before[-1].lower_ in NAMING_WORDS:
-        return "term"
+        return "term"  # so-called “X”, the word “X”, dubbed “X”
     if len(before) >= 2 and before[-2].lower_ in {"known", "referred"} and before[-1].lower_ in {"as", "to"}:
         return "term"
+    if _names_something(doc, span, words):
+        return "term"  # officials call the plan “fair fares”
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
     ends_sentence = span.text.rstrip("”’\"'»› ")[-1:] in ".!?…"
+    attached = _attached_to_cue(doc, span)
     title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3)
     # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO").
-    if title_case and len(words) <= (4 if ends_sentence else 8) and not _attached_to_cue(doc, span):
+    if title_case and len(words) <= (4 if ends_sentence else 8) and not attached:
         return "term"
-    # Scare quotes and coined terms: a few words with no verb, not a sentence of their own.
-    if not has_verb and len(words) <= (2 if ends_sentence else 5) and not _attached_to_cue(doc, span):
-        return "term"
-    return "speech"
+    if has_verb or len(words) > 5:
+        return "speech"
+    # A few words without a verb: a partial quote when someone is reported saying them
+    # ("adding that the deals were handed out “like candy”"), else a scare quote.
+    if attached or _reported(doc, span, inside):
+        return "speech"
+    return "term"
+
+
+NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
+
+
+def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:
+    """'call X “Y”' introduces a name when Y is a bare noun phrase ('the plan “fair fares”');
+    with an article before it ('called him a “liar”') or as a description it is speech."""
+    root = span.root
+    head = root.head if root.dep_ in {"oprd", "dobj", "xcomp", "attr", "appos", "npadvmod", "ccomp"} else None
+    if head is None or head.lemma_.lower() not in NAMING_VERBS:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in {"a", "an"}:
+        return False
+    return (
+        len(words) <= 5
+        and any(t.pos_ in {"NOUN", "PROPN"} for t in words)
+        and words[0].lower_ not in {"a", "an"}
+    )
+
+
+def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
+    """Is the quote inside what a speech verb with a subject reports, or 'according to' someone?"""
+    node = span.root
+    for _ in range(5):
+        if node.head == node:
+            break
+        node = node.head
+        if not inside[node.idx] and _is_cue(node) and _speaker_of(node, inside) is not None:
+            return True
+    sent = doc[span.start].sent
+    return any(t.lower_ == "according" and not inside[t.idx] for t in sent)
 
 
 def _attached_to_cue(doc: Doc, span: Span) -> bool:
@@ -81,10 +122,15 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         prev = _previous_sentence(doc, frame.start)
         if prev is not None and prev.text.rstrip().endswith(":"):
             cue = _best_cue(doc, span, prev, inside)
-    if cue is None:
-        return
-    quote.cue = _cue_text(cue)
-    speaker = _speaker_of(cue, inside)
+    dash = _dash_speaker(doc, span)
+    if cue is None or (dash is not None and _distance(cue, span) > 0 and cue.idx > span.end_char + 40):
+        if dash is None:
+            return
+        cue_text, speaker = "—", dash
+    else:
+        cue_text = _cue_text(cue)
+        speaker = _speaker_of(cue, inside) or _adjacent_speaker(doc, span, cue, inside)
+    quote.cue = cue_text
     if speaker is None:
         return
     quote.speaker = speaker.text
@@ -96,6 +142,69 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     quote.anonymous = quote.speaker_name is None and not any(t.pos_ == "PROPN" for t in speaker)
 
 
+def _distance(cue: Token, span: Span) -> int:
+    return cue.idx - span.end_char if cue.idx >= span.end_char else span.start_char - cue.idx
+
+
+def _dash_speaker(doc: Doc, span: Span) -> Span | None:
+    """“…” — Jane Doe  /  “…” ― Jane Doe, a teacher: a name after a dash signs the quote."""
+    i = span.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].text not in {"—", "―", "–", "-", "--"}:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j < len(doc) and doc[j].lower_ in {"so", "as"}:  # "— so said X"
+        return None
+    end = j
+    while (
+        end < len(doc)
+        and end - j < 6
+        and (
+            doc[end].pos_ in {"PROPN", "NOUN", "ADJ", "DET"}
+            or doc[end].text in {".", "'"}
+            and doc[end - 1].pos_ == "PROPN"
+            and len(doc[end - 1]) <= 2
+        )
+    ):
+        end += 1
+    name = doc[j:end]
+    if not len(name) or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return name
+
+
+def _adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Span | None:
+    """When the parse gives the cue no subject, take the noun phrase that sits between the
+    quote and the cue (“…,” the police chief said) or right after the cue (said Hester)."""
+    if cue.lower_ == "according":
+        return None
+    if cue.i >= span.end:
+        between = [t for t in doc[span.end : cue.i] if not t.is_punct and not t.is_space]
+        if (
+            0 < len(between) <= 8
+            and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+            and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between)
+        ):
+            return doc[between[0].i : between[-1].i + 1]
+        if not between:
+            after = []
+            for t in doc[cue.i + 1 : cue.i + 10]:
+                if (
+                    t.is_punct
+                    or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
+                    or inside[t.idx]
+                    or t.is_space
+                ):
+                    break
+                after.append(t)
+            if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
+                return doc[after[0].i : after[-1].i + 1]
+    return None
+
+
 def _frame(doc: Doc, span: Span) -> Span:
     """The sentences the quote touches: where its cue and speaker are to be found."""
     first = doc[span.start].sent
@@ -103,9 +212,14 @@ def _frame(doc: Doc, span: Span) -> Span:
     start, end = first.start, last.end
     # A quote that fills its sentence is often attributed in the next one: “…,” she said.
     nxt = doc[end].sent if end < len(doc) else None
-    if nxt is not None and span.end >= last.end - 1 and _same_paragraph(doc, last, nxt) and len(nxt) <= 40:
-        if any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt[:6]):
-            end = nxt.end
+    if (
+        nxt is not None
+        and span.end >= last.end - 1
+        and _same_paragraph(doc, last, nxt)
+        and len(nxt) <= 40
+        and any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt[:6])
+    ):
+        end = nxt.end
     return doc[start:end]
 
 
@@ -251,9 +365,7 @@ def _carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], parag
         opens_paragraph = paragraphs[quote.paragraph][0] == quote.start
         same_paragraph = prev.paragraph == quote.paragraph
         follows = (
-            opens_paragraph
-            and prev.paragraph == quote.paragraph - 1
-            and _one_speaker(speech, prev.paragraph)
+            opens_paragraph and prev.paragraph == quote.paragraph - 1 and _one_speaker(speech, prev.paragraph)
         )
         if (qs is not None and qs.continuation) or same_paragraph or follows:
             quote.speaker = prev.speaker

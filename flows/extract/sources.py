@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.lexicon import REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
 from checks.records import Source
+from flows.extract.lexicon import REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
 IMPERSONAL = re.compile(
@@ -37,9 +37,31 @@ DOCUMENT_CLAIM = re.compile(
     r"reveals?|revealed|puts?|counted|recorded)\b",
     re.I,
 )
-DOCUMENT_NOUNS = {"audit", "report", "study", "survey", "census", "analysis", "data", "figures", "statistics",
-                  "estimate", "estimates", "poll", "review", "investigation", "inquiry", "records", "count",
-                  "assessment", "research", "filing", "accounts", "projection", "forecast"}
+DOCUMENT_NOUNS = {
+    "audit",
+    "report",
+    "study",
+    "survey",
+    "census",
+    "analysis",
+    "data",
+    "figures",
+    "statistics",
+    "estimate",
+    "estimates",
+    "poll",
+    "review",
+    "investigation",
+    "inquiry",
+    "records",
+    "count",
+    "assessment",
+    "research",
+    "filing",
+    "accounts",
+    "projection",
+    "forecast",
+}
 
 
 @dataclass(frozen=True)
@@ -89,16 +111,26 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             return None
         obj = objs[0]
         phrase = token.doc[obj.left_edge.i : obj.right_edge.i + 1]
-        vague = (obj.lemma_.lower() in VAGUE_SUBJECTS or obj.lower_ in VAGUE_SUBJECTS) and not _is_specific(obj)
+        vague = (obj.lemma_.lower() in VAGUE_SUBJECTS or obj.lower_ in VAGUE_SUBJECTS) and not _is_specific(
+            obj
+        )
         return Attribution(token.idx, phrase.end_char, phrase.text, token, sent, vague)
     if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
         agents = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
         if agents and any(c.dep_ == "pobj" for c in agents[0].children):
             end = agents[0].right_edge
-            return Attribution(token.left_edge.idx, end.idx + len(end.text), token.doc[token.left_edge.i : end.i + 1].text,
-                               token, sent, False)
+            return Attribution(
+                token.left_edge.idx,
+                end.idx + len(end.text),
+                token.doc[token.left_edge.i : end.i + 1].text,
+                token,
+                sent,
+                False,
+            )
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or (lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in VAGUE_VERBS):
+    if token.pos_ != "VERB" or (
+        lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in VAGUE_VERBS
+    ):
         return None
     subj = [c for c in token.children if c.dep_ in {"nsubj"}]
     if not subj:
@@ -120,15 +152,23 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     if start > token.idx:  # inverted: "said the ministry"
         start, end = token.idx, head.right_edge.idx + len(head.right_edge.text)
     phrase = token.doc.text[start:end]
-    return Attribution(start, end, token.doc[head.left_edge.i : head.right_edge.i + 1].text, token, sent, vague) \
-        if len(phrase) < 200 else None
+    return (
+        Attribution(start, end, token.doc[head.left_edge.i : head.right_edge.i + 1].text, token, sent, vague)
+        if len(phrase) < 200
+        else None
+    )
 
 
 def _is_specific(head: Token) -> bool:
     """'the critics of the plan', 'research by the ministry' name who; 'critics' does not."""
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "these", "those", "its", "their"} for c in head.children) \
-        or any(c.dep_ == "prep" and c.lower_ in {"by", "from", "at"} for c in head.children) \
+    return (
+        any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "these", "those", "its", "their"}
+            for c in head.children
+        )
+        or any(c.dep_ == "prep" and c.lower_ in {"by", "from", "at"} for c in head.children)
         or any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in head.children)
+    )
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:

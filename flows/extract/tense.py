@@ -7,8 +7,26 @@ from spacy.tokens import Token
 from checks.records import Tense
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
-FORECAST_LEMMAS = {"expect", "plan", "forecast", "project", "predict", "schedule", "aim", "intend", "hope",
-                   "anticipate", "estimate", "due", "set", "likely", "want", "propose", "promise", "pledge"}
+FORECAST_LEMMAS = {
+    "expect",
+    "plan",
+    "forecast",
+    "project",
+    "predict",
+    "schedule",
+    "aim",
+    "intend",
+    "hope",
+    "anticipate",
+    "estimate",
+    "due",
+    "set",
+    "likely",
+    "want",
+    "propose",
+    "promise",
+    "pledge",
+}
 
 
 def clause_verb(token: Token) -> Token | None:
