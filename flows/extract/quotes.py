@@ -8,6 +8,8 @@ them, and carries a speaker over to follow-on quotes.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from checks.records import Quote
@@ -122,8 +124,8 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         prev = _previous_sentence(doc, frame.start)
         if prev is not None and prev.text.rstrip().endswith(":"):
             cue = _best_cue(doc, span, prev, inside)
-    dash = _dash_speaker(doc, span)
-    if cue is None or (dash is not None and _distance(cue, span) > 0 and cue.idx > span.end_char + 40):
+    dash = _dash_speaker(doc, quote.end)
+    if cue is None or (dash is not None and not _governs(cue, span)):
         if dash is None:
             return
         cue_text, speaker = "—", dash
@@ -146,40 +148,44 @@ def _distance(cue: Token, span: Span) -> int:
     return cue.idx - span.end_char if cue.idx >= span.end_char else span.start_char - cue.idx
 
 
-def _dash_speaker(doc: Doc, span: Span) -> Span | None:
-    """“…” — Jane Doe  /  “…” ― Jane Doe, a teacher: a name after a dash signs the quote."""
-    i = span.end
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    if i >= len(doc) or doc[i].text not in {"—", "―", "–", "-", "--"}:
+DASH_AFTER = re.compile(r"\s*(?:[―—–]|--?)\s*(?!so\b|as\b)")
+
+
+def _dash_speaker(doc: Doc, quote_end: int) -> Span | None:
+    """“…” — Jane Doe  /  “…”― Jane Doe, a teacher: a name after a dash signs the quote."""
+    m = DASH_AFTER.match(doc.text, quote_end)
+    if not m:
         return None
-    j = i + 1
-    while j < len(doc) and doc[j].is_space:
-        j += 1
-    if j < len(doc) and doc[j].lower_ in {"so", "as"}:  # "— so said X"
+    tail = doc.char_span(m.end(), min(len(doc.text), m.end() + 80), alignment_mode="expand")
+    if tail is None:
         return None
-    end = j
-    while (
-        end < len(doc)
-        and end - j < 6
-        and (
-            doc[end].pos_ in {"PROPN", "NOUN", "ADJ", "DET"}
-            or doc[end].text in {".", "'"}
-            and doc[end - 1].pos_ == "PROPN"
-            and len(doc[end - 1]) <= 2
-        )
-    ):
-        end += 1
-    name = doc[j:end]
-    if not len(name) or not any(t.pos_ == "PROPN" for t in name):
+    name: list[Token] = []
+    for tok in tail:
+        if tok.pos_ == "PROPN" or (name and tok.text == "." and len(name[-1]) <= 2):
+            name.append(tok)
+        elif tok.pos_ in {"DET", "ADJ", "NOUN"} and not name:
+            continue
+        else:
+            break
+    if not name or len(name) > 6:
         return None
-    return name
+    return doc[name[0].i : name[-1].i + 1]
 
 
 def _adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Span | None:
     """When the parse gives the cue no subject, take the noun phrase that sits between the
     quote and the cue (“…,” the police chief said) or right after the cue (said Hester)."""
     if cue.lower_ == "according":
+        return None
+    if cue.i < span.start:
+        # "Said Ellis: “…”"
+        after = []
+        for t in doc[cue.i + 1 : span.start]:
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} or t.is_space:
+                break
+            after.append(t)
+        if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
+            return doc[after[0].i : after[-1].i + 1]
         return None
     if cue.i >= span.end:
         between = [t for t in doc[span.end : cue.i] if not t.is_punct and not t.is_space]
@@ -253,7 +259,7 @@ def _best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | N
             continue
         distance = token.idx - span.end_char if token.idx >= span.end_char else span.start_char - token.idx
         # Prefer a cue whose clause holds the quote, then the nearest one.
-        score = distance + (0 if _governs(token, span) else 40)
+        score = distance + (0 if _governs(token, span) else 400)
         if _speaker_of(token, inside) is None:
             score += 200
         if best is None or score < best[0]:
