@@ -150,3 +150,5 @@ class ReviewedArticle:
     reviewed: bool = True  # False when the file could not be read at all
     # (kind, start, end) of the zones shown in reports: title, headings, paragraphs, list items.
     zones: list[tuple[str, int, int]] = field(default_factory=list)
+    # HTML comments in the file, (start, end, text): inline switches such as suppressions.
+    directives: list[tuple[int, int, str]] = field(default_factory=list)

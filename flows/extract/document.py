@@ -52,6 +52,7 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
         article.path, article_info(article), text=article.text, errors=list(article.errors)
     )
     result.zones = [(z.kind, z.start, z.end) for z in article.zones if z.reviewed]
+    result.directives = sorted(set(article.directives))
     result.quotes = [_quote_to_file(q, article, view, i + 1) for i, q in enumerate(quotes)]
     result.figures = [_span_to_file(f, article, view, f"f{i + 1}") for i, f in enumerate(figures)]
     result.dates = [_span_to_file(d, article, view, f"d{i + 1}") for i, d in enumerate(dates)]

@@ -19,7 +19,8 @@ SPEECH_VERBS = _words(
     question quip quote rail read recall recommend recount refer reiterate remark reply report
     respond retort reveal ridicule rip say scoff scream shout sigh sing slam snap specify state
     stress suggest summarise summarize tell testify threaten tout tweet urge vow warn whisper wonder
-    write yell
+    write yell condemn denounce rate cite portray paint reject defend thank applaud welcome blame
+    reference hammer grill scold chide rebuke caution concede acknowledge tease taunt lambast
     """
 )
 
