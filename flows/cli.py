@@ -129,6 +129,9 @@ def extract(
     sys.stdout.flush()
 
 
+# Subcommands that live in their own modules register themselves below this line.
+
+
 def main() -> None:
     try:
         app()
