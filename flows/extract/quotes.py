@@ -130,6 +130,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
             return
         cue_text, speaker = "—", dash
     else:
+        cue = _outermost_cue(cue, inside)
         cue_text = _cue_text(cue)
         speaker = _speaker_of(cue, inside) or _adjacent_speaker(doc, span, cue, inside)
     quote.cue = cue_text
@@ -142,6 +143,24 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     if quote.speaker_name is None and speaker.root.lower_ in PERSONAL_PRONOUNS:
         quote.speaker_name = _resolve_pronoun(doc, speaker)
     quote.anonymous = quote.speaker_name is None and not any(t.pos_ == "PROPN" for t in speaker)
+
+
+REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl"}
+
+
+def _outermost_cue(cue: Token, inside: bytearray) -> Token:
+    """"X said that Y called it “…”" is X's statement in the article: the source the
+    reader is given is the outermost speaker whose report contains the quote."""
+    node = cue
+    best = cue
+    for _ in range(6):
+        if node.head == node or node.dep_ not in REPORTED_CLAUSE | {"prep"}:
+            break
+        node = node.head
+        if not inside[node.idx] and node.pos_ == "VERB" and node.lemma_.lower() in SPEECH_VERBS:
+            if _speaker_of(node, inside) is not None:
+                best = node
+    return best
 
 
 def _distance(cue: Token, span: Span) -> int:
