@@ -113,7 +113,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
                 len(unclosed) == 1
                 and next_opens
                 and _only_quote_after(pairs, first_open)
-                and _chain_closes(text, paragraphs, n + 1)
+                and _chain_closes(text, paragraphs, n + 1, text[first_open])
             ):
                 # Multi-paragraph quote: left open here, the next paragraph opens with a
                 # mark, and the run of such paragraphs ends with a closed quote.
@@ -132,11 +132,11 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
     return spans
 
 
-def _chain_closes(text: str, paragraphs: list[tuple[int, int]], n: int, limit: int = 12) -> bool:
-    """Does the run of paragraphs from ``n`` that open with a quotation mark end in a
-    closed quote? Stray marks opening every paragraph of a scraped page never do."""
+def _chain_closes(text: str, paragraphs: list[tuple[int, int]], n: int, mark: str, limit: int = 12) -> bool:
+    """Does the run of paragraphs from ``n`` that open with the same quotation mark end in
+    a closed quote? Stray marks opening the paragraphs of a scraped page never do."""
     for start, end in paragraphs[n : n + limit]:
-        if text[start : start + 1] not in OPENERS:
+        if text[start : start + 1] != mark:
             return False
         pairs, unclosed = _scan(text, start, end, set())
         if not unclosed:

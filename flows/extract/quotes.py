@@ -121,8 +121,13 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     frame = _frame(doc, span)
     cue = _best_cue(doc, span, frame, inside)
     if cue is None:
+        # "Smith praised the plan. “It will work.”" / "He added:" then the quote: a quote
+        # that opens its sentence is often introduced by the sentence before it.
         prev = _previous_sentence(doc, frame.start)
-        if prev is not None and prev.text.rstrip().endswith(":"):
+        opens_sentence = not any(
+            not t.is_punct and not t.is_space for t in doc[frame.start : span.start]
+        )
+        if prev is not None and (prev.text.rstrip().endswith(":") or opens_sentence):
             cue = _best_cue(doc, span, prev, inside)
     dash = _dash_speaker(doc, quote.end)
     if cue is None or (dash is not None and not _governs(cue, span)):
@@ -208,9 +213,11 @@ def _adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Sp
         return None
     if cue.i >= span.end:
         between = [t for t in doc[span.end : cue.i] if not t.is_punct and not t.is_space]
+        # A capitalised word tagged as a verb is a name the tagger got wrong ("Tulsa").
+        verbs = [t for t in between if t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()]
         if (
             0 < len(between) <= 8
-            and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+            and not verbs
             and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between)
         ):
             return doc[between[0].i : between[-1].i + 1]
