@@ -121,6 +121,8 @@ class Finding:
     status: str = "open"
     end_line: int = 0
     end_column: int = 0
+    # Why an inline directive suppressed it (status "suppressed"); None when not suppressed.
+    suppression: str | None = None
 
 
 @dataclass

@@ -118,5 +118,13 @@ RULES: dict[str, Rule] = {
             "Cite it where it applies, or delete it.",
             "Footnote [{label}] is never cited in the text: cite it or delete it.",
         ),
+        # Not a GX rule: checks/suppressions.py raises it for an inline directive without a reason.
+        Rule(
+            "suppression-no-reason",
+            "error",
+            "An inline suppression gives no reason.",
+            "Say why after a colon: <!-- copydesk-disable-next-line RULE: why this is fine -->.",
+            "Suppression {text} gives no reason: add one after a colon (RULE: why).",
+        ),
     ]
 }

@@ -18,6 +18,8 @@ from flows.extract.quote_marks import QuoteSpan, find_quote_spans
 from flows.extract.text import paragraph_spans
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Where a speaker's name stops when read off the words next to a cue.
+STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
 CLAUSE_DEPS_TO_DROP = {"relcl", "acl", "advcl", "ccomp", "parataxis", "cc", "conj"}
 # Prepositions that belong to who someone is ("of the union", "for the ministry"), not when.
 IDENTITY_PREPS = {"of", "for", "from", "at"}
@@ -124,9 +126,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         # "Smith praised the plan. “It will work.”" / "He added:" then the quote: a quote
         # that opens its sentence is often introduced by the sentence before it.
         prev = _previous_sentence(doc, frame.start)
-        opens_sentence = not any(
-            not t.is_punct and not t.is_space for t in doc[frame.start : span.start]
-        )
+        opens_sentence = not any(not t.is_punct and not t.is_space for t in doc[frame.start : span.start])
         if prev is not None and (prev.text.rstrip().endswith(":") or opens_sentence):
             cue = _best_cue(doc, span, prev, inside)
     dash = _dash_speaker(doc, quote.end)
@@ -154,7 +154,7 @@ REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", 
 
 
 def _outermost_cue(cue: Token, inside: bytearray) -> Token:
-    """"X said that Y called it “…”" is X's statement in the article: the source the
+    """ "X said that Y called it “…”" is X's statement in the article: the source the
     reader is given is the outermost speaker whose report contains the quote."""
     node = cue
     best = cue
@@ -162,9 +162,13 @@ def _outermost_cue(cue: Token, inside: bytearray) -> Token:
         if node.head == node or node.dep_ not in REPORTED_CLAUSE | {"prep"}:
             break
         node = node.head
-        if not inside[node.idx] and node.pos_ == "VERB" and node.lemma_.lower() in SPEECH_VERBS:
-            if _speaker_of(node, inside) is not None:
-                best = node
+        if (
+            not inside[node.idx]
+            and node.pos_ == "VERB"
+            and node.lemma_.lower() in SPEECH_VERBS
+            and _speaker_of(node, inside) is not None
+        ):
+            best = node
     return best
 
 
@@ -205,7 +209,7 @@ def _adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Sp
         # "Said Ellis: “…”"
         after = []
         for t in doc[cue.i + 1 : span.start]:
-            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"} or t.is_space:
+            if t.is_punct or t.pos_ in STOP_POS or t.is_space or t.ent_type_ in {"DATE", "TIME"}:
                 break
             after.append(t)
         if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
@@ -215,20 +219,17 @@ def _adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Sp
         between = [t for t in doc[span.end : cue.i] if not t.is_punct and not t.is_space]
         # A capitalised word tagged as a verb is a name the tagger got wrong ("Tulsa").
         verbs = [t for t in between if t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()]
-        if (
-            0 < len(between) <= 8
-            and not verbs
-            and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between)
-        ):
+        if 0 < len(between) <= 8 and not verbs and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between):
             return doc[between[0].i : between[-1].i + 1]
         if not between:
             after = []
             for t in doc[cue.i + 1 : cue.i + 10]:
                 if (
                     t.is_punct
-                    or t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
+                    or t.pos_ in STOP_POS
                     or inside[t.idx]
                     or t.is_space
+                    or t.ent_type_ in {"DATE", "TIME"}
                 ):
                     break
                 after.append(t)
@@ -309,30 +310,28 @@ def _cue_text(cue: Token) -> str:
 
 
 def _speaker_of(cue: Token, inside: bytearray) -> Span | None:
-    doc = cue.doc
     if cue.lower_ == "according":
         to = cue.nbor()
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return _phrase(objs[0], inside) if objs else None
-    verb: Token | None = cue
+    verb = cue
     for _ in range(4):
-        if verb is None:
-            break
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
         if subj:
             head = subj[0]
-            if head.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
-                return _phrase(verb.head, inside)
-            if head.lemma_.lower() == "it" and verb.lemma_.lower() in {"read", "say"}:
-                return _phrase(head, inside)
+            if head.lower_ in {"that", "which", "who"}:
+                # "the minister, who said …": the relative clause's noun is the speaker.
+                return _phrase(verb.head, inside) if verb.dep_ == "relcl" else None
+            if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
+                return None
             return _phrase(head, inside)
+        if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
+            return _phrase(verb.head, inside)  # "footage of Jane Doe asking, “…”"
         # "was quoted as saying", "went on to say", "he paused and added"
-        if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj", "acl"} and verb.head != verb:
+        if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj"} and verb.head != verb:
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
         break
-    # "in a statement, the ministry said" is handled above; "the statement read" too.
-    del doc
     return None
 
 
