@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.copydesk-installed
 # Quiet pip: no version nag, no noise from this machine's extra index locations.
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: setup review test lint lock clean
+.PHONY: setup review test lint lock bench-setup clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,11 @@ lint: setup
 lock:
 	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet uv
 	.lockenv/bin/uv pip compile requirements.in --generate-hashes --python-version 3.11 -o requirements.lock
+	.lockenv/bin/uv pip compile requirements-bench.in --generate-hashes --python-version 3.11 -o requirements-bench.lock
+
+# Benchmark extras (textacy, the quote baseline), pinned with hashes like the rest.
+bench-setup: setup
+	$(PIP) install --require-hashes --no-deps -r requirements-bench.lock 2>&1 | grep -v "is ignored: it is neither" || true
 
 clean:
 	rm -rf $(VENV) reports/out .copydesk .pytest_cache
