@@ -2,13 +2,18 @@
 
 The built-in suites live in ``checks/suites``. A project can override them with its own
 ``suites`` directory; a suite file there with the same ``suite:`` name replaces the
-built-in one. Problems in a suite file raise ``ConfigError`` naming the file and entry.
+built-in one. A suite can also apply to part of the archive only (``paths:`` globs on
+the article path, ``sections:`` from the front matter) and stand in for another suite
+there (``replaces: sourcing``): opinion pieces can be held to stricter rules than wire
+copy without touching Python. Problems in a suite file raise ``ConfigError`` naming the
+file and entry.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -38,6 +43,31 @@ class SuiteConfig:
     name: str
     path: str
     expectations: list[ExpectationConfig]
+    paths: list[str] = field(default_factory=list)  # globs on article paths; empty: every article
+    sections: list[str] = field(default_factory=list)  # front-matter sections; empty: any
+    replaces: str | None = None  # the suite this one stands in for where it applies
+
+    @property
+    def scoped(self) -> bool:
+        return bool(self.paths or self.sections)
+
+    def matches(self, article_path: str, section: str | None) -> bool:
+        if not self.scoped:
+            return True
+        posix = PurePosixPath(article_path.replace("\\", "/")).as_posix().removeprefix("./")
+        by_path = any(
+            fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch("/" + posix, "*/" + glob) for glob in self.paths
+        )
+        by_section = section is not None and section.lower() in {s.lower() for s in self.sections}
+        return by_path or by_section
+
+
+def suites_for(article_path: str, section: str | None, suites: list[SuiteConfig]) -> list[SuiteConfig]:
+    """The suites that review one article: scoped suites that match it, and the general
+    suites they do not replace."""
+    scoped = [s for s in suites if s.scoped and s.matches(article_path, section)]
+    replaced = {s.replaces for s in scoped if s.replaces}
+    return [s for s in suites if not s.scoped and s.name not in replaced] + scoped
 
 
 def load_suite(path: Path) -> SuiteConfig:
@@ -78,7 +108,22 @@ def load_suite(path: Path) -> SuiteConfig:
                 f"{path}: expectation {n}: 'where' maps column names to the value a row must have"
             )
         entries.append(ExpectationConfig(rule, severity, table, expectation, kwargs, where))
-    return SuiteConfig(name, str(path), entries)
+    paths = _string_list(data.get("paths"), f"{path}: paths")
+    sections = _string_list(data.get("sections"), f"{path}: sections")
+    replaces = data.get("replaces")
+    if replaces is not None and not isinstance(replaces, str):
+        raise ConfigError(f"{path}: 'replaces' names one suite")
+    return SuiteConfig(name, str(path), entries, paths, sections, replaces)
+
+
+def _string_list(value: object, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"{where}: must be a list of strings")
 
 
 def load_suites(extra_dir: Path | None = None) -> list[SuiteConfig]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from checks.config import ConfigError, SuiteConfig
+from checks.config import ConfigError, SuiteConfig, suites_for
 from checks.fingerprints import assign_fingerprints, line_col
 from checks.records import Finding, ReviewedArticle
 from checks.rules import RULES
@@ -76,7 +76,11 @@ def _expectation(gx, name: str, kwargs: dict, where: str):
         raise ConfigError(f"{where}: bad arguments for {name}: {exc}") from None
 
 
-def run_suites(suites: list[SuiteConfig], tables: dict[str, pd.DataFrame]) -> list[Violation]:
+def run_suites(
+    suites: list[SuiteConfig], tables: dict[str, pd.DataFrame], scope: dict[str, set[str]] | None = None
+) -> list[Violation]:
+    """Validate each suite once over the batch. ``scope`` limits a suite (by name) to some
+    article ids; a suite absent from it, or ``scope`` None, sees every row."""
     gx, context, datasource = _gx()
     violations: list[Violation] = []
     for suite in suites:
@@ -85,6 +89,8 @@ def run_suites(suites: list[SuiteConfig], tables: dict[str, pd.DataFrame]) -> li
             by_table.setdefault(cfg.table, []).append(cfg)
         for table, configs in by_table.items():
             frame = tables[table]
+            if scope is not None and suite.name in scope:
+                frame = frame[frame["article_id"].isin(scope[suite.name])]
             if frame.empty:
                 continue
             gx_suite = gx.ExpectationSuite(name=f"{suite.name}.{table}")
@@ -129,7 +135,11 @@ def _by_meta(configs, res):
 def review_findings(articles: list[ReviewedArticle], suites: list[SuiteConfig]) -> None:
     """Run the suites over the batch and attach findings to each article, in place."""
     readable = [a for a in articles if a.reviewed]
-    violations = run_suites(suites, build_tables(readable))
+    scope: dict[str, set[str]] = {s.name: set() for s in suites}
+    for art in readable:
+        for suite in suites_for(art.path, art.article.section, suites):
+            scope[suite.name].add(art.article.id)
+    violations = run_suites(suites, build_tables(readable), scope)
     by_article: dict[str, list[Violation]] = {}
     for v in violations:
         by_article.setdefault(v.article_id, []).append(v)
