@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 STOP = set(
@@ -60,6 +61,11 @@ STOP = set(
     ]
 )
 WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def plain_text(text: str) -> str:
+    """Text without HTML tags and with entities decoded (HTML footnotes keep their markup)."""
+    return html.unescape(re.sub(r"<[^>]*>", " ", text)) if "<" in text or "&" in text else text
 
 
 def content_words(text: str) -> set[str]:

@@ -15,6 +15,8 @@ from reports.html import render_article, render_index
 from reports.markdown import article_markdown, run_markdown
 
 PREVIOUS_COUNTS = ".previous-counts.json"
+_UMASK = os.umask(0)  # read once: os.umask can only be read by setting it
+os.umask(_UMASK)
 
 
 def _write(path: Path, content: str) -> None:
@@ -22,6 +24,7 @@ def _write(path: Path, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; reports are for everyone
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -32,13 +32,24 @@ def parse_date(value: object) -> dt.date | None:
     return None
 
 
+class _StringDates(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: we read them ourselves, so a bad one becomes a
+    message naming the field instead of a parser crash."""
+
+
+_StringDates.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_front_matter(text: str) -> FrontMatter:
     match = _FENCE.match(text)
     if not match:
         return FrontMatter()
     result = FrontMatter(end=match.end())
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_StringDates)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

@@ -82,6 +82,9 @@ class _ArticleParser(HTMLParser):
         self.container: str | None = None  # article / main / body: where zones are read
         self.container_depth = 0
         self.seen_h1 = False
+        # Read the article's own element when the page has one, not the site around it.
+        lowered = text.lower()
+        self.preferred = next((t for t in ("article", "main") if f"<{t}" in lowered), "body")
 
     # -- positions -----------------------------------------------------------------
     def _offset(self) -> int:
@@ -122,7 +125,7 @@ class _ArticleParser(HTMLParser):
         if tag in SKIP:
             self.skip_depth += 1
             return
-        if self.container is None and tag in {"article", "main", "body"}:
+        if self.container is None and tag == self.preferred:
             self.container = tag
         if tag == self.container:
             self.container_depth += 1
@@ -290,5 +293,5 @@ def load(path: str, text: str, meta: ArticleMeta) -> Article:
 def _definition(text: str, label: str, start: int, end: int):
     from flows.content.article import FootnoteDefinition
 
-    raw = text[start:end]
-    return FootnoteDefinition(label, start, end, html.unescape(re.sub(r"<[^>]*>", "", raw)))
+    # The raw slice, markup and all: offsets are the contract; readers strip tags themselves.
+    return FootnoteDefinition(label, start, end, text[start:end])

@@ -71,8 +71,7 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         size = p.stat().st_size
         if size > max_bytes:
             raise LoadError(
-                f"file is {size / 1_048_576:.1f} MiB, above the {max_bytes / 1_048_576:.1f} MiB limit "
-                "(raise it with --max-size)"
+                f"file is {_size(size)}, above the {_size(max_bytes)} limit (raise it with --max-size)"
             )
         data = p.read_bytes()
     except PermissionError:
@@ -90,6 +89,12 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise LoadError(
             f"the file is not valid UTF-8 (bad byte at position {exc.start}); save it as UTF-8"
         ) from None
+
+
+def _size(n: int) -> str:
+    return (
+        f"{n / 1_048_576:.1f} MiB" if n >= 1_048_576 else f"{n / 1024:.1f} KiB" if n >= 1024 else f"{n} bytes"
+    )
 
 
 def load_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:

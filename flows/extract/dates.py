@@ -33,8 +33,8 @@ SINGLE = re.compile(
   | (?P<century>\b(?:the\s+)?(?P<c>\d{{1,2}})(?:st|nd|rd|th)\s+century\b)
   | (?P<decade>\b(?:the\s+)?(?P<dec>1[5-9]\d0|20\d0)s\b)
   | (?P<year>(?<![\d,.$€£-])\b(?P<y>{YEAR})\b(?!\d|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|%)))
-  | (?P<relyear>\b(?:the\s+same|that|the\s+following|the\s+previous|the\s+next|last|this|next)\s+year\b|\ba\s+year\s+(?:earlier|later|before|after)\b)
-  | (?P<relmonth>\b(?:last|this|next)\s+month\b)
+  | (?P<relyear>(?i:\b(?:the\s+same|that|the\s+following|the\s+previous|the\s+next|last|this|next)\s+year\b|\ba\s+year\s+(?:earlier|later|before|after)\b))
+  | (?P<relmonth>(?i:\b(?:last|this|next)\s+month\b))
   | (?P<weekday>\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<month>\b(?P<m5>{MONTH})\b(?!\s+\d))
     """,

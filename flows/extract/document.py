@@ -12,7 +12,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from checks.matching import names, stems
+from checks.matching import names, plain_text, stems
 from checks.records import ArticleInfo, Citation, Figure, Quote, ReviewedArticle, Source, VagueAttribution
 from flows.content.article import Article
 from flows.content.view import ReviewText
@@ -56,6 +56,8 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.quotes = [_quote_to_file(q, article, view, i + 1) for i, q in enumerate(quotes)]
     result.figures = [_span_to_file(f, article, view, f"f{i + 1}") for i, f in enumerate(figures)]
     result.dates = [_span_to_file(d, article, view, f"d{i + 1}") for i, d in enumerate(dates)]
+    for src in inline_sources:
+        src.text = article.text[src.start : src.end]  # the phrase; `entity` keeps who
     result.sources = sources + inline_sources
     result.citations = citations
     result.vague = [
@@ -82,7 +84,7 @@ def _footnote_sources(article: Article) -> list[Source]:
             end=fn.end,
             text=fn.text,
             label=_norm_label(fn.label),
-            year=footnote_year(fn.text),
+            year=footnote_year(plain_text(fn.text)),
             cited=cited.get(_norm_label(fn.label), 0),
         )
         for fn in article.footnotes
@@ -132,7 +134,7 @@ def _cover_figures(doc, figures, citations, attributions, paragraphs, view, sour
         for a in attributions:
             if a.vague or not (a.sentence.start_char <= fig.start < a.sentence.end_char):
                 continue
-            if a.cue is not None and a.cue.pos_ == "VERB" and not _cue_covers(a, doc, fig):
+            if a.cue is not None and a.cue.lower_ != "according" and not _cue_covers(a, doc, fig):
                 continue
             src = source_of.get(id(a))
             if src is None:
@@ -234,10 +236,10 @@ def _claims(doc, citations, dates, published, sources, article: Article, view: R
             continue
         claim = body[c.claim_start : c.claim_end]
         context = claim + " " + _previous_sentence_text(doc, c.claim_start)
-        own = stems(src.text)
+        own = stems(plain_text(src.text))
         if len(own) < 2 or own & stems(context):
             continue
-        src_names = names(src.text)
+        src_names = names(plain_text(src.text))
         if len(src_names) < 2:
             continue
         elsewhere = _sentences_naming(doc, src_names, exclude=cited_sentences.get(src.id, []))

@@ -163,9 +163,10 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     value: float | None
     if kind == "fraction":
         value = parse_fraction(raw)
-        if not re.search(
+        counted = re.search(
             r"\b(?:by|than|about|nearly|almost|roughly|around|over|under|some|of|to|just)\s+$", before, re.I
-        ):
+        ) or re.match(r"\s+of\s", after)
+        if not counted:
             return None  # "a quarter century", "the Armenian half of the city"
         unit = "fraction"
     elif kind == "percent":

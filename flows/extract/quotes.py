@@ -83,9 +83,17 @@ NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "ti
 def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:
     """'call X “Y”' introduces a name when Y is a bare noun phrase ('the plan “fair fares”');
     with an article before it ('called him a “liar”') or as a description it is speech."""
-    root = span.root
-    head = root.head if root.dep_ in {"oprd", "dobj", "xcomp", "attr", "appos", "npadvmod", "ccomp"} else None
-    if head is None or head.lemma_.lower() not in NAMING_VERBS:
+    # Climb from the quote to its verb: "called the lot “the crater”" may hang the quote
+    # off the object (appos) rather than off the verb.
+    node, head = span.root, None
+    for _ in range(2):
+        if node.dep_ not in {"oprd", "dobj", "xcomp", "attr", "appos", "npadvmod", "ccomp"}:
+            break
+        node = node.head
+        if node.lemma_.lower() in NAMING_VERBS:
+            head = node
+            break
+    if head is None:
         return False
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in {"a", "an"}:
@@ -129,6 +137,11 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         opens_sentence = not any(not t.is_punct and not t.is_space for t in doc[frame.start : span.start])
         if prev is not None and (prev.text.rstrip().endswith(":") or opens_sentence):
             cue = _best_cue(doc, span, prev, inside)
+    if cue is None:
+        introducer = _colon_introducer(doc, span, inside)
+        if introducer is not None:
+            _set_speaker(doc, quote, introducer, ":")
+            return
     dash = _dash_speaker(doc, quote.end)
     if cue is None or (dash is not None and not _governs(cue, span)):
         if dash is None:
@@ -139,8 +152,12 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         cue_text = _cue_text(cue)
         speaker = _speaker_of(cue, inside) or _adjacent_speaker(doc, span, cue, inside)
     quote.cue = cue_text
-    if speaker is None:
-        return
+    if speaker is not None:
+        _set_speaker(doc, quote, speaker, cue_text)
+
+
+def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str) -> None:
+    quote.cue = cue
     quote.speaker = speaker.text
     quote.speaker_start = speaker.start_char
     quote.speaker_end = speaker.end_char
@@ -170,6 +187,28 @@ def _outermost_cue(cue: Token, inside: bytearray) -> Token:
         ):
             best = node
     return best
+
+
+def _colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
+    """ "Maria Olsen was blunt about the budget: “…”": with no verb of saying, a clause that
+    ends in a colon right before the quote introduces its speaker when its subject is a
+    person (or a pronoun for one)."""
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    # The clause before the colon: climb from its last word while the heads stay before it.
+    clause_root = doc[max(i - 1, 0)]
+    while clause_root.head != clause_root and clause_root.head.i < i:
+        clause_root = clause_root.head
+    subj = [c for c in clause_root.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx]]
+    if not subj:
+        return None
+    head = subj[0]
+    if head.ent_type_ == "PERSON" or head.lower_ in {"he", "she"}:
+        return _phrase(head, inside)
+    return None
 
 
 def _distance(cue: Token, span: Span) -> int:
@@ -318,7 +357,8 @@ def _speaker_of(cue: Token, inside: bytearray) -> Span | None:
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
         if subj:
-            head = subj[0]
+            # "The engineer Karl Hahn said" can come out as two subjects: take the name.
+            head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
             if head.lower_ in {"that", "which", "who"}:
                 # "the minister, who said …": the relative clause's noun is the speaker.
                 return _phrase(verb.head, inside) if verb.dep_ == "relcl" else None

@@ -78,7 +78,8 @@ class Attribution:
 
 def footnote_year(text: str) -> int | None:
     """The latest year a citation mentions: the earliest it can have been published."""
-    years = [int(y) for y in YEAR.findall(re.sub(r"ISBN[\s:-]*[\d-]{10,17}", "", text))]
+    text = re.sub(r"ISBN[\s:-]*[\d-]{10,17}|\bpp?\.\s*\d+(?:[-–]\d+)?", "", text)  # not years
+    years = [int(y) for y in YEAR.findall(text)]
     return max(years) if years else None
 
 

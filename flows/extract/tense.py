@@ -52,7 +52,10 @@ def tense_of(token: Token) -> Tense:
     if verb is None:
         return "unknown"
     # "expected to open in 2028": the forecast sits on the verb an infinitive hangs from.
-    chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    infinitive = verb.dep_ == "xcomp" or (
+        verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+    chain = [verb, verb.head] if infinitive else [verb]
     for v in chain:
         auxes = [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in FUTURE_AUX for a in auxes):

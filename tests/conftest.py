@@ -1,0 +1,74 @@
+"""Shared fixtures: the spaCy model (loaded once per session), the built-in suites, and
+helpers that write small articles into a temporary folder.
+
+Every article the tests read is either in ``tests/articles/`` or written by a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="session")
+def articles_dir() -> Path:
+    return ARTICLES
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline, loaded once for the whole run (``load_nlp`` caches it, so
+    ``extract_batch`` reuses this same instance)."""
+    from flows.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def suites():
+    from checks.config import load_suites
+
+    return load_suites()
+
+
+def front_matter(published: str = "2024-06-01", title: str = "Test article") -> str:
+    return f"---\ntitle: {title}\nauthor: Test Writer\npublished: {published}\n---\n"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., str]:
+    """write(name, content) -> path; ``content`` is str (written as UTF-8, newlines kept
+    exactly) or bytes."""
+
+    def _write(name: str, content: str | bytes) -> str:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return str(path)
+
+    return _write
+
+
+@pytest.fixture
+def write_md(write) -> Callable[..., str]:
+    """write_md(name, body, published=...) -> path of a Markdown article with front matter."""
+
+    def _write_md(name: str, body: str, published: str = "2024-06-01") -> str:
+        return write(name, front_matter(published) + body.rstrip("\n") + "\n")
+
+    return _write_md
+
+
+@pytest.fixture
+def extract(nlp):
+    """extract(*paths) -> list[ReviewedArticle] through the real batch pipeline."""
+    from flows.extract.pipeline import extract_batch
+
+    def _extract(*paths: str, **kwargs):
+        return extract_batch(list(paths), **kwargs)
+
+    return _extract

@@ -1,0 +1,146 @@
+"""End to end through the ``copydesk`` command. Each ``review`` starts a Prefect flow
+(several seconds), so only two runs go through it; the other commands stop before the
+flow or do not use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CONTRACT_KEYS = {"path", "article", "quotes", "figures", "dates", "sources", "findings", "errors"}
+
+GOOD = """\
+---
+title: Harbour wall to be raised
+author: Test Writer
+published: 2024-06-01
+---
+# Harbour wall to be raised
+
+The harbour wall will be raised after winter storms flooded 140 homes on the seafront.
+
+The meeting ended late.
+
+“We cannot wait for another storm.”
+
+One resident pasted <script>alert(1)</script> into the council's feedback form.
+"""
+
+
+def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    script = Path(sys.executable).parent / "copydesk"
+    command = [str(script)] if script.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
+    return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("cli")
+    articles = root / "articles"
+    articles.mkdir()
+    (articles / "good.md").write_text(GOOD, encoding="utf-8")
+    (articles / "empty.md").write_bytes(b"")
+    (articles / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    return root
+
+
+@pytest.fixture(scope="module")
+def review_run(workdir):
+    result = copydesk("review", "articles", "--out", "out", cwd=workdir)
+    return result, workdir / "out"
+
+
+def test_review_exits_0_and_writes_every_report(review_run):
+    result, out = review_run
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.iterdir()}
+    assert {"good.json", "good.html", "good.md", "index.html", "summary.md", "empty.json", "scan.json"} <= names
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="good.html"' in index and "the file is empty" in index
+
+
+def test_review_output_is_quiet(review_run):
+    result, _ = review_run
+    for stream in (result.stdout, result.stderr):
+        assert "Traceback" not in stream
+        assert "ERROR" not in stream
+    assert "3 files reviewed, 2 could not be read" in " ".join(result.stdout.split())
+
+
+def test_review_json_contract(review_run, workdir):
+    _, out = review_run
+    report = json.loads((out / "good.json").read_text(encoding="utf-8"))
+    assert set(report) == CONTRACT_KEYS
+    assert report["path"] == "articles/good.md"
+    assert report["article"] == {"id": "good", "title": "Harbour wall to be raised", "author": "Test Writer",
+                                 "published": "2024-06-01", "section": None}
+    assert report["errors"] == []
+    text = (workdir / "articles" / "good.md").read_text(encoding="utf-8")
+    rules = {f["rule"]: f for f in report["findings"]}
+    assert {"figure-unsourced", "quote-unattributed"} <= set(rules)
+    assert text[rules["figure-unsourced"]["start"] : rules["figure-unsourced"]["end"]] == "140 homes"
+    assert text[rules["quote-unattributed"]["start"] : rules["quote-unattributed"]["end"]] == (
+        "“We cannot wait for another storm.”")
+    for f in report["findings"]:
+        assert f["severity"] in {"error", "warning", "info"} and f["status"] == "open"
+        assert f["line"] == text.count("\n", 0, f["start"]) + 1
+    for key in ("quotes", "figures", "dates", "sources"):
+        for item in report[key]:
+            assert text[item["start"] : item["end"]] == item["text"] or item.get("kind") == "inline"
+
+
+@pytest.mark.parametrize(("name", "problem"), [("empty", "empty"), ("scan", "binary")])
+def test_unreadable_files_get_their_own_report(review_run, name, problem):
+    _, out = review_run
+    report = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+    assert set(report) == CONTRACT_KEYS
+    assert report["errors"] and problem in report["errors"][0]
+    assert report["findings"] == [] and report["quotes"] == []
+    assert "Problems with this file" in (out / f"{name}.md").read_text(encoding="utf-8")
+
+
+def test_html_report_escapes_article_text(review_run):
+    _, out = review_run
+    page = (out / "good.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '<mark class="sev-error"' in page  # flagged spans are highlighted
+
+
+def test_fail_on_error_exits_1(workdir):
+    result = copydesk("review", "articles/good.md", "--out", "out-strict", "--fail-on", "error", "--quiet",
+                      cwd=workdir)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (workdir / "out-strict" / "good.json").exists()
+
+
+def test_missing_path_exits_2(workdir):
+    result = copydesk("review", "nonexistent", cwd=workdir)
+    assert result.returncode == 2
+    assert "no such file or folder: nonexistent" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_fail_on_level_exits_2(workdir):
+    result = copydesk("review", "articles", "--fail-on", "fatal", cwd=workdir)
+    assert result.returncode == 2
+    assert "--fail-on must be one of" in result.stderr
+
+
+def test_extract_prints_json_lines(workdir):
+    result = copydesk("extract", "articles/good.md", "articles/empty.md", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    good, empty = (json.loads(line) for line in lines)
+    assert set(good) == CONTRACT_KEYS - {"findings"}
+    assert good["path"] == "articles/good.md"
+    assert [f["text"] for f in good["figures"]] == ["140 homes"]
+    assert [q["text"] for q in good["quotes"]] == ["“We cannot wait for another storm.”"]
+    assert good["quotes"][0]["speaker"] is None and good["quotes"][0]["kind"] == "speech"
+    assert empty["errors"] == ["the file is empty"]

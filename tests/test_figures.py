@@ -1,0 +1,105 @@
+"""Figures: counts, percentages, money and fractions with value, unit and hedge; and the
+numbers that are not figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.figures import extract_figures
+from flows.extract.quotes import extract_quotes
+
+
+@pytest.fixture
+def figures(nlp):
+    def _figures(text: str, skip_quotes: bool = False):
+        doc = nlp(text)
+        skip = None
+        if skip_quotes:
+            skip = bytearray(len(doc.text) + 1)
+            for q in extract_quotes(doc):
+                skip[q.start : q.end] = b"\x01" * (q.end - q.start)
+        found = extract_figures(doc, skip=skip)
+        for f in found:
+            assert doc.text[f.start : f.end] == f.text
+        return found
+
+    return _figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "kind", "hedge"),
+    [
+        ("The stadium holds 17-thousand fans.", "17-thousand fans", 17_000, "fans", "count", None),
+        ("Turnout fell by 40-percent in the north.", "40-percent", 40, "percent", "percent", None),
+        ("Prices rose 1.4 percent in May.", "1.4 percent", 1.4, "percent", "percent", None),
+        ("The council borrowed $12.5 million for the depot.", "$12.5 million", 12_500_000, "$", "money", None),
+        ("The bridge cost 600 million euros.", "600 million euros", 600_000_000, "euros", "money", None),
+        ("The firm owes US$3m to suppliers.", "US$3m", 3_000_000, "US$", "money", None),
+        ("More than 300 people attended the vigil.", "300 people", 300, "people", "count", "more than"),
+        ("The factory employs seven hundred workers.", "seven hundred workers", 700, "workers", "count", None),
+        ("The town has 4,200 residents.", "4,200 residents", 4200, "residents", "count", None),
+        ("About 2000 people marched to the town hall.", "2000 people", 2000, "people", "count", "about"),
+        ("Nearly two-thirds of the staff signed the letter.", "two-thirds", 2 / 3, "fraction", "fraction",
+         "nearly"),
+        ("Funding was cut by two-thirds.", "two-thirds", 2 / 3, "fraction", "fraction", None),
+    ],
+)
+def test_figures(figures, text, figure, value, unit, kind, hedge):
+    [f] = figures(text)
+    assert f.text == figure
+    assert f.value == pytest.approx(value)
+    assert (f.unit, f.kind, f.hedge) == (unit, kind, hedge)
+
+
+def test_fraction_of_a_group_is_a_figure(figures):
+    assert [f.text for f in figures("In the vote, two-thirds of members backed the deal.")] == ["two-thirds"]
+
+
+def test_share_and_decrease_flags(figures):
+    [share] = figures("The union says 130 percent of members voted.")
+    assert share.share and share.value == 130
+    [fall] = figures("Sales fell 150 percent in a year.")
+    assert fall.decrease and not fall.share
+    [rise] = figures("Fares rose by 20 percent.")
+    assert not rise.decrease and not rise.share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill closed in 1987 after a fire.",  # a year
+        "It was her 19th race on the river.",  # an ordinal
+        "The figure appears on p. 9 of the report.",  # a page number
+        "The book (ISBN 978-0195399776) sold well.",  # an ISBN
+        "The office is at 12 Harbour Road, near the pier.",  # a street number
+        "Under Article 5 of the treaty, members help each other.",  # an article number
+        "Jane Roe, 54, a nurse, lost her job in the spring.",  # an age
+        "A 71-year-old driver was hurt.",  # an age
+        "She waited five years for a flat.",  # a duration
+        "The trial lasted 25 days.",  # a duration
+        "One surgeon and two nurses stayed behind.",  # small words
+    ],
+)
+def test_not_figures(figures, text):
+    assert [f.text for f in figures(text)] == []
+
+
+def test_numbers_inside_quotes_are_the_speakers(figures):
+    text = "The union counted 400 members. “We lost 300 members in a year,” said Ann Cole."
+    assert [f.text for f in figures(text)] == ["400 members", "300 members"]
+    assert [f.text for f in figures(text, skip_quotes=True)] == ["400 members"]
+
+
+def test_dates_given_to_the_extractor_are_not_figures(nlp):
+    doc = nlp("The survey covered 1,250 households in 2023.")
+    year = doc.text.index("2023")
+    assert [f.text for f in extract_figures(doc, dates=[(year, year + 4)])] == ["1,250 households"]
+    count = doc.text.index("1,250")
+    assert extract_figures(doc, dates=[(count, count + 5)]) == []
+
+
+def test_running_tally(figures):
+    [f] = figures("So far 1,400 households have applied for the grant.")
+    assert f.running_tally and not f.as_of
+    [g] = figures("As of May, 1,400 households have applied for the grant so far.")
+    assert not g.running_tally and g.as_of

@@ -1,0 +1,97 @@
+"""Renderers: the JSON contract, the HTML page (escaped), Markdown, and how reports are
+written to disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from checks.records import ArticleInfo, Finding, Quote, ReviewedArticle
+from reports.contract import to_contract
+from reports.html import render_article, render_index, safe_url
+from reports.markdown import article_markdown
+from reports.writer import unique_ids, write_reports
+
+TEXT = 'Title <b>bold</b>\n\nReaders typed <script>alert(1)</script> and “Stop & think.”\n'
+
+
+def _article(path: str = "content/hostile.md", article_id: str = "hostile") -> ReviewedArticle:
+    quote_start = TEXT.index("“")
+    quote_end = TEXT.index("”") + 1
+    art = ReviewedArticle(path, ArticleInfo(article_id, title="<i>Hostile</i> title"), text=TEXT)
+    art.zones = [("title", 0, TEXT.index("\n")), ("paragraph", TEXT.index("Readers"), len(TEXT) - 1)]
+    art.quotes = [Quote(quote_start, quote_end, TEXT[quote_start:quote_end], "speech", id="q1")]
+    art.findings = [Finding("quote-unattributed", "error", "q1", quote_start, quote_end, 3, 51,
+                            "Quote “Stop & think.” has no speaker: say who said it.", fingerprint="abc")]
+    return art
+
+
+def test_html_page_escapes_article_text_and_title():
+    page = render_article(_article())
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert "<i>Hostile</i>" not in page
+    # The flagged quote is wrapped in a <mark>, its "&" escaped.
+    assert '<mark class="sev-error" data-findings="f0">“Stop &amp; think.”</mark>' in page
+
+
+def test_index_escapes_titles():
+    page = render_index([_article()])
+    assert "<i>Hostile</i>" not in page and "&lt;i&gt;Hostile&lt;/i&gt;" in page
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [("https://example.org/a", "https://example.org/a"), ("javascript:alert(1)", None), ("data:text/html,x", None),
+     (None, None)],
+)
+def test_only_http_links_leave_a_report(url, safe):
+    assert safe_url(url) == safe
+
+
+def test_contract_shape():
+    obj = to_contract(_article())
+    assert list(obj) == ["path", "article", "quotes", "figures", "dates", "sources", "findings", "errors"]
+    [q] = obj["quotes"]
+    assert TEXT[q["start"] : q["end"]] == q["text"] == "“Stop & think.”"
+    assert obj["findings"][0]["rule"] == "quote-unattributed"
+    assert "findings" not in to_contract(_article(), with_findings=False)
+
+
+def test_markdown_report_lists_findings():
+    md = article_markdown(_article())
+    first = md.splitlines()[0]
+    assert first.startswith("# Review: ") and "Hostile" in first
+    assert "`content/hostile.md`" in md
+    assert "1 error, 0 warnings, 0 info" in md
+    assert "| 3:51 | error | `quote-unattributed` | open |" in md
+
+
+def test_same_stem_in_two_folders_gets_two_reports(tmp_path):
+    arts = [_article("a/hostile.md"), _article("b/hostile.md")]
+    unique_ids(arts)
+    assert [a.article.id for a in arts] == ["hostile", "hostile-2"]
+    write_reports(arts, tmp_path)
+    assert json.loads((tmp_path / "hostile-2.json").read_text(encoding="utf-8"))["path"] == "b/hostile.md"
+
+
+def test_unreadable_file_gets_json_and_markdown_but_no_html(tmp_path):
+    broken = ReviewedArticle("x/empty.md", ArticleInfo("empty"), errors=["the file is empty"], reviewed=False)
+    write_reports([broken], tmp_path)
+    assert json.loads((tmp_path / "empty.json").read_text(encoding="utf-8"))["errors"] == ["the file is empty"]
+    assert (tmp_path / "empty.md").exists() and not (tmp_path / "empty.html").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_reports_are_readable_under_a_normal_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_reports([_article()], tmp_path)
+    finally:
+        os.umask(old)
+    mode = stat.S_IMODE((tmp_path / "hostile.html").stat().st_mode)
+    assert mode & 0o044 == 0o044, oct(mode)
