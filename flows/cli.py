@@ -51,9 +51,14 @@ def review(
     ] = None,
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Ledger database URL (default: $COPYDESK_DB_URL or .copydesk/ledger.db)"),
+    ] = None,
 ) -> None:
     """Review articles and write JSON, HTML and Markdown reports."""
     from checks.config import ConfigError
+    from checks.ledger import Ledger, LedgerError
 
     if fail_on is not None and fail_on not in LEVELS:
         raise _fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
@@ -68,8 +73,11 @@ def review(
     files = list(discover_files(targets))
     if not files:
         raise _fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
-    try:
-        articles = _run_review(files, out_dir, suites, int(max_size * 1_048_576), show=not quiet)
+    try:  # open it now: a bad URL or a server that is down fails before the review, not after
+        Ledger.open(db).close()
+        articles = _run_review(files, out_dir, suites, int(max_size * 1_048_576), show=not quiet, db=db)
+    except LedgerError as exc:
+        raise _fail(f"ledger: {exc}") from None
     except ConfigError as exc:
         raise _fail(f"suite configuration: {exc}") from None
     except OSError as exc:
@@ -84,13 +92,15 @@ def review(
             raise typer.Exit(1)
 
 
-def _run_review(files: list[str], out_dir: str, suites: str | None, max_bytes: int, show: bool):
+def _run_review(
+    files: list[str], out_dir: str, suites: str | None, max_bytes: int, show: bool, db: str | None = None
+):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from flows.review import review_flow
 
     if not show:
-        return review_flow(files, out_dir=out_dir, suites_dir=suites, max_bytes=max_bytes)
+        return review_flow(files, out_dir=out_dir, suites_dir=suites, max_bytes=max_bytes, db_url=db)
     with Progress(
         TextColumn("reviewing"),
         BarColumn(),
@@ -106,6 +116,7 @@ def _run_review(files: list[str], out_dir: str, suites: str | None, max_bytes: i
             suites_dir=suites,
             max_bytes=max_bytes,
             on_progress=lambda n: progress.advance(bar, n),
+            db_url=db,
         )
 
 
@@ -130,6 +141,12 @@ def extract(
 
 
 # Subcommands that live in their own modules register themselves below this line.
+from flows.cli_ci import register_ci_commands  # noqa: E402  (needs `app` above)
+
+register_ci_commands(app)
+from flows.cli_flags import flags_app  # noqa: E402  (the ledger's triage commands)
+
+app.add_typer(flags_app, name="flags")
 
 
 def main() -> None:

@@ -12,8 +12,10 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from checks.config import load_suites
+from checks.ledger import Ledger
 from checks.records import ReviewedArticle
 from checks.runner import review_findings
+from checks.suppressions import apply_suppressions
 from flows.content.loader import DEFAULT_MAX_BYTES, discover_files
 from flows.extract.pipeline import extract_batch, failed
 from reports.markdown import open_findings_table, run_markdown
@@ -32,6 +34,16 @@ def extract_batch_task(paths: list[str], max_bytes: int) -> list[ReviewedArticle
 @task(name="run-checks", cache_policy=NO_CACHE)
 def check_task(articles: list[ReviewedArticle], suites_dir: str | None) -> list[ReviewedArticle]:
     review_findings(articles, load_suites(Path(suites_dir) if suites_dir else None))
+    for art in articles:  # inline <!-- copydesk-disable… --> switches, with their reasons
+        apply_suppressions(art)
+    return articles
+
+
+@task(name="ledger-sync", cache_policy=NO_CACHE)
+def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[ReviewedArticle]:
+    """Record the run in the ledger and give each finding its editors' status (in place)."""
+    with Ledger.open(db_url) as ledger:
+        ledger.sync(articles)
     return articles
 
 
@@ -56,6 +68,7 @@ def review_flow(
     batch_size: int = BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_progress: ProgressCallback | None = None,
+    db_url: str | None = None,
 ) -> list[ReviewedArticle]:
     files = list(discover_files(paths))
     articles: list[ReviewedArticle] = []
@@ -71,5 +84,6 @@ def review_flow(
         if on_progress:
             on_progress(len(batch))
     articles = check_task(articles, suites_dir)
+    articles = ledger_task(articles, db_url)
     report_task(articles, out_dir)
     return articles

@@ -27,8 +27,7 @@ BODIES = {
     "range-backwards": "Repairs on the pier ran from 2019 to 2015.",
     "range-forwards": "Repairs on the pier ran from 2015 to 2019.",
     "footnotes-broken": (
-        "The depot employs 350 drivers.[3]\n\n"
-        "[1]: Transport Authority, staff report 2024.\n"
+        "The depot employs 350 drivers.[3]\n\n[1]: Transport Authority, staff report 2024.\n"
     ),
     "footnotes-ok": (
         "The depot employs 350 drivers[1] and runs 90 buses.[2]\n\n"
@@ -77,7 +76,9 @@ def test_every_article_was_reviewed(batch):
 
 
 def test_quote_unattributed(batch):
-    assert fired(batch["quote-lone"], "quote-unattributed") == ["“We will never sell the harbour to developers.”"]
+    assert fired(batch["quote-lone"], "quote-unattributed") == [
+        "“We will never sell the harbour to developers.”"
+    ]
     assert fired(batch["quote-named"], "quote-unattributed") == []
     [finding] = batch["quote-lone"].findings
     assert finding.severity == "error"
@@ -224,10 +225,16 @@ def test_unknown_rule_names_the_file(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("suite: x\nexpectations:\n  - rule: figure-unsourced\n    severity: fatal\n    table: figures\n"
-         "    expectation: expect_figures_to_be_sourced\n", r"bad\.yml: expectation 1: severity must be one of"),
-        ("suite: x\nexpectations:\n  - rule: figure-unsourced\n    table: charts\n"
-         "    expectation: expect_figures_to_be_sourced\n", r"bad\.yml: expectation 1: table must be one of"),
+        (
+            "suite: x\nexpectations:\n  - rule: figure-unsourced\n    severity: fatal\n    table: figures\n"
+            "    expectation: expect_figures_to_be_sourced\n",
+            r"bad\.yml: expectation 1: severity must be one of",
+        ),
+        (
+            "suite: x\nexpectations:\n  - rule: figure-unsourced\n    table: charts\n"
+            "    expectation: expect_figures_to_be_sourced\n",
+            r"bad\.yml: expectation 1: table must be one of",
+        ),
         ("suite: x\n", r"bad\.yml: a suite needs"),
         ("suite: [x\n", r"bad\.yml: cannot read suite"),
     ],

@@ -33,7 +33,9 @@ One resident pasted <script>alert(1)</script> into the council's feedback form.
 
 def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     script = Path(sys.executable).parent / "copydesk"
-    command = [str(script)] if script.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
+    command = (
+        [str(script)] if script.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
+    )
     return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
@@ -58,7 +60,15 @@ def test_review_exits_0_and_writes_every_report(review_run):
     result, out = review_run
     assert result.returncode == 0, result.stderr
     names = {p.name for p in out.iterdir()}
-    assert {"good.json", "good.html", "good.md", "index.html", "summary.md", "empty.json", "scan.json"} <= names
+    assert {
+        "good.json",
+        "good.html",
+        "good.md",
+        "index.html",
+        "summary.md",
+        "empty.json",
+        "scan.json",
+    } <= names
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="good.html"' in index and "the file is empty" in index
 
@@ -76,15 +86,21 @@ def test_review_json_contract(review_run, workdir):
     report = json.loads((out / "good.json").read_text(encoding="utf-8"))
     assert set(report) == CONTRACT_KEYS
     assert report["path"] == "articles/good.md"
-    assert report["article"] == {"id": "good", "title": "Harbour wall to be raised", "author": "Test Writer",
-                                 "published": "2024-06-01", "section": None}
+    assert report["article"] == {
+        "id": "good",
+        "title": "Harbour wall to be raised",
+        "author": "Test Writer",
+        "published": "2024-06-01",
+        "section": None,
+    }
     assert report["errors"] == []
     text = (workdir / "articles" / "good.md").read_text(encoding="utf-8")
     rules = {f["rule"]: f for f in report["findings"]}
     assert {"figure-unsourced", "quote-unattributed"} <= set(rules)
     assert text[rules["figure-unsourced"]["start"] : rules["figure-unsourced"]["end"]] == "140 homes"
     assert text[rules["quote-unattributed"]["start"] : rules["quote-unattributed"]["end"]] == (
-        "“We cannot wait for another storm.”")
+        "“We cannot wait for another storm.”"
+    )
     for f in report["findings"]:
         assert f["severity"] in {"error", "warning", "info"} and f["status"] == "open"
         assert f["line"] == text.count("\n", 0, f["start"]) + 1
@@ -112,8 +128,9 @@ def test_html_report_escapes_article_text(review_run):
 
 
 def test_fail_on_error_exits_1(workdir):
-    result = copydesk("review", "articles/good.md", "--out", "out-strict", "--fail-on", "error", "--quiet",
-                      cwd=workdir)
+    result = copydesk(
+        "review", "articles/good.md", "--out", "out-strict", "--fail-on", "error", "--quiet", cwd=workdir
+    )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert (workdir / "out-strict" / "good.json").exists()

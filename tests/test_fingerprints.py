@@ -26,7 +26,9 @@ def _review(path, text, extract, suites):
 def test_fingerprints_survive_a_paragraph_inserted_above(tmp_path, extract, suites):
     path = str(tmp_path / "depot.md")
     before = _review(path, ARTICLE, extract, suites)
-    after = _review(path, ARTICLE.replace("---\nThe depot", "---\n" + NEW_TOP + "The depot", 1), extract, suites)
+    after = _review(
+        path, ARTICLE.replace("---\nThe depot", "---\n" + NEW_TOP + "The depot", 1), extract, suites
+    )
     old = [(f.rule, f.fingerprint, f.line) for f in before.findings]
     new = [(f.rule, f.fingerprint, f.line) for f in after.findings]
     assert [r for r, _, _ in old] == ["figure-unsourced", "quote-unattributed", "figure-unsourced"]
@@ -56,11 +58,11 @@ def test_fingerprint_depends_on_rule_path_text_and_occurrence():
     # Windows paths, spacing, case and curly marks do not matter.
     assert base == fingerprint("figure-unsourced", "content\\a.md", "350   Drivers\n", 0)
     quote = fingerprint("quote-unattributed", "a.md", "“It’s over,”  she said", 0)
-    assert quote == fingerprint("quote-unattributed", "a.md", "\"it's over,\" she said", 0)
+    assert quote == fingerprint("quote-unattributed", "a.md", '"it\'s over," she said', 0)
 
 
 def test_normalise():
-    assert normalise("  “It’s  OVER”\n now ") == "\"it's over\" now"
+    assert normalise("  “It’s  OVER”\n now ") == '"it\'s over" now'
 
 
 def test_line_col_is_one_based():

@@ -142,7 +142,10 @@ def test_plaintext_comments_heading(articles_dir):
     assert comments[0] == "Comments"
     assert "30 trolleys" in " ".join(comments)
     assert "30 trolleys" not in build_review_text(art).text
-    assert zone_texts(art, "list_item") == ["Gloves and bags were provided", "Parking was free at the Hatton Mill site"]
+    assert zone_texts(art, "list_item") == [
+        "Gloves and bags were provided",
+        "Parking was free at the Hatton Mill site",
+    ]
 
 
 def test_plaintext_bad_published_line(write):
@@ -162,8 +165,16 @@ def test_html_metadata_and_dropped_chrome(articles_dir):
     assert art.meta.author == "Priya Natarajan"
     assert art.meta.published == dt.date(2024, 3, 11)
     clean = build_review_text(art).text
-    for dropped in ("9000 visitors", "2,000 clicks", "750 people", "News 300 stories", "5,000 readers",
-                    "77 staff", "color: red", "Copyright"):
+    for dropped in (
+        "9000 visitors",
+        "2,000 clicks",
+        "750 people",
+        "News 300 stories",
+        "5,000 readers",
+        "77 staff",
+        "color: red",
+        "Copyright",
+    ):
         assert dropped not in clean
     assert "Fish & chips stall wins harbour market vote" in clean
 
@@ -208,13 +219,15 @@ def test_html_main_entities_links_and_breaks(articles_dir):
         assert dropped not in clean
     [link] = art.links
     assert (link.url, link.text) == ("https://example.org/campaign", "Their petition")
-    assert [(f.label, f.text) for f in art.footnotes] == [("1", "County Education Committee, minutes, 15 January 2024.")]
+    assert [(f.label, f.text) for f in art.footnotes] == [
+        ("1", "County Education Committee, minutes, 15 January 2024.")
+    ]
 
 
 def test_html_article_is_preferred_over_the_rest_of_body(write):
     path = write(
         "promo.html",
-        "<html><body>\n<div class=\"promo\"><p>Join 12,000 subscribers today.</p></div>\n"
+        '<html><body>\n<div class="promo"><p>Join 12,000 subscribers today.</p></div>\n'
         "<article><h1>Market news</h1><p>The market has 64 stalls.</p></article>\n</body></html>\n",
     )
     art = load_article(path)
@@ -269,7 +282,10 @@ def test_crlf_and_bom_keep_zone_offsets(articles_dir, write, name):
     plain = load_article(str(articles_dir / name))
     assert art.text.startswith("\ufeff") and "\r\n" in art.text
     assert (art.meta.title, art.meta.author, art.meta.published) == (
-        plain.meta.title, plain.meta.author, plain.meta.published)
+        plain.meta.title,
+        plain.meta.author,
+        plain.meta.published,
+    )
     assert art.errors == []
     assert [z.kind for z in art.zones] == [z.kind for z in plain.zones]
     for z, pz in zip(art.zones, plain.zones, strict=True):

@@ -11,9 +11,21 @@ from flows.content import load_article
 from flows.content.view import build_review_text
 from flows.extract.pipeline import extract_batch
 
-SOURCES = ["ferry-service.md", "library-budget.md", "clinic-closure.txt", "river-cleanup.txt",
-           "harbour-market.html", "school-meals.html"]
-CRLF = ["ferry-service.md", "library-budget.md", "clinic-closure.txt", "river-cleanup.txt", "school-meals.html"]
+SOURCES = [
+    "ferry-service.md",
+    "library-budget.md",
+    "clinic-closure.txt",
+    "river-cleanup.txt",
+    "harbour-market.html",
+    "school-meals.html",
+]
+CRLF = [
+    "ferry-service.md",
+    "library-budget.md",
+    "clinic-closure.txt",
+    "river-cleanup.txt",
+    "school-meals.html",
+]
 
 # What a reader would quote from each file: spans must land on exactly these strings.
 EXPECTED = {
@@ -91,9 +103,7 @@ def test_every_span_slices_the_file(reviewed, article_id):
         assert f.line >= 1 and f.column >= 1
 
 
-@pytest.mark.parametrize(
-    "article_id", list(EXPECTED) + ["crlf-" + n.rsplit(".", 1)[0] for n in CRLF]
-)
+@pytest.mark.parametrize("article_id", list(EXPECTED) + ["crlf-" + n.rsplit(".", 1)[0] for n in CRLF])
 def test_spans_land_on_what_a_reader_sees(reviewed, article_id):
     art = reviewed[article_id]
     want = EXPECTED[article_id.removeprefix("crlf-")]
@@ -109,7 +119,8 @@ def test_crlf_offsets_shift_by_the_carriage_returns(reviewed):
         # One BOM plus one "\r" per line before the span.
         assert b.start == a.start + 1 + lf.text.count("\n", 0, a.start)
     assert [(f.rule, f.line, f.column) for f in lf.findings] == [
-        (f.rule, f.line, f.column) for f in crlf.findings]
+        (f.rule, f.line, f.column) for f in crlf.findings
+    ]
 
 
 def test_footnote_markers_are_removed_from_the_reviewed_text(articles_dir, reviewed):

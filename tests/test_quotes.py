@@ -29,8 +29,10 @@ def quotes(nlp):
     [
         ("Fishermen called the new levy “the harbour tax” from the first day.", "“the harbour tax”"),
         ("The mayor dubbed the plan “Project Lantern” in January.", "“Project Lantern”"),
-        ("The prize, known as the “Golden Pen Award”, went to a reporter from the valley.",
-         "“Golden Pen Award”"),
+        (
+            "The prize, known as the “Golden Pen Award”, went to a reporter from the valley.",
+            "“Golden Pen Award”",
+        ),
         ("The paper named her “Reporter of the Year” in 2019.", "“Reporter of the Year”"),
         ("The scheme, a so-called “rent smoothing” plan, failed within months.", "“rent smoothing”"),
     ],
@@ -67,8 +69,11 @@ def test_full_sentence_is_speech(quotes):
         # a role, inverted
         ("“We have run out of money for the roof,” said the treasurer.", "the treasurer", "said"),
         # another verb of saying
-        ("“A library that closes on Saturdays serves nobody who works,” wrote Jonas Lind.", "Jonas Lind",
-         "wrote"),
+        (
+            "“A library that closes on Saturdays serves nobody who works,” wrote Jonas Lind.",
+            "Jonas Lind",
+            "wrote",
+        ),
     ],
 )
 def test_speaker_positions(quotes, text, speaker, cue):
@@ -91,7 +96,12 @@ def test_role_then_name_appositive(quotes):
 
 def test_according_to(quotes):
     [q] = quotes("According to Anna Weber, “the shelter turns people away every single night.”")
-    assert (q.kind, q.speaker, q.speaker_name, q.cue) == ("speech", "Anna Weber", "Anna Weber", "according to")
+    assert (q.kind, q.speaker, q.speaker_name, q.cue) == (
+        "speech",
+        "Anna Weber",
+        "Anna Weber",
+        "according to",
+    )
 
 
 def test_pronoun_resolves_to_the_previous_person(quotes):
@@ -118,7 +128,9 @@ def test_split_quote_has_one_speaker(quotes):
 
 
 def test_split_quote_with_a_role(quotes):
-    first, second = quotes("“The channel has to be dredged,” the harbour master said, “or the ferries will run aground.”")
+    first, second = quotes(
+        "“The channel has to be dredged,” the harbour master said, “or the ferries will run aground.”"
+    )
     assert first.speaker == second.speaker == "the harbour master"
 
 
@@ -201,13 +213,17 @@ def test_unclosed_mark_then_a_quote_in_the_same_paragraph(quotes):
 
 
 def spans(text: str) -> list[tuple[str, bool, bool, bool]]:
-    return [(text[s.start : s.end], s.closed, s.continues, s.continuation)
-            for s in find_quote_spans(text, paragraph_spans(text))]
+    return [
+        (text[s.start : s.end], s.closed, s.continues, s.continuation)
+        for s in find_quote_spans(text, paragraph_spans(text))
+    ]
 
 
 def test_find_quote_spans_pairs_marks():
     assert spans("She said “Stop the trucks now.” to us.") == [("“Stop the trucks now.”", True, False, False)]
-    assert spans('"Straight quotes work too," he said.') == [('"Straight quotes work too,"', True, False, False)]
+    assert spans('"Straight quotes work too," he said.') == [
+        ('"Straight quotes work too,"', True, False, False)
+    ]
 
 
 def test_find_quote_spans_drops_a_stray_mark_and_keeps_the_rest():
@@ -223,7 +239,10 @@ def test_find_quote_spans_ignores_apostrophes():
 
 def test_find_quote_spans_multi_paragraph_quote():
     text = "“First part of it\n\n“Second part continues.”"
-    assert spans(text) == [("“First part of it", False, True, False), ("“Second part continues.”", True, False, True)]
+    assert spans(text) == [
+        ("“First part of it", False, True, False),
+        ("“Second part continues.”", True, False, True),
+    ]
 
 
 def test_find_quote_spans_unclosed_quote_without_a_follow_on_is_dropped():

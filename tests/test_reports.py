@@ -15,7 +15,7 @@ from reports.html import render_article, render_index, safe_url
 from reports.markdown import article_markdown
 from reports.writer import unique_ids, write_reports
 
-TEXT = 'Title <b>bold</b>\n\nReaders typed <script>alert(1)</script> and “Stop & think.”\n'
+TEXT = "Title <b>bold</b>\n\nReaders typed <script>alert(1)</script> and “Stop & think.”\n"
 
 
 def _article(path: str = "content/hostile.md", article_id: str = "hostile") -> ReviewedArticle:
@@ -24,8 +24,19 @@ def _article(path: str = "content/hostile.md", article_id: str = "hostile") -> R
     art = ReviewedArticle(path, ArticleInfo(article_id, title="<i>Hostile</i> title"), text=TEXT)
     art.zones = [("title", 0, TEXT.index("\n")), ("paragraph", TEXT.index("Readers"), len(TEXT) - 1)]
     art.quotes = [Quote(quote_start, quote_end, TEXT[quote_start:quote_end], "speech", id="q1")]
-    art.findings = [Finding("quote-unattributed", "error", "q1", quote_start, quote_end, 3, 51,
-                            "Quote “Stop & think.” has no speaker: say who said it.", fingerprint="abc")]
+    art.findings = [
+        Finding(
+            "quote-unattributed",
+            "error",
+            "q1",
+            quote_start,
+            quote_end,
+            3,
+            51,
+            "Quote “Stop & think.” has no speaker: say who said it.",
+            fingerprint="abc",
+        )
+    ]
     return art
 
 
@@ -46,8 +57,12 @@ def test_index_escapes_titles():
 
 @pytest.mark.parametrize(
     ("url", "safe"),
-    [("https://example.org/a", "https://example.org/a"), ("javascript:alert(1)", None), ("data:text/html,x", None),
-     (None, None)],
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,x", None),
+        (None, None),
+    ],
 )
 def test_only_http_links_leave_a_report(url, safe):
     assert safe_url(url) == safe
@@ -82,7 +97,9 @@ def test_same_stem_in_two_folders_gets_two_reports(tmp_path):
 def test_unreadable_file_gets_json_and_markdown_but_no_html(tmp_path):
     broken = ReviewedArticle("x/empty.md", ArticleInfo("empty"), errors=["the file is empty"], reviewed=False)
     write_reports([broken], tmp_path)
-    assert json.loads((tmp_path / "empty.json").read_text(encoding="utf-8"))["errors"] == ["the file is empty"]
+    assert json.loads((tmp_path / "empty.json").read_text(encoding="utf-8"))["errors"] == [
+        "the file is empty"
+    ]
     assert (tmp_path / "empty.md").exists() and not (tmp_path / "empty.html").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from checks.records import DateMention
 from flows.extract.lexicon import MONTHS
-from flows.extract.tense import tense_of
+from flows.extract.tense import clause_verb, tense_of
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -108,7 +108,8 @@ def extract_dates(
         if found.explicit_year:
             last_year = found.first.year
         matches.append(found)
-    return _with_ranges(doc, matches)
+    dates = _with_ranges(doc, matches)
+    return dates + _sequences(doc, dates)
 
 
 def _read(
@@ -251,6 +252,52 @@ def _is_count(doc: Doc, start: int, end: int) -> bool:
 def _is_not_year(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start].lower()
     return bool(re.search(r"(?:\bp\.|\bpp\.|\bpage|\bno\.|#|\bisbn[\s:-]*)\s*$", before))
+
+
+# "opens in June 2031 once building ends in 2033": the subordinate clause's event comes
+# first (after, once, when) or last (before, until).
+PRECEDES_MAIN = {"after", "once", "when", "since"}
+FOLLOWS_MAIN = {"before", "until", "till"}
+
+
+def _sequences(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
+    """Pairs of dates in one sentence whose clauses say which event comes first, as
+    ``sequence`` mentions running from the earlier event to the later one."""
+    out: list[DateMention] = []
+    singles = [d for d in dates if d.kind != "range" and d.range_start and d.range_end]
+    verbs = {id(d): clause_verb_at(doc, d.start) for d in singles}
+    for sub in singles:
+        verb = verbs[id(sub)]
+        if verb is None or verb.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        order = "sub-first" if marks & PRECEDES_MAIN else "main-first" if marks & FOLLOWS_MAIN else None
+        if order is None:
+            continue
+        for main in singles:
+            main_verb = verbs[id(main)]
+            if main is sub or main_verb is None or main_verb.i != verb.head.i:
+                continue
+            first, last = (sub, main) if order == "sub-first" else (main, sub)
+            a, b = min(main.start, sub.start), max(main.end, sub.end)
+            out.append(
+                DateMention(
+                    a,
+                    b,
+                    doc.text[a:b],
+                    f"{first.value}/{last.value}",
+                    "sequence",
+                    main.tense,
+                    range_start=first.range_start,
+                    range_end=last.range_end,
+                )
+            )
+    return out
+
+
+def clause_verb_at(doc: Doc, pos: int):
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return clause_verb(span[0]) if span is not None and len(span) else None
 
 
 def _with_ranges(doc: Doc, matches: list[_Match]) -> list[DateMention]:

@@ -1,0 +1,288 @@
+"""``copydesk ci`` and ``copydesk baseline``: the pull-request gate.
+
+    copydesk ci [--base REF] [--fail-on LEVEL] [--sarif FILE] [--format text|json|github]
+    copydesk baseline [PATH...] [--reset]
+
+Both run the pipeline directly (``extract_batch`` + ``review_findings``), without Prefect:
+a gate must answer in seconds, and a flow run would start a temporary Prefect server for
+nothing. Heavy imports (spaCy, Great Expectations) happen only when there is something to
+review, so ``copydesk ci`` on a change without articles returns at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from checks.records import ReviewedArticle
+
+FORMATS = ("text", "json", "github")
+LEVELS = ("error", "warning", "info")
+BATCH = 32
+err = Console(stderr=True)
+
+
+def _fail(message: str) -> typer.Exit:
+    # soft_wrap: a CI log is not a terminal; rich would hard-wrap at 80 columns.
+    err.print(f"[bold red]copydesk:[/bold red] {escape(message)}", soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _write(line: str) -> None:
+    # Plain writes, not rich: a console would wrap long lines and break workflow commands.
+    sys.stdout.write(line + "\n")
+
+
+def review_files(
+    pairs: list[tuple[str, str]], suites_dir: Path | None, max_bytes: int
+) -> list[ReviewedArticle]:
+    """Review (file to read, path to report it under) pairs in one batch: one spaCy
+    pass, one Great Expectations run per suite, then inline suppressions. The reported
+    path is repository-relative, so a base copy read from a temporary folder gets the
+    same fingerprints as the working tree's file."""
+    from checks.config import load_suites
+    from checks.runner import review_findings
+    from checks.suppressions import apply_suppressions
+    from flows.extract.pipeline import extract_batch
+
+    articles: list[ReviewedArticle] = []
+    for i in range(0, len(pairs), BATCH):
+        articles.extend(extract_batch([read for read, _ in pairs[i : i + BATCH]], max_bytes))
+    ids = []
+    for n, (art, (_, shown)) in enumerate(zip(articles, pairs, strict=True)):
+        art.path = shown
+        ids.append(art.article.id)
+        # GX results are keyed by article id: the base and head copies of a file (or two
+        # index.md in different folders) share a stem, so give each a unique id meanwhile.
+        art.article.id = f"{n}:{art.article.id}"
+    review_findings(articles, load_suites(suites_dir))
+    for art, original in zip(articles, ids, strict=True):
+        art.article.id = original
+        apply_suppressions(art)
+    return articles
+
+
+def _tool_version() -> tuple[str, str | None]:
+    """copydesk's version and home page, from the installed distribution's metadata."""
+    from importlib import metadata
+
+    try:
+        meta = metadata.metadata("copydesk")
+    except metadata.PackageNotFoundError:
+        return "0+unknown", DEFAULT_INFORMATION_URI
+    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
+    return meta["Version"], meta.get("Home-page") or next(iter(urls), DEFAULT_INFORMATION_URI)
+
+
+# No project URL is declared yet; SARIF's informationUri is optional and left out.
+DEFAULT_INFORMATION_URI: str | None = None
+
+
+def _is_article(root: Path, rel: str, config) -> bool:
+    from flows.content.loader import ARTICLE_SUFFIXES
+
+    path = root / rel
+    return Path(rel).suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and config.includes(path)
+
+
+def ci(
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base", help="Compare with the merge base of this ref (default origin/main, else main)"
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", help="Exit 1 on new findings at or above: error, warning or info"),
+    ] = None,
+    sarif: Annotated[str | None, typer.Option("--sarif", help="Also write SARIF 2.1.0 to this file")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="text, json or github (default: github under GitHub Actions, else text)"
+        ),
+    ] = None,
+    max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
+) -> None:
+    """Fail when the changes since the base add findings: only new ones count."""
+    from checks.baseline import load_baseline
+    from checks.config import ConfigError
+    from checks.gate import GateResult, compare
+    from checks.project_config import load_project_config
+    from flows.gitdiff import GitError, changed_files, export_base, merge_base, repo_root, resolve_base
+
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fail_on is not None and fail_on not in LEVELS:
+        raise _fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
+    try:
+        root = repo_root(Path.cwd())
+        config = load_project_config(Path.cwd(), root)
+        base_ref = resolve_base(root, base)
+        commit = merge_base(root, base_ref)
+        changed = [c for c in changed_files(root, commit) if _is_article(root, c.path, config)]
+        baseline = load_baseline(config.baseline)
+    except (GitError, ConfigError) as exc:
+        raise _fail(str(exc)) from None
+    result = GateResult(base_ref, commit, [c.path for c in changed], fail_on or config.fail_on or "error")
+    existing = {e.path for e in baseline.entries if (root / e.path).is_file()}
+    base_articles: list[ReviewedArticle] = []
+    head_articles: list[ReviewedArticle] = []
+    if changed:
+        with tempfile.TemporaryDirectory(prefix="copydesk-base-") as tmp:
+            exported = export_base(root, commit, changed, Path(tmp))
+            pairs = [(str(p), rel) for rel, p in exported.items()]
+            pairs += [(str(root / c.path), c.path) for c in changed]
+            try:
+                articles = review_files(pairs, config.suites, int(max_size * 1_048_576))
+            except ConfigError as exc:
+                raise _fail(f"suite configuration: {exc}") from None
+        base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
+    compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result)
+    _report(result, fmt)
+    if sarif:
+        _write_sarif(Path(sarif), result)
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(Path(summary), result)
+    raise typer.Exit(1 if result.failed else 0)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _report(result, fmt: str) -> None:
+    from reports import gate as render
+
+    if fmt == "json":
+        _write(json.dumps(render.to_json(result), ensure_ascii=False, indent=2))
+        return
+    github = fmt == "github"
+    for path, why in result.unreadable:
+        _write(render.unreadable_annotation(path, why) if github else render.unreadable_line(path, why))
+    for g in result.new:
+        _write(render.annotation(g) if github else render.text_line(g))
+    if stale := render.stale_line(result):
+        _write(render.workflow_command("notice", stale) if github else stale)
+    _write(render.summary_line(result))
+
+
+def _write_sarif(path: Path, result) -> None:
+    from reports.sarif import sarif_log
+
+    version, uri = _tool_version()
+    try:
+        path.write_text(
+            json.dumps(sarif_log(result.findings, version, uri), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
+        )
+    except OSError as exc:
+        raise _fail(f"cannot write SARIF to {path}: {exc.strerror or exc}") from None
+
+
+def _append_step_summary(path: Path, result) -> None:
+    from reports.gate import step_summary
+
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(step_summary(result))
+    except OSError as exc:  # the job summary is a nicety; the annotations already went out
+        err.print(
+            f"copydesk: cannot write the job summary to {escape(str(path))}: {exc.strerror or exc}",
+            soft_wrap=True,
+        )
+
+
+def baseline(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Article files or folders (default: the whole project)")
+    ] = None,
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset", help="Accept every open finding in PATHS (otherwise the baseline only shrinks)"
+        ),
+    ] = False,
+    max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
+) -> None:
+    """Write the baseline of accepted findings that copydesk ci ignores."""
+    from checks.baseline import load_baseline, save_baseline, update_baseline
+    from checks.config import ConfigError
+    from checks.project_config import load_project_config
+    from flows.content.loader import ARTICLE_SUFFIXES, discover_files
+    from flows.gitdiff import GitError, repo_root
+
+    cwd = Path.cwd()
+    try:
+        root: Path | None = repo_root(cwd)
+    except GitError:
+        root = None  # outside git the paths are relative to the settings' folder
+    try:
+        config = load_project_config(cwd, root or cwd)
+        old = load_baseline(config.baseline)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    anchor = (root or config.root).resolve()
+    targets = paths or [str(config.root)]
+    missing = [p for p in targets if not Path(p).exists()]
+    if missing:
+        raise _fail(f"no such file or folder: {', '.join(missing)}")
+    files = [
+        Path(p).resolve()
+        for p in discover_files(targets)
+        if Path(p).suffix.lower() in ARTICLE_SUFFIXES and config.includes(Path(p))
+    ]
+    outside = [str(p) for p in files if not p.is_relative_to(anchor)]
+    if outside:
+        raise _fail(f"outside the repository {anchor}: {', '.join(outside[:3])}")
+    if not files:
+        raise _fail(f"no article files to review in {', '.join(targets)}")
+    try:
+        articles = review_files(
+            [(str(p), p.relative_to(anchor).as_posix()) for p in files],
+            config.suites,
+            int(max_size * 1_048_576),
+        )
+    except ConfigError as exc:
+        raise _fail(f"suite configuration: {exc}") from None
+    for art in articles:
+        if not art.reviewed:
+            err.print(
+                f"copydesk: {escape(art.path)}: cannot review: {escape('; '.join(art.errors))}",
+                soft_wrap=True,
+            )
+    exists = {e.path for e in old.entries if (anchor / e.path).is_file()}
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    change = update_baseline(old, articles, exists, created, reset=reset)
+    try:
+        save_baseline(config.baseline, change.baseline)
+    except OSError as exc:
+        raise _fail(f"cannot write {config.baseline}: {exc.strerror or exc}") from None
+    _write(
+        f"{_shown(config.baseline, anchor)}: {len(change.baseline.entries)} entries "
+        f"(kept {change.kept}, removed {change.removed}, added {change.added}) from {len(files)} articles"
+    )
+    if change.not_added:
+        _write(
+            f"{change.not_added} open findings are not in the baseline: it only shrinks "
+            "(copydesk baseline --reset PATH accepts them)"
+        )
+
+
+def register_ci_commands(app: typer.Typer) -> None:
+    app.command("ci")(ci)
+    app.command("baseline")(baseline)
