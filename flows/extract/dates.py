@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from checks.records import DateMention
+from flows.extract.doccache import text_of
 from flows.extract.lexicon import MONTHS
 from flows.extract.tense import clause_verb, tense_of
 
@@ -96,7 +97,7 @@ def extract_dates(
     doc: Doc, published: dt.date | None = None, skip: bytearray | None = None
 ) -> list[DateMention]:
     """Dates in ``doc``; positions where ``skip`` is set (inside quotes) are left out."""
-    text = doc.text
+    text = text_of(doc)
     matches: list[_Match] = []
     last_year: int | None = None
     for m in SINGLE.finditer(text):
@@ -221,8 +222,8 @@ def _read(
 def _resolve_month_year(doc: Doc, pos: int, month: int, last_year: int | None, published: dt.date | None):
     """A month without a year: in the year of the text just before it if the paragraph
     gives one, else the occurrence nearest the publication date in the clause's tense."""
-    para_start = doc.text.rfind("\n\n", 0, pos)
-    if last_year is not None and re.search(YEAR, doc.text[max(para_start, 0) : pos]):
+    para_start = text_of(doc).rfind("\n\n", 0, pos)
+    if last_year is not None and re.search(YEAR, text_of(doc)[max(para_start, 0) : pos]):
         return last_year
     if published is None:
         return last_year
@@ -284,7 +285,7 @@ def _sequences(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
                 DateMention(
                     a,
                     b,
-                    doc.text[a:b],
+                    text_of(doc)[a:b],
                     f"{first.value}/{last.value}",
                     "sequence",
                     main.tense,
@@ -301,7 +302,7 @@ def clause_verb_at(doc: Doc, pos: int):
 
 
 def _with_ranges(doc: Doc, matches: list[_Match]) -> list[DateMention]:
-    text = doc.text
+    text = text_of(doc)
     out: list[DateMention] = []
     i = 0
     while i < len(matches):

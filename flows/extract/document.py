@@ -17,6 +17,7 @@ from checks.records import ArticleInfo, Citation, Figure, Quote, ReviewedArticle
 from flows.content.article import Article
 from flows.content.view import ReviewText
 from flows.extract.dates import extract_dates
+from flows.extract.doccache import sentence_of, sentences, text_of
 from flows.extract.figures import extract_figures
 from flows.extract.quotes import extract_quotes
 from flows.extract.sources import Attribution, extract_attributions, footnote_year
@@ -31,7 +32,7 @@ def article_info(article: Article) -> ArticleInfo:
 
 
 def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArticle:
-    text = doc.text
+    text = text_of(doc)
     published = article.meta.published
     quotes = extract_quotes(doc)
     in_quote = bytearray(len(text) + 1)
@@ -188,10 +189,10 @@ def _cite_quotes(doc, quotes, citations, dates, published) -> None:
         if q.kind != "speech":
             continue
         sent_end = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
-        end = sent_end[0].sent.end_char if sent_end is not None and len(sent_end) else q.end
+        end = sentence_of(sent_end[0]).end_char if sent_end is not None and len(sent_end) else q.end
         # The statement's date may be given anywhere before it in its paragraph:
         # "In 2006, X did Y. During his trial X said, “…”".
-        sent_start = _paragraph_start(doc.text, q.start)
+        sent_start = _paragraph_start(text_of(doc), q.start)
         q.sources = [c.source_id or c.label for c in citations if q.start <= c.clean_pos < end + 1]
         years = [
             int(d.range_start[:4])
@@ -212,7 +213,7 @@ def _claims(doc, citations, dates, published, sources, article: Article, view: R
     for c in citations:
         pos = c.clean_pos
         tok = doc.char_span(max(pos - 1, 0), max(pos, 1), alignment_mode="expand")
-        sent = tok[0].sent if tok is not None and len(tok) else None
+        sent = sentence_of(tok[0]) if tok is not None and len(tok) else None
         start = max(sent.start_char if sent is not None else 0, prev_end)
         c.claim_start, c.claim_end = start, pos
         prev_end = pos
@@ -229,7 +230,7 @@ def _claims(doc, citations, dates, published, sources, article: Article, view: R
             cited_sentences.setdefault(c.source_id, []).append(
                 (sent.start_char, sent.end_char) if sent is not None else (start, pos)
             )
-    body = doc.text
+    body = text_of(doc)
     for c in citations:
         src = by_id.get(c.source_id or "")
         if src is None or src.kind != "footnote":
@@ -250,17 +251,18 @@ def _claims(doc, citations, dates, published, sources, article: Article, view: R
 
 def _previous_sentence_text(doc: Doc, pos: int) -> str:
     tok = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if tok is None or not len(tok) or tok[0].sent.start == 0:
+    if tok is None or not len(tok) or sentence_of(tok[0]).start == 0:
         return ""
-    prev = doc[tok[0].sent.start - 1].sent
-    if "\n\n" in doc.text[prev.start_char : tok[0].sent.start_char]:
+    here = sentence_of(tok[0])
+    prev = sentence_of(doc[here.start - 1])
+    if "\n\n" in text_of(doc)[prev.start_char : here.start_char]:
         return ""
     return prev.text
 
 
 def _sentences_naming(doc: Doc, wanted: set[str], exclude: list[tuple[int, int]]) -> list[str]:
     hits = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(a <= sent.start_char < b for a, b in exclude):
             continue
         if len(wanted & names(sent.text)) >= 2:

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from checks.records import Figure
+from flows.extract.doccache import sentence_of, text_of
 from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
 
 CURRENCY_SYMBOL = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹)"
@@ -131,7 +132,7 @@ def extract_figures(
     doc: Doc, skip: bytearray | None = None, dates: list[tuple[int, int]] = ()
 ) -> list[Figure]:
     """Figures in ``doc`` outside ``skip`` (quotes) and outside the given date spans."""
-    text = doc.text
+    text = text_of(doc)
     taken = bytearray(len(text) + 1)
     for a, b in dates:
         taken[a:b] = b"\x01" * (b - a)
@@ -147,13 +148,13 @@ def extract_figures(
 
 
 def _read(doc: Doc, m: re.Match) -> Figure | None:
-    text = doc.text
+    text = text_of(doc)
     s, e = m.span()
     raw = m.group(0)
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    sent = span[0].sent
+    sent = sentence_of(span[0])
     before = text[max(0, s - 24) : s]
     after = text[e : e + 40]
     if NOT_FIGURE_BEFORE.search(before) or STREET.match(after):
@@ -247,7 +248,7 @@ def _counted_noun(span: Span) -> Token | None:
 def _is_age(doc: Doc, span: Span) -> bool:
     """'Ruth Adeyemi, 71, a retired teacher' and '71-year-old'."""
     s, e = span.start_char, span.end_char
-    text = doc.text
+    text = text_of(doc)
     if re.match(r"^[\s-]*years?[\s-]+old", text[e : e + 12]) or re.search(
         r"\baged?\s+$", text[max(0, s - 6) : s]
     ):

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from checks.records import Quote
+from flows.extract.doccache import sentence_of, text_of
 from flows.extract.lexicon import NAMING_WORDS, PERSONAL_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from flows.extract.quote_marks import QuoteSpan, find_quote_spans
 from flows.extract.text import paragraph_spans
@@ -26,9 +27,9 @@ IDENTITY_PREPS = {"of", "for", "from", "at"}
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    paragraphs = paragraph_spans(doc.text)
-    spans = find_quote_spans(doc.text, paragraphs)
-    inside = _char_mask(len(doc.text), spans)
+    paragraphs = paragraph_spans(text_of(doc))
+    spans = find_quote_spans(text_of(doc), paragraphs)
+    inside = _char_mask(len(text_of(doc)), spans)
     quotes: list[Quote] = []
     for qs in spans:
         span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
@@ -36,7 +37,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             continue
         kind = _classify(doc, span, qs, inside)
         quote = Quote(
-            qs.start, qs.end, doc.text[qs.start : qs.end], kind, paragraph=_para_index(paragraphs, qs.start)
+            qs.start,
+            qs.end,
+            text_of(doc)[qs.start : qs.end],
+            kind,
+            paragraph=_para_index(paragraphs, qs.start),
         )
         if kind == "speech":
             _attribute(doc, span, quote, inside)
@@ -114,7 +119,7 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
         node = node.head
         if not inside[node.idx] and _is_cue(node) and _speaker_of(node, inside) is not None:
             return True
-    sent = doc[span.start].sent
+    sent = sentence_of(doc[span.start])
     return any(t.lower_ == "according" and not inside[t.idx] for t in sent)
 
 
@@ -220,10 +225,10 @@ DASH_AFTER = re.compile(r"\s*(?:[―—–]|--?)\s*(?!so\b|as\b)")
 
 def _dash_speaker(doc: Doc, quote_end: int) -> Span | None:
     """“…” — Jane Doe  /  “…”― Jane Doe, a teacher: a name after a dash signs the quote."""
-    m = DASH_AFTER.match(doc.text, quote_end)
+    m = DASH_AFTER.match(text_of(doc), quote_end)
     if not m:
         return None
-    tail = doc.char_span(m.end(), min(len(doc.text), m.end() + 80), alignment_mode="expand")
+    tail = doc.char_span(m.end(), min(len(text_of(doc)), m.end() + 80), alignment_mode="expand")
     if tail is None:
         return None
     name: list[Token] = []
@@ -279,11 +284,11 @@ def _adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Sp
 
 def _frame(doc: Doc, span: Span) -> Span:
     """The sentences the quote touches: where its cue and speaker are to be found."""
-    first = doc[span.start].sent
-    last = doc[span.end - 1].sent
+    first = sentence_of(doc[span.start])
+    last = sentence_of(doc[span.end - 1])
     start, end = first.start, last.end
     # A quote that fills its sentence is often attributed in the next one: “…,” she said.
-    nxt = doc[end].sent if end < len(doc) else None
+    nxt = sentence_of(doc[end]) if end < len(doc) else None
     if (
         nxt is not None
         and span.end >= last.end - 1
@@ -296,15 +301,15 @@ def _frame(doc: Doc, span: Span) -> Span:
 
 
 def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
-    between = doc.text[a.end_char : b.start_char]
+    between = text_of(doc)[a.end_char : b.start_char]
     return "\n\n" not in between and not any("\n\n" in t.text for t in a if t.is_space)
 
 
 def _previous_sentence(doc: Doc, token_index: int) -> Span | None:
     if token_index == 0:
         return None
-    prev = doc[token_index - 1].sent
-    if "\n\n" in doc.text[prev.end_char - 2 : doc[token_index].idx]:
+    prev = sentence_of(doc[token_index - 1])
+    if "\n\n" in text_of(doc)[prev.end_char - 2 : doc[token_index].idx]:
         return None
     return prev
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from checks.records import Source
+from flows.extract.doccache import sentences, text_of
 from flows.extract.lexicon import REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
@@ -85,7 +86,7 @@ def footnote_year(text: str) -> int | None:
 
 def extract_attributions(doc: Doc, skip: bytearray | None = None) -> list[Attribution]:
     out: list[Attribution] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not sent.text.strip():
             continue
         for m in list(IMPERSONAL.finditer(sent.text)) + list(VAGUE_PHRASES.finditer(sent.text)):
@@ -152,7 +153,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     end = token.idx + len(token.text)
     if start > token.idx:  # inverted: "said the ministry"
         start, end = token.idx, head.right_edge.idx + len(head.right_edge.text)
-    phrase = token.doc.text[start:end]
+    phrase = text_of(token.doc)[start:end]
     return (
         Attribution(start, end, token.doc[head.left_edge.i : head.right_edge.i + 1].text, token, sent, vague)
         if len(phrase) < 200
