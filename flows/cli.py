@@ -147,6 +147,9 @@ register_ci_commands(app)
 from flows.cli_flags import flags_app  # noqa: E402  (the ledger's triage commands)
 
 app.add_typer(flags_app, name="flags")
+from flows.cli_serve import serve  # noqa: E402  (the review desk)
+
+app.command("serve")(serve)
 
 
 def main() -> None:

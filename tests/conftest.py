@@ -14,6 +14,22 @@ import pytest
 ARTICLES = Path(__file__).parent / "articles"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_ledger(tmp_path_factory):
+    """Reviews run by tests record into a throwaway ledger, never the checkout's own
+    .copydesk/ledger.db (tests that need a particular ledger pass --db or a URL)."""
+    import os
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'ledger.db'}"
+    old = os.environ.get("COPYDESK_DB_URL")
+    os.environ["COPYDESK_DB_URL"] = url
+    yield url
+    if old is None:
+        os.environ.pop("COPYDESK_DB_URL", None)
+    else:
+        os.environ["COPYDESK_DB_URL"] = old
+
+
 @pytest.fixture(scope="session")
 def articles_dir() -> Path:
     return ARTICLES

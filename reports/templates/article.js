@@ -18,7 +18,10 @@
     select(list[current]);
   }
   document.addEventListener("keydown", function (e) {
-    if (e.target.tagName === "INPUT" || e.target.tagName === "SELECT") { return; }
+    // Typing in a field (the desk's reason and editor inputs) is not navigation.
+    var t = e.target;
+    if (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable) { return; }
+    if (e.ctrlKey || e.metaKey || e.altKey) { return; }
     if (e.key === "j" || e.key === "n") { step(1); }
     if (e.key === "k" || e.key === "p") { step(-1); }
   });

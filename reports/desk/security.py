@@ -1,0 +1,218 @@
+"""The desk's defences, kept apart from its pages so that each can be read on its own.
+
+- ``BodyLimit``: requests with bodies over a limit get 413 before any handler sees them.
+- ``SecurityHeaders``: CSP, nosniff, no referrer and no framing on every response.
+- ``LocalHostsOnly``: when the desk listens on loopback, requests must name a loopback
+  host, so a web page whose DNS name is re-bound to 127.0.0.1 cannot drive the desk.
+- CSRF tokens for the HTML forms: HMAC(server secret, session id), the session id in a
+  SameSite=Strict cookie. Nothing is stored server-side; a restart invalidates open forms.
+- Bearer tokens for API writes, compared in constant time.
+- Slugs and redirect targets: what may reach the file system or a Location header.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import re
+import secrets
+from collections.abc import Iterable
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_BODY = 64 * 1024  # a decision is a few hundred bytes; nothing the desk accepts is larger
+SESSION_COOKIE = "copydesk_session"
+TOKEN_ENV = "COPYDESK_DESK_TOKEN"
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+# Article ids are file stems slugged by the loader ([A-Za-z0-9._-], no leading or trailing
+# dot or dash) plus "-2" suffixes; anything else never names a report.
+_SLUG = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,198}[A-Za-z0-9_])?")
+_FINGERPRINT = re.compile(r"[A-Za-z0-9]{1,64}")
+
+
+def is_slug(value: str) -> bool:
+    return bool(_SLUG.fullmatch(value)) and ".." not in value
+
+
+def is_fingerprint(value: str) -> bool:
+    return bool(_FINGERPRINT.fullmatch(value))
+
+
+def local_path(target: str | None, default: str = "/") -> str:
+    """A redirect target on this site: a path, never a scheme, another host (``//x``,
+    ``/\\x``) or a header break."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return default
+    if any(c in target for c in "\r\n\\") or any(ord(c) < 0x20 for c in target):
+        return default
+    return target
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# ── CSRF ──
+
+
+class Csrf:
+    """Tokens bound to a session cookie: a page from another site can make the browser
+    post, but cannot read the token (same-origin policy) nor send the cookie (SameSite)."""
+
+    def __init__(self, secret: bytes | None = None) -> None:
+        self._secret = secret or secrets.token_bytes(32)
+
+    @staticmethod
+    def new_session() -> str:
+        return secrets.token_urlsafe(32)
+
+    def token(self, session: str) -> str:
+        return hmac.new(self._secret, b"csrf:" + session.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def valid(self, session: str | None, token: str | None) -> bool:
+        if not session or not token:
+            return False
+        return hmac.compare_digest(self.token(session), token)
+
+
+# ── bearer tokens ──
+
+
+def bearer_problem(configured: str | None, authorization: str | None) -> tuple[int, str] | None:
+    """None when the request may write; else (status, message)."""
+    if not configured:
+        return 403, (
+            f"API writes are disabled: set {TOKEN_ENV} to a long random value before starting "
+            f"the desk (e.g. export {TOKEN_ENV}=$(python -c 'import secrets; print(secrets.token_urlsafe(32))')) "
+            "and send it as 'Authorization: Bearer <token>'"
+        )
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        return 401, "send the desk token as 'Authorization: Bearer <token>'"
+    if not hmac.compare_digest(given.strip().encode("utf-8"), configured.encode("utf-8")):
+        return 401, "wrong desk token"
+    return None
+
+
+# ── ASGI middleware ──
+
+
+def _is_api(scope: Scope) -> bool:
+    return str(scope.get("path", "")).startswith("/api/")
+
+
+class BodyLimit:
+    """Reads the whole body (at most ``limit`` bytes) before the app runs, so that an
+    oversized or lying request is refused whether it declares its length or streams it."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                await _refuse(scope, receive, send, 400, "bad Content-Length")
+                return
+            if int(declared) > self.limit:
+                await _refuse(scope, receive, send, 413, f"request body over {self.limit // 1024} KiB")
+                return
+        chunks: list[bytes] = []
+        size, more = 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await _refuse(scope, receive, send, 413, f"request body over {self.limit // 1024} KiB")
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body, replayed = b"".join(chunks), False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # after the body: wait for the disconnect, as a server does
+
+        await self.app(scope, replay, send)
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
+    response = (
+        JSONResponse({"detail": message}, status_code=status)
+        if _is_api(scope)
+        else PlainTextResponse(message, status_code=status)
+    )
+    await response(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Headers every response carries. The CSP allows the desk's own stylesheet and only
+    the inline scripts whose hashes are given: injected markup could not run anything."""
+
+    def __init__(self, app: ASGIApp, script_hashes: Iterable[str]) -> None:
+        self.app = app
+        scripts = " ".join(f"'{h}'" for h in script_hashes) or "'none'"
+        self.headers = {
+            "Content-Security-Policy": (
+                f"default-src 'none'; style-src 'self'; script-src {scripts}; img-src 'self'; "
+                "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+            ),
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate it
+            "Cross-Origin-Opener-Policy": "same-origin",
+        }
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class LocalHostsOnly:
+    """Refuses requests whose Host is not loopback (DNS rebinding). Only installed when the
+    desk listens on loopback: on another interface the operator chose who may reach it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not is_loopback(_host_name(Headers(scope=scope).get("host", ""))):
+            await _refuse(scope, receive, send, 400, "the desk only answers to localhost / 127.0.0.1")
+            return
+        await self.app(scope, receive, send)
+
+
+def _host_name(host: str) -> str:
+    """The name in a Host header, without the port: ``[::1]:8000`` -> ``::1``."""
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else ""
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host

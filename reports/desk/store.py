@@ -1,0 +1,246 @@
+"""What the desk knows from the latest reports folder: which severity, line and status each
+finding has in its article's ``<id>.json``, and the article page's data (text, blocks,
+findings). The ledger knows what editors decided; only the reports know severities and
+where a finding sits in the text, so the desk joins the two by fingerprint."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from checks.fingerprints import assign_fingerprints
+from checks.records import ArticleInfo, Finding, ReviewedArticle
+from checks.rules import RULES
+from checks.suppressions import NO_REASON
+from reports.html import Block, article_blocks
+
+# The loader's article types (``flows.content.loader``; ``reports`` does not import ``flows``):
+# the desk shows only files a review could have read, never whatever a JSON names.
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+MAX_TEXT_BYTES = 16 * 1024 * 1024
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
+_LINES = re.compile(r"\n\s*")
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n.*?\n---[ \t]*(?:\r?\n\s*|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding as the latest report shows it."""
+
+    article: str
+    severity: str
+    line: int
+    column: int
+    status: str  # as reported: "suppressed" when an inline directive switched it off
+
+
+@dataclass
+class _Entry:
+    stamp: tuple[int, int]
+    title: str | None
+    findings: dict[str, Located]
+
+
+class ReportIndex:
+    """The reports folder's findings by fingerprint. Each JSON is parsed once and parsed again
+    only when its size or mtime change, so the queue stays cheap over a large archive."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._entries: dict[str, _Entry] = {}
+        self._lock = threading.Lock()
+
+    def findings(self) -> dict[str, Located]:
+        found: dict[str, Located] = {}
+        for entry in self._refresh().values():
+            found.update(entry.findings)
+        return found
+
+    def titles(self) -> dict[str, str]:
+        return {name: e.title or name for name, e in self._refresh().items()}
+
+    def _refresh(self) -> dict[str, _Entry]:
+        with self._lock:
+            current: dict[str, _Entry] = {}
+            for path, stamp in _json_files(self.folder):
+                name = path.name[: -len(".json")]
+                entry = self._entries.get(name)
+                if entry is None or entry.stamp != stamp:
+                    entry = _parse_entry(path, name, stamp)
+                if entry is not None:
+                    current[name] = entry
+            self._entries = current
+            return dict(current)
+
+
+def _json_files(folder: Path) -> list[tuple[Path, tuple[int, int]]]:
+    try:
+        with os.scandir(folder) as it:
+            entries = [e for e in it if e.name.endswith(".json") and not e.name.startswith(".")]
+            return [(Path(e.path), (e.stat().st_mtime_ns, e.stat().st_size)) for e in entries if e.is_file()]
+    except OSError:  # no reports yet: the desk still shows the ledger
+        return []
+
+
+def _parse_entry(path: Path, name: str, stamp: tuple[int, int]) -> _Entry | None:
+    data = read_report(path)
+    if data is None:
+        return None
+    article = str((data.get("article") or {}).get("id") or name)
+    located = {}
+    for f in data.get("findings") or []:
+        if isinstance(f, dict) and f.get("fingerprint"):
+            located[str(f["fingerprint"])] = Located(
+                article,
+                str(f.get("severity") or "info"),
+                _int(f.get("line")),
+                _int(f.get("column")),
+                str(f.get("status") or "open"),
+            )
+    return _Entry(stamp, (data.get("article") or {}).get("title"), located)
+
+
+def read_report(path: Path) -> dict[str, Any] | None:
+    """A report's JSON object; None when it is missing, half-written or not a report."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("article"), dict) else None
+
+
+def default_severity(rule: str) -> str:
+    return RULES[rule].severity if rule in RULES else "info"
+
+
+# ── the article page ──
+
+
+@dataclass
+class ArticleText:
+    info: ArticleInfo
+    path: str
+    blocks: list[Block] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    problem: str | None = None  # why the text cannot be shown, or why highlights may be off
+
+
+def load_article(report: dict[str, Any], base: Path) -> ArticleText:
+    """The report's findings over the article's text, read from the file the report names
+    (the JSON contract carries offsets, not the text)."""
+    meta = report.get("article") or {}
+    info = ArticleInfo(
+        id=str(meta.get("id") or ""),
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+    )
+    path = str(report.get("path") or "")
+    findings = [_finding(f) for f in report.get("findings") or [] if isinstance(f, dict)]
+    view = ArticleText(info, path, findings=findings, errors=[str(e) for e in report.get("errors") or []])
+    text, view.problem = _read_text(base, path)
+    if text is None:
+        return view
+    html = Path(path).suffix.lower() in (".html", ".htm")
+    art = ReviewedArticle(path, info, text=text, findings=findings, zones=text_zones(text, html))
+    view.blocks = article_blocks(art)
+    if _stale(report, text, findings):
+        view.problem = (
+            f"{path} has changed since this report was written: highlights may be in the wrong "
+            "place. Run copydesk review again to refresh them."
+        )
+    return view
+
+
+def _finding(f: dict[str, Any]) -> Finding:
+    return Finding(
+        rule=str(f.get("rule") or ""),
+        severity=str(f.get("severity") or "info"),
+        item=str(f.get("item") or ""),
+        start=_int(f.get("start")),
+        end=_int(f.get("end")),
+        line=_int(f.get("line")),
+        column=_int(f.get("column")),
+        message=str(f.get("message") or ""),
+        fingerprint=str(f.get("fingerprint") or ""),
+        status=str(f.get("status") or "open"),
+    )
+
+
+def _int(value: Any) -> int:
+    """Offsets and positions from a JSON file that a person could have edited."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
+    if not path:
+        return None, "The report does not say which file the article came from."
+    file = Path(path) if Path(path).is_absolute() else base / path
+    if file.suffix.lower() not in ARTICLE_SUFFIXES:
+        return None, f"{path} is not an article file (.md, .txt, .html); its text is not shown."
+    try:
+        if file.stat().st_size > MAX_TEXT_BYTES:
+            return None, f"{path} is too large to show here."
+        # Decoded as the loader does (UTF-8, no newline translation): the offsets index it.
+        return file.read_bytes().decode("utf-8"), None
+    except FileNotFoundError:
+        return None, (
+            f"The article file {path} is gone (moved, renamed or deleted since the review, or the "
+            f"desk was started in another folder than {base}). The findings are listed without their text."
+        )
+    except UnicodeDecodeError:
+        return None, f"{path} is no longer valid UTF-8; its text cannot be shown."
+    except OSError as exc:
+        return None, f"{path} cannot be read: {exc.strerror or exc}."
+    except ValueError:  # e.g. a NUL in the path
+        return None, f"{path!r} is not a usable file name."
+
+
+def text_zones(text: str, html: bool = False) -> list[tuple[str, int, int]]:
+    """Blocks separated by blank lines (by line breaks in HTML source, which is shown as
+    source), Markdown headings as headings. The whole file is shown, front matter too:
+    findings' offsets count from its first byte. (The loader's zones are not in the JSON.)"""
+    zones = []
+    start = 0
+    front = _FRONT_MATTER.match(text)
+    if front:  # its own block: the heading that follows it is a heading, not more metadata
+        zones.append(("paragraph", 0, len(front.group(0).rstrip())))
+        start = front.end()
+    for gap in [*(_LINES if html else _BLANK_LINES).finditer(text, start), None]:
+        end = gap.start() if gap else len(text.rstrip())
+        if text[start:end].strip():
+            kind = "heading" if text.startswith("#", start) and "\n" not in text[start:end] else "paragraph"
+            zones.append((kind, start, end))
+        if gap:
+            start = gap.end()
+    return zones
+
+
+def _stale(report: dict[str, Any], text: str, findings: list[Finding]) -> bool:
+    """Do the report's spans still cover the text they were found on? Fingerprints hash the
+    matched text, so recomputing them over the file as it is now tells (as the runner does;
+    the suppression checker keys its own findings differently)."""
+    checked = [f for f in findings if f.rule != NO_REASON]
+    copies = [replace(f) for f in checked]
+    assign_fingerprints(copies, str(report.get("path") or ""), text)
+    if any(c.fingerprint != f.fingerprint for c, f in zip(copies, checked, strict=True)):
+        return True
+    # Extracted items too (not ``sources``: an inline source's ``text`` is the authority
+    # alone, its span the whole phrase).
+    for key in ("quotes", "figures", "dates"):
+        for item in report.get(key) or []:
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                continue
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int) and text[start:end] != item["text"]:
+                return True
+    return False

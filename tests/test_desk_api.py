@@ -1,0 +1,468 @@
+"""The review desk through FastAPI's TestClient: a real SQLite ledger filled by ``sync``, a
+real reports folder written by ``write_reports``, the articles' files on disk. Nothing is
+mocked; only the browser is left out (tests/test_desk_browser.py drives one)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from checks.fingerprints import assign_fingerprints, line_col
+from checks.ledger import Ledger
+from checks.records import ArticleInfo, Finding, ReviewedArticle
+from reports.desk import create_app
+from reports.writer import write_reports
+
+with warnings.catch_warnings():  # starlette nudges towards httpx2; httpx is what the venv has
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+T0 = datetime(2024, 9, 3, 8, 0, tzinfo=UTC)
+TOKEN = "desk-test-token-0123456789"
+
+HARBOUR = """---
+title: Harbour <script>window.__pwned=1</script> fees
+author: Test Writer
+published: 2024-06-01
+---
+# Harbour fees rise
+
+The harbour handled 3,400 ships last year.
+
+“The channel has to be deeper.”
+
+Observers believe the fees will rise again. Readers wrote <img src=x onerror="alert(1)">.
+"""
+MARKET = """---
+title: Market hall
+published: 2024-06-01
+---
+The market hall reopened in June 2031 after repairs.
+"""
+
+
+# ── the desk's world: files, reports, ledger ──
+
+
+def _finding(text: str, rule: str, severity: str, snippet: str, message: str) -> Finding:
+    start = text.index(snippet)
+    end = start + len(snippet)
+    line, column = line_col(text, start)
+    return Finding(rule, severity, "x", start, end, line, column, message)
+
+
+def _article(path: str, article_id: str, title: str, text: str, *findings: Finding) -> ReviewedArticle:
+    art = ReviewedArticle(path, ArticleInfo(article_id, title=title), text=text, findings=list(findings))
+    art.zones = [("paragraph", 0, len(text))]
+    assign_fingerprints(art.findings, path, text)  # as the runner does
+    return art
+
+
+@dataclass
+class World:
+    root: Path
+    reports: Path
+    db_url: str
+    harbour: ReviewedArticle
+    market: ReviewedArticle
+
+    def fp(self, rule: str) -> str:
+        return next(f.fingerprint for a in (self.harbour, self.market) for f in a.findings if f.rule == rule)
+
+
+def build_world(root: Path) -> World:
+    """Two articles under ``root/content``, their reports in ``root/reports/out``, and a
+    ledger at ``root/ledger.db`` that saw the market article a day before the harbour one.
+    Paths in the reports are relative, as ``copydesk review content`` writes them: the desk
+    must be created with ``root`` as the working directory."""
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "harbour.md").write_text(HARBOUR, encoding="utf-8")
+    (root / "content" / "market.md").write_text(MARKET, encoding="utf-8")
+    harbour = _article(
+        "content/harbour.md",
+        "harbour",
+        "Harbour <script>window.__pwned=1</script> fees",
+        HARBOUR,
+        _finding(HARBOUR, "figure-unsourced", "error", "3,400 ships", "Figure “3,400 ships” has no source."),
+        _finding(
+            HARBOUR, "quote-unattributed", "error", "“The channel has to be deeper.”", "Quote has no speaker."
+        ),
+        _finding(HARBOUR, "attribution-vague", "warning", "Observers believe", "Who are the observers?"),
+    )
+    market = _article(
+        "content/market.md",
+        "market",
+        "Market hall",
+        MARKET,
+        _finding(MARKET, "date-future", "error", "June 2031", "A completed event dated after publication."),
+    )
+    db_url = f"sqlite:///{root / 'ledger.db'}"
+    with Ledger.open(db_url) as ledger:
+        ledger.sync([market], run_at=T0)
+        ledger.sync([harbour], run_at=T0 + timedelta(days=1))
+    reports = write_reports([harbour, market], root / "reports" / "out")
+    return World(root, reports, db_url, harbour, market)
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
+    monkeypatch.chdir(tmp_path)
+    return build_world(tmp_path)
+
+
+def _client(world: World, token: str | None = TOKEN, **kwargs: bool) -> TestClient:
+    return TestClient(create_app(world.reports, world.db_url, token, **kwargs))
+
+
+@pytest.fixture
+def client(world: World) -> Iterator[TestClient]:
+    with _client(world) as c:  # the context runs the app's lifespan: the ledger is closed after
+        yield c
+
+
+def _ledger_status(world: World, fingerprint: str) -> tuple[str, str | None, str | None]:
+    with Ledger.open(world.db_url) as ledger:
+        flag, _ = ledger.show(fingerprint)
+    return flag.status, flag.reason, flag.author
+
+
+def _bearer(token: str = TOKEN) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _csrf(page: str) -> str:
+    match = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert match, "the page has no CSRF field"
+    return match.group(1)
+
+
+# ── the JSON API ──
+
+
+def test_list_findings_joins_ledger_and_reports(client, world):
+    response = client.get("/api/findings")
+    assert response.status_code == 200
+    rows = response.json()
+    assert len(rows) == 4
+    assert {
+        "fingerprint",
+        "rule",
+        "article",
+        "path",
+        "status",
+        "reason",
+        "author",
+        "message",
+        "first_seen",
+        "last_seen",
+    } <= set(rows[0])
+    by_rule = {r["rule"]: r for r in rows}
+    assert by_rule["attribution-vague"]["severity"] == "warning"  # from the report, not the ledger
+    assert by_rule["date-future"]["article"] == "market"
+    assert datetime.fromisoformat(by_rule["date-future"]["first_seen"]) == T0
+
+
+def test_list_filters(client, world):
+    assert [r["rule"] for r in client.get("/api/findings?rule=date-future").json()] == ["date-future"]
+    assert {r["article"] for r in client.get("/api/findings?article=harbour").json()} == {"harbour"}
+    assert len(client.get("/api/findings?status=open").json()) == 4
+    assert client.get("/api/findings?status=dismissed").json() == []
+    bad = client.get("/api/findings?status=closed")
+    assert bad.status_code == 400 and "status must be one of" in bad.json()["detail"]
+
+
+def test_decide_with_token(client, world):
+    fp = world.fp("figure-unsourced")
+    response = client.post(
+        f"/api/findings/{fp}/decision",
+        json={"status": "dismissed", "reason": "the caption cites the port", "by": "Ana"},
+        headers=_bearer(),
+    )
+    assert response.status_code == 200, response.text
+    flag = response.json()
+    assert (flag["fingerprint"], flag["status"], flag["reason"], flag["author"]) == (
+        fp,
+        "dismissed",
+        "the caption cites the port",
+        "Ana",
+    )
+    assert _ledger_status(world, fp) == ("dismissed", "the caption cites the port", "Ana")
+    assert fp not in {r["fingerprint"] for r in client.get("/api/findings?status=open").json()}
+    # and back: reopening needs no reason
+    again = client.post(
+        f"/api/findings/{fp}/decision", json={"status": "open", "by": "Ben"}, headers=_bearer()
+    )
+    assert again.status_code == 200 and again.json()["status"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("headers", "code"),
+    [({}, 401), (_bearer("wrong-token"), 401), ({"Authorization": "Basic YTpi"}, 401)],
+)
+def test_api_writes_need_the_token(client, world, headers, code):
+    fp = world.fp("date-future")
+    response = client.post(
+        f"/api/findings/{fp}/decision", json={"status": "accepted", "by": "Ana"}, headers=headers
+    )
+    assert response.status_code == code
+    assert response.headers.get("www-authenticate") == "Bearer"
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+def test_api_writes_refused_when_no_token_is_configured(world):
+    fp = world.fp("date-future")
+    with _client(world, token=None) as c:
+        response = c.post(
+            f"/api/findings/{fp}/decision", json={"status": "accepted", "by": "Ana"}, headers=_bearer()
+        )
+        assert response.status_code == 403
+        assert "COPYDESK_DESK_TOKEN" in response.json()["detail"]
+        assert c.get("/api/findings").status_code == 200  # reads stay open
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"status": "dismissed", "by": "Ana"}, "needs a reason"),
+        ({"status": "dismissed", "reason": "   ", "by": "Ana"}, "needs a reason"),
+        ({"status": "fixed", "by": "Ana"}, "status must be one of"),
+        ({"status": "accepted"}, "say who decides"),
+        ({"status": "accepted", "by": 7}, "string fields"),
+        (["accepted"], "string fields"),
+        ("not json", "send a JSON object"),
+    ],
+)
+def test_bad_decisions_are_400(client, world, body, says):
+    fp = world.fp("date-future")
+    kwargs = {"content": body} if isinstance(body, str) else {"json": body}
+    response = client.post(f"/api/findings/{fp}/decision", headers=_bearer(), **kwargs)
+    assert response.status_code == 400
+    assert says in response.json()["detail"]
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+@pytest.mark.parametrize("fingerprint", ["0123456789abcdef01234567", "x" * 65, "not-hex!"])
+def test_unknown_fingerprint_is_404(client, fingerprint):
+    response = client.post(
+        f"/api/findings/{fingerprint}/decision", json={"status": "accepted", "by": "Ana"}, headers=_bearer()
+    )
+    assert response.status_code == 404
+
+
+# ── limits and headers ──
+
+
+def test_huge_bodies_are_413(client, world):
+    fp = world.fp("date-future")
+    huge = {"status": "dismissed", "reason": "x" * 70_000, "by": "Ana"}
+    response = client.post(f"/api/findings/{fp}/decision", json=huge, headers=_bearer())
+    assert response.status_code == 413
+    # A body that does not declare its length is counted as it arrives.
+    streamed = client.post(
+        f"/api/findings/{fp}/decision",
+        content=iter([b"{" + b" " * 40_000, b" " * 40_000 + b"}"]),
+        headers={**_bearer(), "Content-Type": "application/json"},
+    )
+    assert streamed.status_code == 413
+    form = client.post(f"/findings/{fp}/decision", data={"reason": "y" * 70_000})
+    assert form.status_code == 413
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+@pytest.mark.parametrize("path", ["/", "/articles/harbour", "/api/findings", "/articles/nope"])
+def test_security_headers(client, path):
+    response = client.get(path)
+    csp = response.headers["content-security-policy"]
+    for directive in (
+        "default-src 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "style-src 'self'",
+    ):
+        assert directive in csp
+    assert "unsafe-inline" not in csp
+    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'", csp)
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/articles/..%2F..%2Fetc%2Fpasswd",
+        "/articles/%2e%2e",
+        "/articles/%2E%2E%2Fsecret",
+        "/articles/.hidden",
+        "/articles/a..b",
+        "/articles/harbour%00",
+        "/articles/harbour%2Fx",
+        "/articles/%5C..%5Csecret",
+    ],
+)
+def test_article_ids_must_be_plain_slugs(client, world, path):
+    (world.root / "reports" / "secret.json").write_text(
+        json.dumps({"path": "/etc/passwd", "article": {"id": "secret"}, "findings": []}), encoding="utf-8"
+    )
+    response = client.get(path)
+    assert response.status_code in (400, 404)
+    assert "root:" not in response.text and "/etc/passwd" not in response.text
+
+
+def test_local_only_desk_refuses_foreign_host_headers(world):
+    """DNS rebinding: a page on evil.example re-pointed at 127.0.0.1 must not drive the desk."""
+    with _client(world, local_only=True) as c:
+        assert c.get("/", headers={"Host": "evil.example"}).status_code == 400
+        assert c.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+        assert c.get("/", headers={"Host": "localhost"}).status_code == 200
+        assert c.get("/", headers={"Host": "[::1]:8000"}).status_code == 200
+
+
+# ── pages and forms ──
+
+
+def test_form_post_needs_the_csrf_token(world):
+    fp = world.fp("figure-unsourced")
+    with _client(world, token=None) as c:  # forms work without the API token
+        page = c.get("/")
+        assert page.status_code == 200
+        token = _csrf(page.text)
+        session = page.headers["set-cookie"]
+        assert "samesite=strict" in session.lower() and "httponly" in session.lower()
+        form = {"status": "dismissed", "reason": "sourced in the caption", "by": "Ana", "next": "/"}
+
+        missing = c.post(f"/findings/{fp}/decision", data=form)
+        assert missing.status_code == 403
+        forged = c.post(f"/findings/{fp}/decision", data={**form, "csrf": "0" * 64})
+        assert forged.status_code == 403
+        assert _ledger_status(world, fp)[0] == "open"
+
+        done = c.post(f"/findings/{fp}/decision", data={**form, "csrf": token}, follow_redirects=False)
+        assert done.status_code == 303 and done.headers["location"] == "/"
+        assert _ledger_status(world, fp) == ("dismissed", "sourced in the caption", "Ana")
+        queue = c.get("/")
+        assert f'data-fingerprint="{fp}"' not in queue.text
+        assert "Dismissed figure-unsourced in harbour" in queue.text  # shown once
+        assert 'value="Ana"' in queue.text  # the editor's name is remembered
+        assert "Dismissed figure-unsourced" not in c.get("/").text
+
+    with _client(world, token=None) as other:  # a token is only good with its own session
+        other.get("/")
+        stolen = other.post(f"/findings/{world.fp('date-future')}/decision", data={**form, "csrf": token})
+        assert stolen.status_code == 403
+
+
+def test_form_errors_and_redirects(client, world):
+    fp = world.fp("date-future")
+    token = _csrf(client.get("/").text)
+    no_reason = client.post(
+        f"/findings/{fp}/decision",
+        data={"csrf": token, "status": "dismissed", "by": "Ana", "next": "/articles/market"},
+    )
+    assert no_reason.status_code == 400
+    assert "needs a reason" in no_reason.text and 'href="/articles/market"' in no_reason.text
+    offsite = client.post(
+        f"/findings/{fp}/decision",
+        data={"csrf": token, "status": "accepted", "by": "Ana", "next": "//evil.example/x"},
+        follow_redirects=False,
+    )
+    assert offsite.status_code == 303 and offsite.headers["location"] == "/"
+    as_json = client.post(f"/findings/{fp}/decision", json={"csrf": token, "status": "open", "by": "Ana"})
+    assert as_json.status_code == 415
+
+
+def test_queue_order_and_filters(client, world):
+    def order(query: str = "") -> list[str]:
+        return re.findall(r'data-fingerprint="([0-9a-f]+)"', client.get(f"/{query}").text)
+
+    # Errors before warnings; among errors, the market one waited a day longer.
+    assert order() == [
+        world.fp("date-future"),
+        world.fp("figure-unsourced"),
+        world.fp("quote-unattributed"),
+        world.fp("attribution-vague"),
+    ]
+    assert order("?severity=warning") == [world.fp("attribution-vague")]
+    assert order("?rule=date-future") == [world.fp("date-future")]
+    assert order("?article=market") == [world.fp("date-future")]
+    assert order("?status=dismissed") == []
+    assert client.get("/?status=bogus").status_code == 400
+    assert client.get("/?severity=bogus").status_code == 400
+
+
+def test_article_page_highlights_escaped_text_and_history(client, world):
+    fp = world.fp("attribution-vague")
+    client.post(
+        f"/api/findings/{fp}/decision", json={"status": "accepted", "by": "Ana <b>"}, headers=_bearer()
+    )
+    page = client.get("/articles/harbour")
+    assert page.status_code == 200
+    html = page.text
+    assert "<script>window.__pwned" not in html and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+    assert '<mark class="sev-error" data-findings="f0">3,400 ships</mark>' in html
+    assert html.count('<form class="decide"') == 3
+    assert "Ana &lt;b&gt;" in html and "Ana <b>" not in html  # the history, escaped
+    assert page.headers["cache-control"] == "no-store"
+
+
+def test_article_page_without_its_file(client, world):
+    (world.root / "content" / "harbour.md").unlink()
+    page = client.get("/articles/harbour")
+    assert page.status_code == 200
+    assert "is gone" in page.text and "content/harbour.md" in page.text
+    assert "Who are the observers?" in page.text  # the findings are still listed, with their forms
+    assert client.get("/articles/no-such-article").status_code == 404
+
+
+def test_article_page_says_when_the_file_changed(client, world):
+    path = world.root / "content" / "harbour.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("# Harbour", "# The harbour"), encoding="utf-8")
+    assert "has changed since this report was written" in client.get("/articles/harbour").text
+
+
+# ── copydesk serve ──
+
+
+def test_serve_prints_its_url_and_serves(world):
+    exe = Path(sys.executable).with_name("copydesk")
+    env = {**os.environ, "COPYDESK_DESK_TOKEN": TOKEN}
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", "0", "--reports", str(world.reports), "--db", world.db_url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=world.root,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line + (proc.stderr.read() if proc.poll() is not None and proc.stderr else "")
+        response = httpx.get(match.group(0), timeout=10)
+        assert response.status_code == 200 and "date-future" in response.text
+        fp = world.fp("date-future")
+        decided = httpx.post(
+            f"{match.group(0)}api/findings/{fp}/decision",
+            json={"status": "accepted", "by": "Ana"},
+            headers=_bearer(),
+            timeout=10,
+        )
+        assert decided.status_code == 200
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=10)
+    assert "Traceback" not in stderr and "ERROR" not in stderr
+    assert _ledger_status(world, world.fp("date-future"))[0] == "accepted"

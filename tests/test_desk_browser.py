@@ -1,0 +1,151 @@
+"""The review desk end to end in a real browser: uvicorn serving the app on a free port,
+headless Chromium through Playwright, a SQLite ledger that ``copydesk flags`` reads back."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+if not os.access(CHROMIUM, os.X_OK):
+    pytest.skip(
+        f"no Chromium at {CHROMIUM}: install the chromium package to run browser tests",
+        allow_module_level=True,
+    )
+
+import uvicorn  # noqa: E402
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright  # noqa: E402
+from test_desk_api import World, build_world  # noqa: E402
+
+from reports.desk import create_app  # noqa: E402
+
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, World]]:
+    """The desk on 127.0.0.1:<free port>, started in the world's folder (its reports name
+    articles by relative path), served by uvicorn in a background thread."""
+    root = tmp_path_factory.mktemp("desk")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(root)
+        world = build_world(root)
+        app = create_app(world.reports, world.db_url, token=None, local_only=True)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))  # the kernel picks a free port; uvicorn serves this very socket
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the desk did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}", world
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.console_errors = []  # type: ignore[attr-defined]
+
+    def note(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            opened.console_errors.append(message.text)  # type: ignore[attr-defined]
+
+    opened.on("console", note)
+    yield opened
+    context.close()
+
+
+def _flags(world: World) -> dict[str, dict]:
+    copydesk = Path(sys.executable).with_name("copydesk")
+    result = subprocess.run(
+        [str(copydesk), "flags", "list", "--format", "json", "--db", world.db_url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return {f["fingerprint"]: f for f in json.loads(result.stdout)}
+
+
+def test_dismiss_from_the_queue(page, desk, tmp_path):
+    url, world = desk
+    fp = world.fp("figure-unsourced")
+    page.goto(url + "/")
+    row = page.locator(f'tr[data-fingerprint="{fp}"]')
+    assert row.count() == 1
+    assert page.locator("tr[data-fingerprint]").count() == 4
+    row.locator('input[name="reason"]').fill("the caption cites the port authority")
+    row.locator('input[name="by"]').fill("Ana Editor")
+    row.get_by_role("button", name="Dismiss").click()
+    page.wait_for_load_state()
+    assert "Dismissed figure-unsourced in harbour" in page.locator(".flash").inner_text()
+    page.reload()
+    assert page.locator(f'tr[data-fingerprint="{fp}"]').count() == 0  # gone from the open queue
+    assert page.locator("tr[data-fingerprint]").count() == 3
+    assert page.locator('input[name="by"]').first.input_value() == "Ana Editor"  # remembered
+
+    flag = _flags(world)[fp]
+    assert (flag["status"], flag["reason"], flag["author"]) == (
+        "dismissed",
+        "the caption cites the port authority",
+        "Ana Editor",
+    )
+    assert not page.console_errors  # type: ignore[attr-defined]
+    shot = tmp_path / "queue.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 1000 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_article_view_accept_and_history(page, desk):
+    url, world = desk
+    fp = world.fp("attribution-vague")
+    page.goto(url + "/articles/harbour")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("img").count() == 0  # the article's <img onerror> is shown as text
+    assert page.locator("article.text mark").count() >= 3
+    page.keyboard.press("j")  # the report's script, allowed by the desk's CSP hash
+    assert page.locator("aside.findings li.current").count() == 1
+    item = page.locator(f"li#fp-{fp}")
+    item.locator('input[name="reason"]').fill("the council's own survey")
+    item.locator('input[name="by"]').fill("Ben")
+    item.get_by_role("button", name="Accept").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/articles/harbour#fp-{fp}")  # back where the editor was
+    item = page.locator(f"li#fp-{fp}")
+    assert item.locator(".status").inner_text() == "accepted"
+    item.locator("details.history summary").click()
+    assert "the council's own survey" in item.locator("details.history").inner_text()
+    assert _flags(world)[fp]["status"] == "accepted"
+    assert not [e for e in page.console_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
