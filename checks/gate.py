@@ -73,8 +73,15 @@ def known_fingerprints(base_articles: list[ReviewedArticle]) -> set[str]:
 
 
 def judge(
-    head: ReviewedArticle, known: set[str], baseline: set[str], baseline_name: str
+    head: ReviewedArticle,
+    known: set[str],
+    baseline: set[str],
+    baseline_name: str,
+    decided: dict[str, str] | None = None,
 ) -> list[GateFinding]:
+    """``decided`` maps fingerprints editors dismissed or accepted in the ledger to why:
+    a finding an editor has judged does not block, whatever the diff says."""
+    decided = decided or {}
     judged = []
     for f in head.findings:
         state: BaselineState = "unchanged" if f.fingerprint in known else "new"
@@ -82,6 +89,8 @@ def judge(
             judged.append(GateFinding(head.path, f, state, "inSource", f.suppression))
         elif f.fingerprint in baseline:
             judged.append(GateFinding(head.path, f, state, "external", f"accepted in {baseline_name}"))
+        elif f.fingerprint in decided:
+            judged.append(GateFinding(head.path, f, state, "external", decided[f.fingerprint]))
         elif f.status == "open":
             judged.append(GateFinding(head.path, f, state))
     return judged
@@ -94,6 +103,7 @@ def compare(
     baseline_name: str,
     existing_paths: set[str],
     result: GateResult,
+    decided: dict[str, str] | None = None,
 ) -> GateResult:
     """Fill ``result`` with the head's findings judged against the base and the baseline."""
     known = known_fingerprints(base_articles)
@@ -102,6 +112,6 @@ def compare(
         if not art.reviewed:
             result.unreadable.append((art.path, "; ".join(art.errors) or "could not be read"))
             continue
-        result.findings.extend(judge(art, known, accepted, baseline_name))
+        result.findings.extend(judge(art, known, accepted, baseline_name, decided))
     result.stale = stale_entries(baseline, head_articles, existing_paths)
     return result

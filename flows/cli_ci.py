@@ -113,6 +113,14 @@ def ci(
         ),
     ] = None,
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Ledger whose dismissals and acceptances stop blocking (default: $COPYDESK_DB_URL, "
+            "else .copydesk/ledger.db at the repository root when it exists)",
+        ),
+    ] = None,
 ) -> None:
     """Fail when the changes since the base add findings: only new ones count."""
     from checks.baseline import load_baseline
@@ -133,6 +141,7 @@ def ci(
         commit = merge_base(root, base_ref)
         changed = [c for c in changed_files(root, commit) if _is_article(root, c.path, config)]
         baseline = load_baseline(config.baseline)
+        decided = _ledger_decisions(db, root)
     except (GitError, ConfigError) as exc:
         raise _fail(str(exc)) from None
     result = GateResult(base_ref, commit, [c.path for c in changed], fail_on or config.fail_on or "error")
@@ -149,13 +158,39 @@ def ci(
             except ConfigError as exc:
                 raise _fail(f"suite configuration: {exc}") from None
         base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
-    compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result)
+    compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result, decided)
     _report(result, fmt)
     if sarif:
         _write_sarif(Path(sarif), result)
     if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(summary), result)
     raise typer.Exit(1 if result.failed else 0)
+
+
+def _ledger_decisions(db: str | None, root: Path) -> dict[str, str]:
+    """Fingerprints editors dismissed or accepted, with why. The gate only reads the
+    ledger: without --db or $COPYDESK_DB_URL it uses the repository's own ledger if one
+    exists and never creates one."""
+    from checks.config import ConfigError
+    from checks.ledger import Ledger, LedgerError
+
+    url = db or os.environ.get("COPYDESK_DB_URL")
+    if url is None:
+        default = root / ".copydesk" / "ledger.db"
+        if not default.is_file():
+            return {}
+        url = f"sqlite:///{default}"
+    try:
+        with Ledger.open(url) as ledger:
+            flags = ledger.list(status="dismissed") + ledger.list(status="accepted")
+    except LedgerError as exc:
+        raise ConfigError(f"ledger: {exc}") from None
+    return {
+        f.fingerprint: f"{f.status} in the ledger"
+        + (f" by {f.author}" if f.author else "")
+        + (f": {f.reason}" if f.reason else "")
+        for f in flags
+    }
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -338,3 +338,23 @@ def test_the_sarif_schema_rejects_what_sarif_forbids():
         {**log, "runs": [{**log["runs"][0], "results": [{**result, "locations": [region]}]}]}
     )
     assert not validator.is_valid({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})
+
+
+def test_a_dismissal_in_the_ledger_stops_a_new_finding_blocking(tmp_path):
+    """CI and the editors share a ledger: once an editor dismisses the new finding with a
+    reason, the same change passes the gate."""
+    from checks.ledger import Ledger
+
+    head = article(SAID, SHIPS, JOBS)
+    repo = scratch_repo(tmp_path, {"content/harbour.md": article(SAID, SHIPS)}, {"content/harbour.md": head})
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    first = copydesk(repo, "ci", "--format", "json", "--db", url)
+    assert first.returncode == 1, first.stdout + first.stderr
+    (new,) = json.loads(first.stdout)["new"]
+    finding = Finding(**{k: v for k, v in new.items() if k != "path"})
+    with Ledger.open(url) as ledger:
+        ledger.sync([ReviewedArticle(new["path"], ArticleInfo("harbour"), findings=[finding])])
+        ledger.decide(finding.fingerprint, "dismissed", reason="sourced in the caption", by="Ines")
+    second = copydesk(repo, "ci", "--db", url)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "0 new findings" in second.stdout
