@@ -30,6 +30,7 @@ SINGLE = re.compile(
   | (?P<dmy>\b(?P<d1>{DAY})\s+(?:of\s+)?(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?\b)
   | (?P<mdy>\b(?P<m2>{MONTH})\s+(?P<d2>{DAY})(?:,\s*|\s+)(?P<y2>{YEAR})\b)
   | (?P<my>\b(?P<m3>{MONTH})(?:\s+of)?\s+(?P<y3>{YEAR})\b)
+  | (?P<md>\b(?P<m6>{MONTH})\s+(?P<d6>{DAY})\b(?!\s*,?\s*\d))
   | (?P<mrel>\b(?P<m4>{MONTH})\s+of\s+(?P<rel4>the\s+same|that|the\s+following|the\s+previous|the\s+next)\s+year\b)
   | (?P<century>\b(?:the\s+)?(?P<c>\d{{1,2}})(?:st|nd|rd|th)\s+century\b)
   | (?P<decade>\b(?:the\s+)?(?P<dec>1[5-9]\d0|20\d0)s\b)
@@ -131,6 +132,13 @@ def _read(
                 return None
             d = dt.date(year, month, day)
             return _Match(s, e, d, d, d.isoformat(), "absolute" if year_s else "relative", bool(year_s))
+        if g["md"]:
+            # "Nov. 8": the year of the text before it, else of publication.
+            year = last_year or (published.year if published else None)
+            if year is None:
+                return None
+            d = dt.date(year, _month(g["m6"]), int(re.sub(r"\D", "", g["d6"])))
+            return _Match(s, e, d, d, d.isoformat(), "relative", False)
         if g["my"]:
             year, month = int(g["y3"]), _month(g["m3"])
             a, b = _month_range(year, month)

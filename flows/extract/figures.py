@@ -30,7 +30,7 @@ FIGURE = re.compile(
             | {DIGITS}{SCALE}?\s+{CURRENCY_WORD}\b)
   | (?P<percent>(?:{DIGITS}|\b{WORD_NUMBER}){PERCENT})
   | (?P<fraction>\b(?:(?:a|one|two|three|four)[\s-]{FRACTION_WORD})\b)
-  | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
+  | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
             | \b{WORD_NUMBER}(?:[\s-]+(?:{SCALE_WORD}))*\b)
     """,
     re.X | re.I,
@@ -63,6 +63,8 @@ HEDGES = [
 ]
 HEDGE_RE = re.compile(r"\b(" + "|".join(sorted(set(HEDGES), key=len, reverse=True)) + r")\s+$", re.I)
 TIME_UNITS = {
+    "weekday",
+    "weekdays",
     "year",
     "month",
     "week",
@@ -125,7 +127,6 @@ RATE = re.compile(
     r"^\s*(?:a|per|each|every)\s+(year|month|week|day|hour|annum)\b|^\s*(annually|yearly|monthly|weekly|daily)\b",
     re.I,
 )
-SMALL_WORDS = {"zero", "one", "two"}
 
 
 def extract_figures(
@@ -181,8 +182,12 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         value = parse_number(raw)
         noun = _counted_noun(span)
         word_number = not raw[0].isdigit()
-        if word_number and raw.lower() in SMALL_WORDS:
-            return None  # "one surgeon", "two sides": not statistics
+        if word_number and (value or 0) < 10:
+            return None  # "one surgeon", "six men vied for the post": not statistics
+        if re.fullmatch(r"\d{7,}", raw):
+            return None  # ids, timestamps and phone numbers are not quantities
+        if noun is None and _after_a_name(doc, span):
+            return None  # "Route 66", "Patriot 125", "Apollo 11": part of a name
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS):
             return None  # durations: "five years", "25 years"
         if _is_age(doc, span) or _is_ordinalish(span):
@@ -243,6 +248,13 @@ def _counted_noun(span: Span) -> Token | None:
         if tok.pos_ not in {"ADJ", "PROPN", "NUM"} and tok.text not in {"-"}:
             break
     return None
+
+
+def _after_a_name(doc: Doc, span: Span) -> bool:
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return bool(
+        prev is not None and prev.pos_ == "PROPN" and not prev.is_sent_start and prev.text[:1].isupper()
+    )
 
 
 def _is_age(doc: Doc, span: Span) -> bool:
