@@ -30,6 +30,7 @@ class Quote:
     # Derived facts the checks use; not part of the JSON contract's required fields.
     anonymous: bool = False
     statement_year: int | None = None  # an explicit year the statement was made in
+    cue_start: int | None = None  # where the cue verb is (internal to extraction)
     paragraph: int = 0
 
 

@@ -21,6 +21,7 @@ from flows.extract.doccache import sentence_of, sentences, text_of
 from flows.extract.figures import extract_figures
 from flows.extract.quotes import extract_quotes
 from flows.extract.sources import Attribution, extract_attributions, footnote_year
+from flows.extract.tense import clause_verb
 from flows.extract.text import paragraph_spans
 
 
@@ -190,19 +191,35 @@ def _cite_quotes(doc, quotes, citations, dates, published) -> None:
             continue
         sent_end = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
         end = sentence_of(sent_end[0]).end_char if sent_end is not None and len(sent_end) else q.end
-        # The statement's date may be given anywhere before it in its paragraph:
-        # "In 2006, X did Y. During his trial X said, “…”".
-        sent_start = _paragraph_start(text_of(doc), q.start)
         q.sources = [c.source_id or c.label for c in citations if q.start <= c.clean_pos < end + 1]
-        years = [
-            int(d.range_start[:4])
-            for d in dates
-            if sent_start <= d.start < q.start
-            and d.range_start
-            and d.kind in {"absolute", "range"}
-            and (published is None or d.range_start[:4] <= str(published.year))
-        ]
-        q.statement_year = max(years) if years else None
+        q.statement_year = _statement_year(doc, q, dates, published)
+
+
+def _statement_year(doc: Doc, q: Quote, dates, published) -> int | None:
+    """The year the quoted statement was made, when the words that attribute it date it:
+    "In 2004 the minister said", "In a 2017 interview, X said". A date elsewhere in the
+    sentence dates something else."""
+    if q.cue_start is None:
+        return None
+    cue_span = doc.char_span(q.cue_start, q.cue_start + 1, alignment_mode="expand")
+    if cue_span is None or not len(cue_span):
+        return None
+    cue = cue_span[0]
+    years = []
+    for d in dates:
+        if d.kind not in {"absolute", "range"} or not d.range_start or q.start <= d.start < q.end:
+            continue
+        if published is not None and d.range_start[:4] > str(published.year):
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if (
+            span is not None
+            and len(span)
+            and clause_verb(span.root) is not None
+            and clause_verb(span.root).i == cue.i
+        ):
+            years.append(int(d.range_start[:4]))
+    return max(years) if years else None
 
 
 def _claims(doc, citations, dates, published, sources, article: Article, view: ReviewText) -> None:

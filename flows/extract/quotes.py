@@ -155,6 +155,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     else:
         cue = _outermost_cue(cue, inside)
         cue_text = _cue_text(cue)
+        quote.cue_start = cue.idx
         speaker = _speaker_of(cue, inside) or _adjacent_speaker(doc, span, cue, inside)
     quote.cue = cue_text
     if speaker is not None:
