@@ -11,7 +11,7 @@ def _words(text: str) -> frozenset[str]:
 SPEECH_VERBS = _words(
     """
     accuse acknowledge add admit advise agree allege announce answer argue ask assert assure attack
-    begin blast boast brand call caution challenge chant characterise characterize charge claim
+    blast boast brand call caution challenge chant characterise characterize charge claim
     comment complain concede conclude confirm contend continue counter criticise criticize cry
     declare decry demand deny describe disagree dismiss dub elaborate emphasise emphasize exclaim
     explain fume grumble hail insist joke label lament lash laugh liken maintain mention mock murmur

@@ -295,7 +295,10 @@ def _frame(doc: Doc, span: Span) -> Span:
         and span.end >= last.end - 1
         and _same_paragraph(doc, last, nxt)
         and len(nxt) <= 40
-        and any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt[:6])
+        and (
+            any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in nxt[:6])
+            or (nxt.root.lemma_.lower() in SPEECH_VERBS and nxt.root.pos_ == "VERB")
+        )
     ):
         end = nxt.end
     return doc[start:end]
