@@ -37,6 +37,8 @@ SINGLE = re.compile(
   | (?P<year>(?<![\d,.$€£-])\b(?P<y>{YEAR})\b(?!\d|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|%)))
   | (?P<relyear>(?i:\b(?:the\s+same|that|the\s+following|the\s+previous|the\s+next|last|this|next)\s+year\b|\ba\s+year\s+(?:earlier|later|before|after)\b))
   | (?P<relmonth>(?i:\b(?:last|this|next)\s+month\b))
+  | (?P<season>(?i:\b(?:(?P<srel>the\s+following|the\s+next|the\s+previous|that|the\s+same|last|this|next)\s+)?
+        (?P<sn>spring|summer|autumn|fall|winter)\b)(?:\s+(?:of\s+)?(?P<sy>{YEAR})\b)?)
   | (?P<weekday>\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<month>\b(?P<m5>{MONTH})\b(?!\s+\d))
     """,
@@ -191,6 +193,8 @@ def _read(
             y, mo = divmod(published.year * 12 + published.month - 1 + shift, 12)
             a, b = _month_range(y, mo + 1)
             return _Match(s, e, a, b, f"{y:04d}-{mo + 1:02d}", "relative", False)
+        if g["season"]:
+            return _season(m, last_year, published)
         if g["weekday"]:
             if published is None:
                 return None
@@ -225,6 +229,34 @@ def _read(
     except (ValueError, KeyError):
         return None
     return None
+
+
+# ISO 8601-2 season codes and the months each season spans (northern hemisphere).
+SEASONS = {"spring": (21, 3), "summer": (22, 6), "autumn": (23, 9), "fall": (23, 9), "winter": (24, 12)}
+
+
+def _season(m: re.Match, last_year: int | None, published: dt.date | None) -> _Match | None:
+    """'the following spring', 'summer 2019', 'last winter': a three-month interval."""
+    code, first_month = SEASONS[m.group("sn").lower()]
+    rel = re.sub(r"\s+", " ", (m.group("srel") or "").lower())
+    if m.group("sy"):
+        year, explicit = int(m.group("sy")), True
+    elif rel in {"last", "this", "next"}:
+        if published is None:
+            return None
+        year, explicit = published.year + {"last": -1, "this": 0, "next": 1}[rel], False
+    elif rel:
+        if last_year is None:
+            return None
+        shift = {"the following": 1, "the next": 1, "the previous": -1}.get(rel, 0)
+        year, explicit = last_year + shift, False
+    else:
+        return None  # a bare "spring" dates nothing
+    start = dt.date(year, first_month, 1)
+    end_year, end_month = (year + 1, 2) if first_month == 12 else (year, first_month + 2)
+    end = dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    kind = "absolute" if explicit else "relative"
+    return _Match(m.start(), m.end(), start, end, f"{year:04d}-{code}", kind, explicit)
 
 
 def _resolve_month_year(doc: Doc, pos: int, month: int, last_year: int | None, published: dt.date | None):
@@ -276,16 +308,16 @@ def _sequences(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
     singles = [d for d in dates if d.kind != "range" and d.range_start and d.range_end]
     verbs = {id(d): clause_verb_at(doc, d.start) for d in singles}
     for sub in singles:
-        verb = verbs[id(sub)]
-        if verb is None or verb.dep_ != "advcl":
+        link = _subordinate_link(_nearest_verb_at(doc, sub.start))
+        if link is None:
             continue
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-        order = "sub-first" if marks & PRECEDES_MAIN else "main-first" if marks & FOLLOWS_MAIN else None
+        marker, main_verb_i = link
+        order = "sub-first" if marker in PRECEDES_MAIN else "main-first" if marker in FOLLOWS_MAIN else None
         if order is None:
             continue
         for main in singles:
             main_verb = verbs[id(main)]
-            if main is sub or main_verb is None or main_verb.i != verb.head.i:
+            if main is sub or main_verb is None or main_verb.i != main_verb_i:
                 continue
             first, last = (sub, main) if order == "sub-first" else (main, sub)
             a, b = min(main.start, sub.start), max(main.end, sub.end)
@@ -302,6 +334,33 @@ def _sequences(doc: Doc, dates: list[DateMention]) -> list[DateMention]:
                 )
             )
     return out
+
+
+def _subordinate_link(verb) -> tuple[str, int] | None:
+    """(marker, index of the main verb) when ``verb`` heads a clause introduced by a time
+    marker: "once building ends" (advcl + mark), or "after repairs finished" parsed as a
+    preposition whose object carries the clause (prep + pobj + acl)."""
+    if verb is None:
+        return None
+    if verb.dep_ == "advcl":
+        marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+        return (marks[0], verb.head.i) if marks else None
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+        prep = verb.head.head
+        return prep.lower_, prep.head.i
+    return None
+
+
+def _nearest_verb_at(doc: Doc, pos: int):
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    node = span[0] if span is not None and len(span) else None
+    for _ in range(6):
+        if node is None or node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def clause_verb_at(doc: Doc, pos: int):
