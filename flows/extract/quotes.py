@@ -119,8 +119,17 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
         node = node.head
         if not inside[node.idx] and _is_cue(node) and _speaker_of(node, inside) is not None:
             return True
+    # The parse often hangs a partial quote off the wrong word; a verb of saying with a
+    # speaker in the same sentence is evidence enough that its words are reported.
     sent = sentence_of(doc[span.start])
-    return any(t.lower_ == "according" and not inside[t.idx] for t in sent)
+    return any(
+        not inside[t.idx]
+        and (
+            t.lower_ == "according"
+            or (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and _speaker_of(t, inside) is not None)
+        )
+        for t in sent
+    )
 
 
 def _attached_to_cue(doc: Doc, span: Span) -> bool:
