@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from checks.records import Source
 from flows.extract.doccache import sentences, text_of
 from flows.extract.lexicon import REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
 
@@ -181,15 +180,3 @@ def _dedupe(items: list[Attribution]) -> list[Attribution]:
             continue
         out.append(a)
     return out
-
-
-def to_source(attribution: Attribution, number: int) -> Source:
-    return Source(
-        id=f"in:{number}",
-        kind="inline",
-        start=attribution.start,
-        end=attribution.end,
-        text=attribution.entity,
-        entity=attribution.entity,
-        vague=attribution.vague,
-    )
