@@ -44,6 +44,11 @@ def _gx():
     return gx, context, datasource
 
 
+def preload() -> None:
+    """Import Great Expectations now, e.g. while other start-up work runs elsewhere."""
+    _gx()
+
+
 def _condition(where: dict):
     """{kind: speech, cited: false} -> Column("kind") == "speech" & Column("cited") == False."""
     from great_expectations.expectations.row_conditions import Column

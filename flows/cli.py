@@ -55,6 +55,22 @@ def review(
         str | None,
         typer.Option("--db", help="Ledger database URL (default: $COPYDESK_DB_URL or .copydesk/ledger.db)"),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Processes parsing in parallel (default: the number of cores)"),
+    ] = None,
+    runner: Annotated[
+        str, typer.Option("--runner", help="local (this machine) or dask (a Dask cluster, see --address)")
+    ] = "local",
+    address: Annotated[
+        str | None, typer.Option("--address", help="Dask scheduler for --runner dask: tcp://HOST:PORT")
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Parse every article, ignoring the extraction cache ($COPYDESK_CACHE_DIR)"
+        ),
+    ] = False,
 ) -> None:
     """Review articles and write JSON, HTML and Markdown reports."""
     from checks.config import ConfigError
@@ -68,14 +84,17 @@ def review(
         raise _fail(f"no such file or folder: {', '.join(missing)}")
     if suites and not Path(suites).is_dir():
         raise _fail(f"--suites {suites}: not a folder")
+    placement = _placement(workers, runner, address)
     from flows.content.loader import discover_files
 
-    files = list(discover_files(targets))
+    files = list(dict.fromkeys(discover_files(targets)))
     if not files:
         raise _fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
     try:  # open it now: a bad URL or a server that is down fails before the review, not after
         Ledger.open(db).close()
-        articles = _run_review(files, out_dir, suites, int(max_size * 1_048_576), show=not quiet, db=db)
+        articles = _run_review(
+            targets, files, out_dir, suites, int(max_size * 1_048_576), not quiet, db, placement, not no_cache
+        )
     except LedgerError as exc:
         raise _fail(f"ledger: {exc}") from None
     except ConfigError as exc:
@@ -92,32 +111,90 @@ def review(
             raise typer.Exit(1)
 
 
+def _placement(workers: int | None, runner: str, address: str | None) -> dict:
+    """The flow's workers/runner/address parameters, checked: exit 2 on a bad choice."""
+    import os
+
+    if workers is not None and workers < 1:
+        raise _fail(f"--workers must be at least 1, not {workers}")
+    if runner not in ("local", "dask"):
+        raise _fail(f"--runner must be local or dask, not {runner!r}")
+    if runner == "local":
+        if address:
+            raise _fail("--address is for --runner dask")
+        return {"workers": workers or len(os.sched_getaffinity(0)), "runner": "local", "address": None}
+    from flows.dask_check import is_loopback, parse_address, unreachable
+
+    if not address:
+        raise _fail("--runner dask needs --address tcp://HOST:PORT of a Dask scheduler")
+    problem = unreachable(address)
+    if problem:
+        raise _fail(problem)
+    from prefect.settings import get_current_settings
+
+    if not get_current_settings().api.url and not is_loopback(parse_address(address)[0]):
+        raise _fail(
+            "--runner dask with a cluster on another machine needs PREFECT_API_URL: its workers "
+            "report to the Prefect server, and this run's temporary one is only reachable from here"
+        )
+    return {"workers": workers or 1, "runner": "dask", "address": address}
+
+
 def _run_review(
-    files: list[str], out_dir: str, suites: str | None, max_bytes: int, show: bool, db: str | None = None
+    targets: list[str],
+    files: list[str],
+    out_dir: str,
+    suites: str | None,
+    max_bytes: int,
+    show: bool,
+    db: str | None,
+    placement: dict,
+    use_cache: bool,
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from flows.review import review_flow
+    from flows.parallel import BATCH_SIZE
+    from flows.progress import listening
+    from flows.startup import started
 
-    if not show:
-        return review_flow(files, out_dir=out_dir, suites_dir=suites, max_bytes=max_bytes, db_url=db)
-    with Progress(
-        TextColumn("reviewing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        bar = progress.add_task("review", total=len(files))
-        return review_flow(
-            files,
-            out_dir=out_dir,
-            suites_dir=suites,
-            max_bytes=max_bytes,
-            on_progress=lambda n: progress.advance(bar, n),
-            db_url=db,
-        )
+    with started(
+        files,
+        workers=placement["workers"],
+        runner=placement["runner"],
+        max_bytes=max_bytes,
+        batch_size=BATCH_SIZE,
+        use_cache=use_cache,
+        cache_dir=None,
+    ):
+        from flows.review import review_flow
+
+        def run():
+            # The folders as given, not the files found: a run's parameters travel with
+            # every task it sends to a worker, and are stored by the Prefect server.
+            return review_flow(
+                targets,
+                out_dir=out_dir,
+                suites_dir=suites,
+                batch_size=BATCH_SIZE,
+                max_bytes=max_bytes,
+                db_url=db,
+                use_cache=use_cache,
+                **placement,
+            )
+
+        if not show:
+            return run()
+        with Progress(
+            TextColumn("reviewing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            bar = progress.add_task("review", total=len(files))
+            with listening(lambda n: progress.advance(bar, n)):
+                return run()
 
 
 @app.command()
@@ -150,6 +227,9 @@ app.add_typer(flags_app, name="flags")
 from flows.cli_serve import serve  # noqa: E402  (the review desk)
 
 app.command("serve")(serve)
+from flows.cli_schedule import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
+
+app.command("schedule")(schedule)
 
 
 def main() -> None:

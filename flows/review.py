@@ -1,42 +1,104 @@
 """The review flow: load -> extract (per batch) -> check (once per suite over the run) ->
 report. Tasks are thin wrappers over plain functions in ``flows.extract``, ``checks``
-and ``reports``, so the same work runs with or without Prefect."""
+and ``reports``, so the same work runs with or without Prefect.
+
+Where the work runs is a parameter of the run, not of the flow, so that the CLI, a
+served deployment and ``prefect deploy`` all choose it the same way:
+
+- ``runner="local"``, ``workers=1``: every task in the flow's own process;
+- ``runner="local"``, ``workers=N``: extraction batches on a pool of N processes
+  (``flows.pools``), checks, ledger and reports in the flow's process;
+- ``runner="dask"``: extraction and checks on the Dask cluster at ``address``.
+
+Articles whose bytes, model and extraction code are unchanged come from the extraction
+cache (``flows.cache``) and are not parsed; the checks still run over every article.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import TaskRunner
+from prefect.utilities.annotations import quote
 
 from checks.config import load_suites
 from checks.ledger import Ledger
-from checks.records import ReviewedArticle
+from checks.records import ArticleInfo, ReviewedArticle
 from checks.runner import review_findings
 from checks.suppressions import apply_suppressions
-from flows.content.loader import DEFAULT_MAX_BYTES, discover_files
-from flows.extract.pipeline import extract_batch, failed
+from flows.cache import ExtractionCache, cache_root
+from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for, discover_files
+from flows.extract.version import pipeline_version
+from flows.parallel import BATCH_SIZE, FAILED, GaveUp, run_batches
+from flows.pools import open_pool
+from flows.progress import advance
+from flows.workers import worker_api_url
 from reports.markdown import open_findings_table, run_markdown
 from reports.writer import unique_ids, write_reports
 
-BATCH_SIZE = 20
+# Articles per Great Expectations run: one run over the whole review up to this size
+# (GX costs ~10 ms per expectation per run), bounded above so that a Dask task's input
+# and a validation's tables stay a few megabytes however large the archive.
+CHECK_CHUNK = 1000
 
-ProgressCallback = Callable[[int], None]
+RunnerKind = Literal["local", "dask"]
+
+# Lists of articles go to tasks inside ``quote`` (or a ``Parcel``): Prefect otherwise walks
+# every field of every record looking for futures to wait on, about a second per task for
+# 300 articles.
+
+
+class Parcel:
+    """Articles handed to a task that may run on Dask. Not a ``quote``: Dask rebuilds
+    tuples, ``quote`` among them, as plain tuples on the way to the worker; nor a list or
+    dataclass, which Prefect and Dask would both walk through, record by record."""
+
+    __slots__ = ("articles",)
+
+    def __init__(self, articles: list[ReviewedArticle]) -> None:
+        self.articles = articles
+
+
+@dataclass
+class ExtractedBatch:
+    articles: list[ReviewedArticle]
+    # What produced them (model, spaCy, extraction code): a worker on another machine may
+    # differ from the flow's, and then its results must not be filed under the flow's.
+    version: str | None
 
 
 @task(name="extract-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_batch_task(paths: list[str], max_bytes: int) -> list[ReviewedArticle]:
-    return extract_batch(paths, max_bytes)
+def extract_batch_task(paths: list[str], max_bytes: int) -> ExtractedBatch:
+    # Imported here: a flow process that parses nothing itself (a warm re-run, a pool,
+    # a Dask cluster) never pays for importing spaCy.
+    from flows.extract.pipeline import extract_batch
+
+    return ExtractedBatch(extract_batch(paths, max_bytes), pipeline_version())
+
+
+@task(name="cache-lookup", cache_policy=NO_CACHE)
+def cache_lookup_task(files: list[str], max_bytes: int, cache: ExtractionCache) -> dict[str, ReviewedArticle]:
+    found: dict[str, ReviewedArticle] = {}
+    for path in files:
+        if path not in found and (article := cache.lookup(path, max_bytes)) is not None:
+            found[path] = article
+    return found
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
-def check_task(articles: list[ReviewedArticle], suites_dir: str | None) -> list[ReviewedArticle]:
+def check_task(parcel: Parcel, suites_dir: str | None) -> Parcel:
+    articles = parcel.articles
     review_findings(articles, load_suites(Path(suites_dir) if suites_dir else None))
     for art in articles:  # inline <!-- copydesk-disable… --> switches, with their reasons
         apply_suppressions(art)
-    return articles
+    return parcel
 
 
 @task(name="ledger-sync", cache_policy=NO_CACHE)
@@ -60,6 +122,11 @@ def report_task(articles: list[ReviewedArticle], out_dir: str) -> str:
     return out_dir
 
 
+def _gave_up(path: str, reason: str) -> ReviewedArticle:
+    """An article whose batch failed: reported with the reason, never checked."""
+    return ReviewedArticle(path, ArticleInfo(article_id_for(path)), errors=[reason], reviewed=False)
+
+
 @flow(name="copydesk-review", log_prints=False, validate_parameters=False)
 def review_flow(
     paths: list[str],
@@ -67,23 +134,85 @@ def review_flow(
     suites_dir: str | None = None,
     batch_size: int = BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    on_progress: ProgressCallback | None = None,
     db_url: str | None = None,
+    workers: int = 1,
+    runner: RunnerKind = "local",
+    address: str | None = None,
+    cache_dir: str | None = None,
+    use_cache: bool = True,
 ) -> list[ReviewedArticle]:
-    files = list(discover_files(paths))
-    articles: list[ReviewedArticle] = []
-    for i in range(0, len(files), batch_size):
-        batch = files[i : i + batch_size]
-        state = extract_batch_task(batch, max_bytes, return_state=True)
-        if state.is_completed():
-            articles.extend(state.result())
-        else:  # the batch failed twice: report its files, review the rest
-            articles.extend(
-                failed(p, "could not be processed: the extraction task failed twice") for p in batch
-            )
-        if on_progress:
-            on_progress(len(batch))
-    articles = check_task(articles, suites_dir)
-    articles = ledger_task(articles, db_url)
-    report_task(articles, out_dir)
+    files = list(dict.fromkeys(discover_files(paths)))  # a file named twice is reviewed once
+    cache = _open_cache(cache_dir) if use_cache else None
+    found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
+    advance(len(found))
+    misses = [p for p in files if p not in found]
+    batches = [misses[i : i + batch_size] for i in range(0, len(misses), batch_size)]
+
+    parsed: dict[str, ReviewedArticle] = {}
+    with _dask(address) if runner == "dask" else nullcontext() as dask:
+        for batch, outcome in _extract(batches, max_bytes, workers, dask):
+            if isinstance(outcome, GaveUp):
+                results = [_gave_up(p, outcome.reason) for p in batch]
+            else:
+                results = outcome.articles
+                if cache is not None and outcome.version == cache.version:
+                    for art in results:
+                        cache.store(art)
+            parsed.update(zip(batch, results, strict=True))
+            advance(len(batch))
+        articles = [found.get(p) or parsed[p] for p in files]
+        articles = _check(articles, suites_dir, dask)
+    articles = ledger_task(quote(articles), db_url)
+    report_task(quote(articles), out_dir)
     return articles
+
+
+def _open_cache(cache_dir: str | None) -> ExtractionCache | None:
+    version = pipeline_version()
+    if version is None:  # the model's version is unknown: nothing could be keyed safely
+        return None
+    cache = ExtractionCache(cache_root(cache_dir), version)
+    try:
+        cache.prune()
+    except OSError:  # an unwritable cache folder costs speed, never the review
+        return None
+    return cache
+
+
+def _extract(
+    batches: list[list[str]], max_bytes: int, workers: int, dask: TaskRunner | None
+) -> Iterator[tuple[list[str], Any]]:
+    params = {"max_bytes": max_bytes}
+    if dask is not None:
+        yield from run_batches(extract_batch_task, batches, params, lambda n: nullcontext(dask), len(batches))
+    elif workers > 1 and len(batches) > 1:
+        with worker_api_url():
+            yield from run_batches(extract_batch_task, batches, params, open_pool, workers)
+    else:  # in this process: no pool to start for one batch, or when asked for one worker
+        for batch in batches:
+            state = extract_batch_task(batch, max_bytes, return_state=True)
+            yield batch, state.result() if state.is_completed() else GaveUp(FAILED)
+
+
+def _check(
+    articles: list[ReviewedArticle], suites_dir: str | None, dask: TaskRunner | None
+) -> list[ReviewedArticle]:
+    chunks = [articles[i : i + CHECK_CHUNK] for i in range(0, len(articles), CHECK_CHUNK)]
+    if dask is None:  # Great Expectations is already imported here; a pool worker would import it again
+        return [art for chunk in chunks for art in check_task(Parcel(chunk), suites_dir).articles]
+    futures = [
+        dask.submit(check_task, {"parcel": Parcel(chunk), "suites_dir": suites_dir}) for chunk in chunks
+    ]
+    return [art for future in futures for art in future.result().articles]
+
+
+@contextmanager
+def _dask(address: str | None) -> Iterator[TaskRunner]:
+    # Imported here: prefect-dask pulls in distributed (most of a second) and only a Dask
+    # run needs it.
+    from prefect_dask import DaskTaskRunner
+
+    if not address:
+        raise ValueError("runner 'dask' needs the address of a Dask scheduler (tcp://HOST:PORT)")
+    with worker_api_url(), DaskTaskRunner(address=address) as dask:
+        yield dask

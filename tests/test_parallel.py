@@ -1,0 +1,195 @@
+"""Parsing on a pool of worker processes: the same findings as in one process, and a run
+that completes when a batch fails or a worker dies."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import psutil
+import pytest
+
+from flows.quiet import quiet_environment
+
+quiet_environment()  # before Prefect is imported: no INFO lines from its temporary server
+
+
+def _findings(articles) -> dict[str, list[tuple]]:
+    return {
+        Path(a.path).name: [(f.rule, f.start, f.end, f.fingerprint) for f in a.findings] for a in articles
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, articles_dir) -> Path:
+    root = tmp_path_factory.mktemp("parallel")
+    shutil.copytree(articles_dir, root / "articles")
+    return root / "articles"
+
+
+@pytest.fixture(scope="module")
+def in_one_process(corpus, tmp_path_factory, nlp):
+    from flows.review import review_flow
+
+    out = tmp_path_factory.mktemp("one")
+    return review_flow([str(corpus)], out_dir=str(out), batch_size=2, use_cache=False, workers=1)
+
+
+def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_path):
+    from flows.review import review_flow
+
+    pooled = review_flow([str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2)
+    assert [a.path for a in pooled] == [a.path for a in in_one_process]
+    assert _findings(pooled) == _findings(in_one_process)
+    assert all(a.reviewed for a in pooled)
+
+
+def _kill_first_worker(killed: list[int]) -> None:
+    """SIGKILL the first pool worker this process starts, as the OOM killer would."""
+    me = psutil.Process()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        for child in me.children(recursive=True):
+            try:
+                cmdline = " ".join(child.cmdline())
+            except psutil.Error:
+                continue
+            if "spawn_main" in cmdline:
+                child.kill()
+                killed.append(child.pid)
+                return
+        time.sleep(0.02)
+
+
+def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path, monkeypatch):
+    import flows.parallel as parallel
+    from flows.review import review_flow
+
+    broken: list[BaseException] = []
+    real_outcome = parallel._outcome
+
+    def watching(future):
+        outcome = real_outcome(future)
+        if isinstance(outcome, BrokenProcessPool):
+            broken.append(outcome)
+        return outcome
+
+    monkeypatch.setattr(parallel, "_outcome", watching)
+    killed: list[int] = []
+    killer = threading.Thread(target=_kill_first_worker, args=(killed,), daemon=True)
+    killer.start()
+    pooled = review_flow([str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2)
+    killer.join(timeout=1)
+    assert killed, "no worker process was started"
+    assert broken, "the pool never noticed its worker die"
+    assert all(a.reviewed and not a.errors for a in pooled)
+    assert _findings(pooled) == _findings(in_one_process)
+
+
+def test_a_batch_that_fails_twice_is_reported_and_the_rest_reviewed(corpus, tmp_path, monkeypatch, nlp):
+    import flows.extract.pipeline as pipeline
+    from flows.review import review_flow
+
+    real = pipeline.extract_batch
+    calls: list[list[str]] = []
+
+    def flaky(paths, max_bytes=pipeline.DEFAULT_MAX_BYTES):
+        calls.append(list(paths))
+        if any(p.endswith("ferry-service.md") for p in paths):
+            raise MemoryError("simulated")
+        return real(paths, max_bytes)
+
+    monkeypatch.setattr(pipeline, "extract_batch", flaky)
+    arts = review_flow([str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=1)
+    bad = [a for a in arts if not a.reviewed]
+    assert sorted(Path(a.path).name for a in bad) == ["clinic-closure.txt", "ferry-service.md"]
+    assert all("failed twice" in a.errors[0] for a in bad)
+    assert sum(1 for c in calls if any(p.endswith("ferry-service.md") for p in c)) == 2  # retried once
+    assert all(a.reviewed for a in arts if a not in bad)
+    assert (tmp_path / "ferry-service.json").exists()  # the failed article still has its report
+
+
+def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monkeypatch, nlp):
+    """The pool's code path (submit, wait, classify) with Prefect's thread runner, whose
+    tasks run in this process where the failure can be injected."""
+    from prefect import flow
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    import flows.extract.pipeline as pipeline
+    from flows.parallel import GaveUp, run_batches
+    from flows.review import extract_batch_task
+
+    real = pipeline.extract_batch
+
+    def flaky(paths, max_bytes=pipeline.DEFAULT_MAX_BYTES):
+        if any(p.endswith("school-meals.html") for p in paths):
+            raise RuntimeError("simulated")
+        return real(paths, max_bytes)
+
+    monkeypatch.setattr(pipeline, "extract_batch", flaky)
+    files = sorted(str(p) for p in corpus.iterdir())
+    batches = [files[i : i + 2] for i in range(0, len(files), 2)]
+
+    @flow
+    def run() -> list:
+        return list(
+            run_batches(
+                extract_batch_task,
+                batches,
+                {"max_bytes": 1 << 20},
+                lambda n: ThreadPoolTaskRunner(max_workers=n),
+                2,
+            )
+        )
+
+    results = dict((tuple(b), o) for b, o in run())
+    assert set(results) == {tuple(b) for b in batches}
+    for batch, outcome in results.items():
+        if any(p.endswith("school-meals.html") for p in batch):
+            assert isinstance(outcome, GaveUp) and "RuntimeError: simulated" in outcome.reason
+        else:
+            assert [a.path for a in outcome.articles] == list(batch)
+
+
+def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    script = Path(sys.executable).parent / "copydesk"
+    return subprocess.run([str(script), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_a_parallel_review_prints_only_the_summary(articles_dir, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(4):  # 24 articles: two batches, so the pool is used
+        for src in articles_dir.iterdir():
+            shutil.copyfile(src, folder / f"{i}-{src.name}")
+    for attempt in ("cold", "warm"):
+        result = copydesk("review", "many", "--workers", "2", "--out", "out", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "24 files reviewed" in " ".join(result.stdout.split()), attempt
+        for bad in ("ERROR", "Traceback", "WARNING"):
+            assert bad not in result.stderr, f"{attempt}: {result.stderr}"
+    assert len(list((tmp_path / ".copydesk" / "cache").rglob("*.json"))) == len(list(articles_dir.iterdir()))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "0"], "--workers must be at least 1"),
+        (["--runner", "threads"], "--runner must be local or dask"),
+        (["--runner", "dask"], "needs --address"),
+        (["--runner", "dask", "--address", "not an address"], "not a Dask scheduler address"),
+        (["--runner", "dask", "--address", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
+        (["--address", "tcp://127.0.0.1:8786"], "--address is for --runner dask"),
+    ],
+)
+def test_bad_placement_options_exit_2(articles_dir, tmp_path, args, message):
+    shutil.copytree(articles_dir, tmp_path / "articles")
+    result = copydesk("review", "articles", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in " ".join(result.stderr.split())
+    assert "Traceback" not in result.stderr
