@@ -47,20 +47,25 @@ class ExtractionCache:
         self.dir = self.root / version
         self.hits = 0
         self.stored = 0
+        # path -> (sha256, format) of files looked up and not found: what may be stored
+        self._missed: dict[str, tuple[str, str]] = {}
 
     def lookup(self, path: str, max_bytes: int) -> ReviewedArticle | None:
         """The cached article for the file as it is now, or None. Anything unusual (not a
         regular file, too large, unreadable, a damaged entry) is a miss: the loader then
         reads the file and reports the problem in its own words."""
-        entry = self._entry_for(path, max_bytes)
-        if entry is None:
+        key = self._key(path, max_bytes)
+        if key is None:
             return None
+        entry = self._entry(*key)
         try:
             article = article_from_data(json.loads(entry.read_text(encoding="utf-8")))
         except FileNotFoundError:
+            self._missed[path] = key
             return None
         except (OSError, ValueError, CodecError, TypeError):
             entry.unlink(missing_ok=True)  # damaged or from an incompatible writer: parse again
+            self._missed[path] = key
             return None
         article.path = path
         article.article.id = article_id_for(path)
@@ -69,34 +74,18 @@ class ExtractionCache:
 
     def contains(self, path: str, max_bytes: int) -> bool:
         """Whether ``lookup`` would find an entry, without reading it."""
-        entry = self._entry_for(path, max_bytes)
-        return entry is not None and entry.is_file()
+        key = self._key(path, max_bytes)
+        return key is not None and self._entry(*key).is_file()
 
-    def _entry_for(self, path: str, max_bytes: int) -> Path | None:
-        fmt = _format(path)
-        if fmt is None:
-            return None
-        try:
-            st = os.stat(path)
-            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-                return None
-            with open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except OSError:
-            return None
-        return self._entry(hashlib.sha256(data).hexdigest(), fmt)
-
-    def store(self, article: ReviewedArticle) -> None:
-        """Keep a freshly extracted article. Only articles that were read and parsed are
-        kept: a file that could not be read is cheap to fail again and may be fixed.
-
-        The key is the hash of the text the article was extracted from (the whole file as
-        decoded, so the same bytes as the file's), not of the file as it is now: a file
-        edited while its batch was parsing cannot get the old text's result."""
-        fmt = _format(article.path)
-        if not article.reviewed or fmt is None:
+    def store(self, article: ReviewedArticle, max_bytes: int) -> None:
+        """Keep a freshly extracted article, under the hash its file had when ``lookup``
+        missed it. Only articles that were read and parsed are kept (a file that could not
+        be read is cheap to fail again and may be fixed), and only when the file still has
+        those bytes: one edited while its batch was parsing may have been parsed either way."""
+        before = self._missed.pop(article.path, None)
+        if not article.reviewed or before is None or self._key(article.path, max_bytes) != before:
             return
-        entry = self._entry(hashlib.sha256(article.text.encode("utf-8")).hexdigest(), fmt)
+        entry = self._entry(*before)
         payload = json.dumps(article_to_data(article, with_findings=False), ensure_ascii=False)
         entry.parent.mkdir(parents=True, exist_ok=True)
         # Written whole then renamed: a concurrent run or a crash never leaves half an entry.
@@ -109,6 +98,21 @@ class ExtractionCache:
             Path(tmp).unlink(missing_ok=True)
             raise
         self.stored += 1
+
+    def _key(self, path: str, max_bytes: int) -> tuple[str, str] | None:
+        """(sha256 of the file's bytes, format), or None for a file the cache leaves to the loader."""
+        fmt = _format(path)
+        if fmt is None:
+            return None
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+                return None
+            with open(path, "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        except OSError:
+            return None
+        return hashlib.sha256(data).hexdigest(), fmt
 
     def prune(self) -> None:
         """Mark this version as used now and delete all but the most recently used others."""

@@ -64,8 +64,9 @@ def run_batches(
     """Yield ``(batch, result or GaveUp)`` for every batch, in the order they finish.
 
     ``task`` is called as ``task(paths=batch, **params)``; ``open_runner(n)`` gives a
-    started runner for ``n`` batches at once, and at most ``width`` batches are in flight:
-    no more are submitted than can run, so a dead worker costs only the batches running.
+    started runner for ``n`` batches at once. Batches are submitted as others finish, at
+    most ``width`` running and one waiting, so a dead worker costs only those, not the
+    whole queue.
     """
     died = yield from _drain(task, deque(batches), params, open_runner, width, last_try=False)
     yield from _drain(task, deque(died), params, open_runner, 1, last_try=True)
@@ -81,11 +82,16 @@ def _drain(
 ) -> Generator[tuple[list[str], Any], None, list[list[str]]]:
     died: list[list[str]] = []
     while queue:
-        with open_runner(min(width, len(queue))) as runner:
+        size = min(width, len(queue))
+        # One batch queued beyond those running, so that a worker that finishes starts the
+        # next at once instead of waiting for this process to hand it one. On the last try
+        # exactly one runs at a time: a dead worker then names the batch that killed it.
+        limit = size if last_try else size + 1
+        with open_runner(size) as runner:
             in_flight: dict[PrefectFuture[Any], list[str]] = {}
             broken = False
             while in_flight or (queue and not broken):
-                while queue and not broken and len(in_flight) < width:
+                while queue and not broken and len(in_flight) < limit:
                     batch = queue.popleft()
                     in_flight[runner.submit(task, {"paths": batch, **params})] = batch
                 future = next(as_completed(list(in_flight)))

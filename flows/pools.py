@@ -1,5 +1,5 @@
 """Local worker pools: Prefect's ``ProcessPoolTaskRunner`` whose workers load the spaCy
-model as they start, once per process.
+model as they start, once per process (``flows.extraction.warm_worker``).
 
 Starting a worker (a fresh interpreter importing Prefect and spaCy, then the model)
 takes seconds, and so does starting Prefect's temporary API server. The CLI therefore
@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.extract.nlp import warm_up
+from flows.extraction import warm_worker
 
 
 def _started() -> None:
@@ -24,7 +24,7 @@ def _started() -> None:
 
 class WorkerPool(ProcessPoolTaskRunner):
     def __init__(self, max_workers: int) -> None:
-        super().__init__(max_workers=max_workers, initializer=warm_up)
+        super().__init__(max_workers=max_workers, initializer=warm_worker)
         self.workers = max_workers
 
     def start_workers(self) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,6 +35,7 @@ from checks.suppressions import apply_suppressions
 from flows.cache import ExtractionCache, cache_root
 from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for, discover_files
 from flows.extract.version import pipeline_version
+from flows.extraction import extract_batch_task
 from flows.parallel import BATCH_SIZE, FAILED, GaveUp, run_batches
 from flows.pools import open_pool
 from flows.progress import advance
@@ -64,23 +64,6 @@ class Parcel:
 
     def __init__(self, articles: list[ReviewedArticle]) -> None:
         self.articles = articles
-
-
-@dataclass
-class ExtractedBatch:
-    articles: list[ReviewedArticle]
-    # What produced them (model, spaCy, extraction code): a worker on another machine may
-    # differ from the flow's, and then its results must not be filed under the flow's.
-    version: str | None
-
-
-@task(name="extract-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract_batch_task(paths: list[str], max_bytes: int) -> ExtractedBatch:
-    # Imported here: a flow process that parses nothing itself (a warm re-run, a pool,
-    # a Dask cluster) never pays for importing spaCy.
-    from flows.extract.pipeline import extract_batch
-
-    return ExtractedBatch(extract_batch(paths, max_bytes), pipeline_version())
 
 
 @task(name="cache-lookup", cache_policy=NO_CACHE)
@@ -157,7 +140,7 @@ def review_flow(
                 results = outcome.articles
                 if cache is not None and outcome.version == cache.version:
                     for art in results:
-                        cache.store(art)
+                        cache.store(art, max_bytes)
             parsed.update(zip(batch, results, strict=True))
             advance(len(batch))
         articles = [found.get(p) or parsed[p] for p in files]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from checks.records import ReviewedArticle
@@ -19,9 +20,11 @@ def print_summary(articles: list[ReviewedArticle], out_dir: str, console: Consol
         c = {s: sum(1 for f in art.findings if f.severity == s and f.status == "open") for s in totals}
         for s in totals:
             totals[s] += c[s]
-        problem = "; ".join(art.errors)
+        # File names and error messages come from the files: "[/red]" in either must print
+        # as text, not be read as Rich markup (an unmatched closing tag raises MarkupError).
+        problem = escape("; ".join(art.errors))
         table.add_row(
-            art.path,
+            escape(art.path),
             str(c["error"]),
             str(c["warning"]),
             str(c["info"]),
@@ -33,5 +36,5 @@ def print_summary(articles: list[ReviewedArticle], out_dir: str, console: Consol
         f"{len(articles)} file{'s' if len(articles) != 1 else ''} reviewed"
         + (f", {failed} could not be read" if failed else "")
         + f": {totals['error']} errors, {totals['warning']} warnings, {totals['info']} info. "
-        + f"Reports in {out_dir}/index.html"
+        + f"Reports in {escape(str(out_dir))}/index.html"
     )

@@ -80,10 +80,16 @@ def _copy(src: str, dst: Path) -> str:
     return str(dst)
 
 
+def _stored(cache: ExtractionCache, *articles) -> None:
+    """As the flow does: a lookup that misses, then the parsed article."""
+    for art in articles:
+        assert cache.lookup(art.path, 5 << 20) is None
+        cache.store(art, 5 << 20)
+
+
 def test_a_stored_article_is_found_again_under_its_new_path(extracted, tmp_path):
     cache = ExtractionCache(tmp_path / "cache", "v1")
-    for art in extracted:
-        cache.store(art)
+    _stored(cache, *extracted)
     for art in extracted:
         moved = _copy(art.path, tmp_path / "elsewhere" / ("renamed-" + Path(art.path).name))
         hit = cache.lookup(moved, 5 << 20)
@@ -97,7 +103,7 @@ def test_a_stored_article_is_found_again_under_its_new_path(extracted, tmp_path)
 def test_a_changed_file_another_format_or_another_version_is_a_miss(extracted, tmp_path):
     art = next(a for a in extracted if a.path.endswith(".md"))
     cache = ExtractionCache(tmp_path / "cache", "v1")
-    cache.store(art)
+    _stored(cache, art)
     same = _copy(art.path, tmp_path / "same.md")
     assert cache.lookup(same, 5 << 20) is not None
     as_text = _copy(art.path, tmp_path / "same.txt")  # same bytes, read as plain text
@@ -113,14 +119,37 @@ def test_unreadable_articles_are_not_stored_and_damaged_entries_are_dropped(extr
     from flows.extract.pipeline import failed
 
     cache = ExtractionCache(tmp_path / "cache", "v1")
-    cache.store(failed(str(tmp_path / "x.md"), "the file is empty"))
+    empty = tmp_path / "x.md"
+    empty.write_bytes(b"")
+    assert cache.lookup(str(empty), 5 << 20) is None
+    cache.store(failed(str(empty), "the file is empty"), 5 << 20)
     assert cache.stored == 0
     art = extracted[0]
-    cache.store(art)
+    _stored(cache, art)
+    assert cache.stored == 1
     [entry] = list((tmp_path / "cache" / "v1").rglob("*.json"))
     entry.write_text('{"path": 1}')
     assert cache.lookup(art.path, 5 << 20) is None
     assert not entry.exists()
+
+
+def test_an_article_is_stored_under_the_bytes_it_was_parsed_from(extracted, tmp_path):
+    """Not under a hash of its text (a loader may drop a byte-order mark), and not at all
+    when the file changed while its batch was parsing."""
+    art = next(a for a in extracted if a.path.endswith(".txt"))
+    path = Path(_copy(art.path, tmp_path / "bom.txt"))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    assert cache.lookup(str(path), 5 << 20) is None
+    cache.store(dataclasses.replace(art, path=str(path)), 5 << 20)
+    assert cache.lookup(str(path), 5 << 20) is not None
+
+    edited = Path(_copy(art.path, tmp_path / "edited.txt"))
+    assert cache.lookup(str(edited), 5 << 20) is None
+    edited.write_bytes(edited.read_bytes() + b"\nA late edit.\n")
+    cache.store(dataclasses.replace(art, path=str(edited)), 5 << 20)
+    assert cache.lookup(str(edited), 5 << 20) is None
+    assert cache.stored == 1
 
 
 def test_prune_keeps_the_most_recently_used_versions(tmp_path):

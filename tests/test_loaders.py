@@ -267,9 +267,9 @@ def test_missing_file_raises_load_error(tmp_path):
 
 
 def test_file_over_the_size_limit(write):
-    path = write("huge.md", "The pier is long. " * 100_000)  # 1.8 MB
-    with pytest.raises(LoadError, match=r"1\.7 MiB, above the 1\.0 MiB limit.*--max-size"):
-        load_article(path, max_bytes=1_048_576)
+    path = write("huge.md", "The pier is long. " * 50_000)  # 900 KB
+    with pytest.raises(LoadError, match=r"878\.9 KiB, above the 512\.0 KiB limit.*--max-size"):
+        load_article(path, max_bytes=512 * 1024)
     assert load_article(path, max_bytes=5 * 1_048_576).text.startswith("The pier is long.")
 
 

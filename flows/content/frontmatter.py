@@ -51,9 +51,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     try:
         data = yaml.load(match.group(1), Loader=_StringDates)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        result.errors.append(f"front matter is not valid YAML{where}; metadata ignored, body still reviewed")
+        result.errors.append(_yaml_problem(exc, match.group(1)))
         return result
     if data is None:
         return result
@@ -78,3 +76,28 @@ def parse_front_matter(text: str) -> FrontMatter:
                 "Date checks against publication are skipped"
             )
     return result
+
+
+_KEY = re.compile(r"^\s*([\w-]{1,40})\s*:")
+
+
+def _yaml_problem(exc: yaml.YAMLError, block: str) -> str:
+    """Say where the front matter breaks, in file lines (the opening fence is line 1), and
+    which field: YAML notices an unclosed ``[`` or quote only lines later, so the line
+    where the broken value begins (its ``context_mark``) is the one to name."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    mark = context or problem
+    if mark is None:
+        return "front matter is not valid YAML; metadata ignored, body still reviewed"
+    lines = block.splitlines()
+    key = _KEY.match(lines[mark.line]) if mark.line < len(lines) else None
+    where = f"line {mark.line + 2}" + (f", field '{key.group(1)}'" if key else "")
+    what = getattr(exc, "problem", None) or ""
+    if what and problem is not None and context is not None and problem.line != context.line:
+        what += f" at line {problem.line + 2}"
+    return (
+        f"front matter is not valid YAML at {where}"
+        + (f": {what}" if what else "")
+        + "; metadata ignored, body still reviewed"
+    )

@@ -8,11 +8,18 @@ where it came from in the file, so each extracted span maps back exactly.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from flows.content.article import Article, Zone
 
 PARAGRAPH_BREAK = "\n\n"
+# spaCy's tokenizer takes time quadratic in the length of a run of characters without a
+# space when they are punctuation it splits off one by one: 5,000 quotation marks in a row
+# take seconds, 100,000 hours. Longer runs get a space in the reviewed text (mapped to no
+# file text, like the paragraph break); no word, number or usual URL is this long.
+MAX_RUN = 256
+_NON_SPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,8 @@ class ReviewText:
         return self.segments[max(i, 0)]
 
     def to_file_start(self, pos: int) -> int:
+        if not self.segments:  # nothing reviewed (an HTML page without text): nowhere to map
+            return 0
         seg = self._segment(pos)
         if seg.verbatim:
             return seg.file_start + min(pos - seg.clean_start, seg.file_end - seg.file_start)
@@ -45,7 +54,7 @@ class ReviewText:
 
     def to_file_end(self, pos: int) -> int:
         """Map an exclusive end offset: the file offset just after clean char ``pos - 1``."""
-        if pos <= 0:
+        if pos <= 0 or not self.segments:
             return self.to_file_start(0)
         seg = self._segment(pos - 1)
         if seg.verbatim:
@@ -77,7 +86,9 @@ def build_review_text(article: Article) -> ReviewText:
     zone_starts: list[int] = []
     pos = 0
 
-    def emit(piece: str, file_start: int, file_end: int, verbatim: bool) -> None:
+    run = 0  # length of the run of non-space characters at the end of the text so far
+
+    def put(piece: str, file_start: int, file_end: int, verbatim: bool) -> None:
         nonlocal pos
         if not piece:
             return
@@ -85,9 +96,38 @@ def build_review_text(article: Article) -> ReviewText:
         segments.append(Segment(pos, pos + len(piece), file_start, file_end, verbatim))
         pos += len(piece)
 
+    def emit(piece: str, file_start: int, file_end: int, verbatim: bool) -> None:
+        """Append a piece, breaking runs of non-space characters longer than MAX_RUN with a
+        space that stands for no file text (see MAX_RUN)."""
+        nonlocal run
+        if not verbatim:
+            if run + _leading_run(piece) > MAX_RUN:
+                put(" ", file_start, file_start, False)
+                run = 0
+            put(piece, file_start, file_end, False)
+            run = _trailing_run(piece, run)
+            return
+        done = 0  # piece[:done] is emitted
+        last = None
+        for last in _NON_SPACE.finditer(piece):
+            carried = run if last.start() == 0 else 0
+            cut = last.start() + MAX_RUN - carried  # the first cut counts what came before
+            while cut < last.end():
+                put(piece[done:cut], file_start + done, file_start + cut, True)
+                put(" ", file_start + cut, file_start + cut, False)
+                done = cut
+                cut += MAX_RUN
+        put(piece[done:], file_start + done, file_end, True)
+        if last is None or last.end() < len(piece):
+            run = 0 if piece else run
+        else:
+            begin = max(last.start(), done)
+            run = len(piece) - begin + (run if begin == 0 else 0)
+
     for zone in _reviewed(article.zones):
         if pos:
-            emit(PARAGRAPH_BREAK, zone.start, zone.start, False)
+            put(PARAGRAPH_BREAK, zone.start, zone.start, False)
+            run = 0
         zone_starts.append(pos)
         cursor = zone.start
         for edit in sorted(zone.edits, key=lambda e: e.start):
@@ -98,6 +138,17 @@ def build_review_text(article: Article) -> ReviewText:
             cursor = edit.end
         emit(article.text[cursor : zone.end], cursor, zone.end, True)
     return ReviewText("".join(parts), segments, zone_starts)
+
+
+def _leading_run(piece: str) -> int:
+    m = _NON_SPACE.match(piece)
+    return m.end() if m else 0
+
+
+def _trailing_run(piece: str, run: int) -> int:
+    """The run at the end of the text once ``piece`` follows a text that ended in ``run``."""
+    spaces = [i for i, c in enumerate(piece) if c.isspace()]
+    return len(piece) - spaces[-1] - 1 if spaces else run + len(piece)
 
 
 def _reviewed(zones: list[Zone]) -> list[Zone]:

@@ -1,18 +1,21 @@
 """Per-Doc caches for what spaCy recomputes on every access.
 
-``Doc.text`` joins every token and ``Token.sent`` walks the document each time they are
-read; extractors read them thousands of times per article. Both are computed once per
-Doc and kept in ``doc.user_data``.
+``Doc.text`` joins every token, ``Token.sent`` walks the document and ``Span.ents``
+builds every entity of the document each time they are read; extractors read them
+thousands of times per article, which made long articles quadratic. They are computed
+once per Doc and kept in ``doc.user_data``.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "copydesk.sentences"
 _TEXT = "copydesk.text"
+_ENTS = "copydesk.ents"
 
 
 def text_of(doc: Doc) -> str:
@@ -35,3 +38,30 @@ def sentence_of(token: Token) -> Span:
     sentences(token.doc)
     starts, spans = token.doc.user_data[_KEY]
     return spans[bisect.bisect_right(starts, token.i) - 1]
+
+
+def _entities(doc: Doc) -> tuple[list[int], list[int], list[Span]]:
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS] = ([e.start for e in ents], [e.end_char for e in ents], ents)
+    return cached
+
+
+def ents_in(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``) from a per-Doc list."""
+    starts, _, ents = _entities(span.doc)
+    i = bisect.bisect_left(starts, span.start)
+    out = []
+    while i < len(ents) and ents[i].start < span.end:
+        if ents[i].end <= span.end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
+def ents_before(doc: Doc, char: int) -> Iterator[Span]:
+    """The entities that end at or before character ``char``, nearest first."""
+    _, ends, ents = _entities(doc)
+    for i in range(bisect.bisect_right(ends, char) - 1, -1, -1):
+        yield ents[i]

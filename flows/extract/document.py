@@ -186,16 +186,18 @@ def _paragraph_end(paragraphs: list[tuple[int, int]], pos: int) -> int:
 def _cite_quotes(doc, quotes, citations, dates, published) -> None:
     """A quote's own citations: markers or links inside it or right after it in its sentence;
     and the year the statement was made, when its sentence says so."""
+    by_start = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in by_start]
     for q in quotes:
         if q.kind != "speech":
             continue
         sent_end = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
         end = sentence_of(sent_end[0]).end_char if sent_end is not None and len(sent_end) else q.end
         q.sources = [c.source_id or c.label for c in citations if q.start <= c.clean_pos < end + 1]
-        q.statement_year = _statement_year(doc, q, dates, published)
+        q.statement_year = _statement_year(doc, q, by_start, published, starts)
 
 
-def _statement_year(doc: Doc, q: Quote, dates, published) -> int | None:
+def _statement_year(doc: Doc, q: Quote, dates, published, starts: list[int]) -> int | None:
     """The year the quoted statement was made, when the words that attribute it date it:
     "In 2004 the minister said", "In a 2017 interview, X said". A date elsewhere in the
     sentence dates something else."""
@@ -206,7 +208,11 @@ def _statement_year(doc: Doc, q: Quote, dates, published) -> int | None:
         return None
     cue = cue_span[0]
     years = []
-    for d in dates:
+    # Only a date in the cue's own sentence can hang off it (a parse never crosses a
+    # sentence): looking at those alone keeps long articles from going quadratic.
+    sent = sentence_of(cue)
+    lo, hi = bisect.bisect_left(starts, sent.start_char), bisect.bisect_left(starts, sent.end_char)
+    for d in dates[lo:hi]:
         if d.kind not in {"absolute", "range"} or not d.range_start or q.start <= d.start < q.end:
             continue
         if published is not None and d.range_start[:4] > str(published.year):

@@ -54,9 +54,14 @@ def _can_close(text: str, i: int) -> bool:
 
 
 def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple[int, int]], list[int]]:
-    """Return top-level (open, close) pairs and the positions of marks left open."""
+    """Return top-level (open, close) pairs and the positions of marks left open.
+
+    ``open_marks`` counts the marks on the stack by kind, so that asking "is a “ open?" does
+    not walk the stack: with thousands of unclosed marks in a paragraph (pasted junk, an
+    attack) that walk made the scan quadratic. Popping stays amortised linear."""
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
+    open_marks: dict[str, int] = dict.fromkeys(OPENERS, 0)
     for i in range(start, end):
         c = text[i]
         if i in ignore or (c not in OPENERS and c not in CLOSERS):
@@ -66,7 +71,7 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
         top = stack[-1][0] if stack else None
         # Closing marks first: a straight mark closes its own kind when one is open.
         closes = None
-        if c in ('"', "'") and any(o == c for o, _ in stack):
+        if c in ('"', "'") and open_marks[c]:
             if not _can_open(text, i, start) or stack[-1][0] == c:
                 closes = c
         elif c == "“" and top == "„":
@@ -77,11 +82,12 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
             want = {"”": '“„"', "»": "«", "›": "‹", "’": "‘"}[c]
             if c == "”" and top == '"' and not _can_close(text, i):
                 want = "“„"
-            if any(o in want for o, _ in stack):
+            if any(open_marks[o] for o in want):
                 closes = next(o for o, _ in reversed(stack) if o in want)
         if closes is not None:
             while stack:
                 o, pos = stack.pop()
+                open_marks[o] -= 1
                 if o == closes:
                     if not stack:
                         pairs.append((pos, i + 1))
@@ -93,6 +99,7 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
             if c == '"' and not _can_open(text, i, start) and not stack:
                 continue  # a stray closing straight quote
             stack.append((c, i))
+            open_marks[c] += 1
     return pairs, [pos for _, pos in stack]
 
 

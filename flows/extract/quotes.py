@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from checks.records import Quote
-from flows.extract.doccache import sentence_of, text_of
+from flows.extract.doccache import ents_before, ents_in, sentence_of, text_of
 from flows.extract.lexicon import NAMING_WORDS, PERSONAL_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from flows.extract.quote_marks import QuoteSpan, find_quote_spans
 from flows.extract.text import paragraph_spans
@@ -418,10 +418,10 @@ def _phrase(head: Token, inside: bytearray) -> Span:
 
 
 def _name_in(speaker: Span) -> str | None:
-    for ent in speaker.ents:
+    for ent in ents_in(speaker):
         if ent.label_ == "PERSON":
             return ent.text
-    for ent in speaker.ents:
+    for ent in ents_in(speaker):
         if ent.label_ in {"ORG", "NORP", "GPE"} and ent.root == speaker.root:
             return ent.text
     propn = [t for t in speaker if t.pos_ == "PROPN"]
@@ -433,8 +433,7 @@ def _name_in(speaker: Span) -> str | None:
 def _resolve_pronoun(doc: Doc, pronoun: Span) -> str | None:
     """Nearest named person before the pronoun (for 'it' or 'they', an organisation)."""
     want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they"} else {"PERSON"}
-    candidates = [e for e in doc.ents if e.end_char <= pronoun.start_char and e.label_ in want]
-    return candidates[-1].text if candidates else None
+    return next((e.text for e in ents_before(doc, pronoun.start_char) if e.label_ in want), None)
 
 
 # ---------------------------------------------------------------- follow-ons

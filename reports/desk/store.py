@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -188,10 +189,18 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
     if file.suffix.lower() not in ARTICLE_SUFFIXES:
         return None, f"{path} is not an article file (.md, .txt, .html); its text is not shown."
     try:
-        if file.stat().st_size > MAX_TEXT_BYTES:
+        # The loader's rule (``flows.content.loader.read_bytes``): a link is followed only into
+        # its own folder. The review refused such a file, but its report still names it, and
+        # a shared desk must not show whatever a committed symlink points at.
+        if file.is_symlink() and not file.resolve().is_relative_to(file.parent.resolve()):
+            return None, f"{path} is a symbolic link to a file outside its folder; its text is not shown."
+        data = _read_regular(file)
+        if data is None:
+            return None, f"{path} is not a regular file (a pipe, device or folder); its text is not shown."
+        if len(data) > MAX_TEXT_BYTES:
             return None, f"{path} is too large to show here."
         # Decoded as the loader does (UTF-8, no newline translation): the offsets index it.
-        return file.read_bytes().decode("utf-8"), None
+        return data.decode("utf-8"), None
     except FileNotFoundError:
         return None, (
             f"The article file {path} is gone (moved, renamed or deleted since the review, or the "
@@ -203,6 +212,20 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
         return None, f"{path} cannot be read: {exc.strerror or exc}."
     except ValueError:  # e.g. a NUL in the path
         return None, f"{path!r} is not a usable file name."
+
+
+def _read_regular(file: Path) -> bytes | None:
+    """The file's bytes (at most MAX_TEXT_BYTES + 1), or None when it is not a regular file.
+    Opened without blocking and checked on the open file: a report may name a path that is
+    (now) a named pipe, whose plain open() would hold a worker thread forever."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_TEXT_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def text_zones(text: str, html: bool = False) -> list[tuple[str, int, int]]:
