@@ -16,6 +16,7 @@ files as errors and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -72,6 +73,16 @@ def run_batches(
     yield from _drain(task, deque(died), params, open_runner, 1, last_try=True)
 
 
+def _kill_workers(runner: Any) -> None:
+    """End a broken pool's surviving workers now. Leaving the runner shuts its executor
+    down with wait=True, and CPython's executor can wait forever on a pool one of whose
+    workers was killed; with no worker left its manager thread exits and the join returns."""
+    executor = getattr(runner, "_executor", None)
+    for process in list(getattr(executor, "_processes", {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+
+
 def _drain(
     task: Task[..., Any],
     queue: deque[list[str]],
@@ -99,6 +110,7 @@ def _drain(
                 outcome = _outcome(future)
                 if isinstance(outcome, BrokenProcessPool):
                     broken = True  # this pool is done for: the rest of the queue gets a new one
+                    _kill_workers(runner)
                     if last_try:
                         yield batch, GaveUp(DIED)
                     else:
