@@ -13,9 +13,13 @@ each round measures, one after the other so that they see the same machine load:
   command, Prefect's temporary server (or ``--server``'s), GX, ledger and reports included;
 - warm: the same command again over the unchanged corpus.
 
-Then peak memory: the largest sum of RSS over the review's process tree (the CLI, its
-worker pool and Prefect's server), sampled every 50 ms, for a cold review at 1x and at
-``--repeat`` x the corpus. Prints a Markdown table with the medians over the rounds.
+- bare and cold again at 1x the corpus: the differences between 4x and 1x give the cost
+  of each extra article with the fixed start-up taken out, the ratio a large archive
+  tends to.
+
+Peak memory is the largest sum of RSS over the review's process tree (the CLI, its
+worker pool and Prefect's server), sampled every 50 ms, for the cold reviews at 1x and
+at ``--repeat`` x. Prints a Markdown table with the medians over the rounds.
 
 ``--server`` starts ``prefect server start`` first and points the reviews at it through
 PREFECT_API_URL, as a scheduled deployment runs; without it each review starts
@@ -177,33 +181,40 @@ def main() -> int:
         big = corpus_copy(args.corpus, args.repeat, work / f"corpus-{args.repeat}x")
         one = corpus_copy(args.corpus, 1, work / "corpus-1x")
         bare_s, bare_proc, cold, warm, cold_rss = [], [], [], [], []
+        bare_one, cold_one, one_rss = [], [], []
         words = docs = 0
-        for r in range(args.rounds):
-            wall, _, out = run([sys.executable, "-c", BARE, str(big), str(args.workers)], env, work)
+
+        def bare(corpus: Path) -> tuple[float, float, dict]:
+            wall, _, out = run([sys.executable, "-c", BARE, str(corpus), str(args.workers)], env, work)
             stats = json.loads(out.strip().splitlines()[-1])
-            bare_s.append(stats["pipe"])
+            return stats["pipe"], wall, stats
+
+        def review(corpus: Path, tag: str) -> list[str]:
+            out = [str(BIN / "copydesk"), "review", str(corpus), "--out", str(work / f"out-{tag}")]
+            return out + ["--workers", str(args.workers), "-q"]
+
+        for r in range(args.rounds):
+            pipe, wall, stats = bare(big)
+            bare_s.append(pipe)
             bare_proc.append(wall)
             words, docs = stats["words"], stats["docs"]
             review_env = {**env, "COPYDESK_CACHE_DIR": str(work / f"cache-{r}")}
-            review = [str(BIN / "copydesk"), "review", str(big), "--out", str(work / f"out-{r}")]
-            review += ["--workers", str(args.workers), "-q"]
-            wall, rss, _ = run(review, review_env, work)
+            wall, rss, _ = run(review(big, str(r)), review_env, work)
             cold.append(wall)
             cold_rss.append(rss)
-            wall, _, _ = run(review, review_env, work)
+            wall, _, _ = run(review(big, str(r)), review_env, work)
             warm.append(wall)
+            bare_one.append(bare(one)[0])
+            one_env = {**env, "COPYDESK_CACHE_DIR": str(work / f"cache-1x-{r}")}
+            wall, rss, _ = run(review(one, f"1x-{r}"), one_env, work)
+            cold_one.append(wall)
+            one_rss.append(rss)
             print(
-                f"round {r + 1}: bare pipe {bare_s[-1]:.1f} s (process {bare_proc[-1]:.1f} s), "
-                f"cold {cold[-1]:.1f} s, warm {warm[-1]:.1f} s",
+                f"round {r + 1}: {args.repeat}x: bare pipe {bare_s[-1]:.1f} s (process "
+                f"{bare_proc[-1]:.1f} s), cold {cold[-1]:.1f} s, warm {warm[-1]:.1f} s; "
+                f"1x: bare pipe {bare_one[-1]:.1f} s, cold {cold_one[-1]:.1f} s",
                 file=sys.stderr,
             )
-        one_env = {**env, "COPYDESK_CACHE_DIR": str(work / "cache-1x")}
-        _, one_rss, _ = run(
-            [str(BIN / "copydesk"), "review", str(one), "--out", str(work / "out-1x")]
-            + ["--workers", str(args.workers), "-q"],
-            one_env,
-            work,
-        )
     finally:
         if server is not None:
             server.send_signal(signal.SIGINT)
@@ -215,6 +226,9 @@ def main() -> int:
 
     med = statistics.median
     b, bp, c, w = med(bare_s), med(bare_proc), med(cold), med(warm)
+    # What each extra article costs, the fixed start-up (Prefect's server, the workers,
+    # GX) taken out: the ratio a large archive tends to.
+    marginal = (c - med(cold_one)) / (b - med(bare_one))
     gib = 1024**3
     prefect = "a running prefect server (PREFECT_API_URL)" if args.server else "Prefect's temporary server"
     print(f"{info}")
@@ -234,11 +248,16 @@ def main() -> int:
         f"| `copydesk review`, unchanged re-run (warm cache) | {w:.1f} s | {100 * w / c:.1f} % of cold | ≤ 15 % |"
     )
     print(
-        f"| peak memory, cold review, 1x ({docs // args.repeat} articles) | {one_rss / gib:.2f} GiB | | ≤ 2 GiB |"
+        f"| the same per extra article: (cold {args.repeat}x − cold 1x) / (bare {args.repeat}x − bare 1x) "
+        f"| {c - med(cold_one):.1f} s / {b - med(bare_one):.1f} s | {marginal:.2f} × | |"
+    )
+    print(
+        f"| peak memory, cold review, 1x ({docs // args.repeat} articles) | {med(one_rss) / gib:.2f} GiB "
+        "| | ≤ 2 GiB |"
     )
     print(
         f"| peak memory, cold review, {args.repeat}x ({docs} articles) | {med(cold_rss) / gib:.2f} GiB | "
-        f"{med(cold_rss) / one_rss:.2f} × 1x | flat |"
+        f"{med(cold_rss) / med(one_rss):.2f} × 1x | flat |"
     )
     print(f"\nthroughput: bare {words / b:.0f} words/s, review cold {words / c:.0f} words/s")
     return 0

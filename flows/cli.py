@@ -74,7 +74,7 @@ def review(
 ) -> None:
     """Review articles and write JSON, HTML and Markdown reports."""
     from checks.config import ConfigError
-    from checks.ledger import Ledger, LedgerError
+    from checks.ledger import LedgerError
 
     if fail_on is not None and fail_on not in LEVELS:
         raise _fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
@@ -90,8 +90,7 @@ def review(
     files = list(dict.fromkeys(discover_files(targets)))
     if not files:
         raise _fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
-    try:  # open it now: a bad URL or a server that is down fails before the review, not after
-        Ledger.open(db).close()
+    try:
         articles = _run_review(
             targets, files, out_dir, suites, int(max_size * 1_048_576), not quiet, db, placement, not no_cache
         )
@@ -153,6 +152,7 @@ def _run_review(
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from checks.ledger import Ledger
     from flows.parallel import BATCH_SIZE
     from flows.progress import listening
     from flows.startup import started
@@ -165,6 +165,9 @@ def _run_review(
         batch_size=BATCH_SIZE,
         use_cache=use_cache,
         cache_dir=None,
+        # Opened while Prefect's server boots, and before the review: a bad URL or a
+        # database that is down fails now, not after every article has been parsed.
+        meanwhile=lambda: Ledger.open(db).close(),
     ):
         from flows.review import review_flow
 

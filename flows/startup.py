@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
 from flows.cache import ExtractionCache, cache_root
@@ -64,8 +64,12 @@ def started(
     batch_size: int,
     use_cache: bool,
     cache_dir: str | None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
+    """Start the server, run ``meanwhile``, start the pool and GX, and wait for the server."""
     server = _start_temporary_server()
+    if meanwhile is not None:  # first: when it fails, nothing else has been started for nothing
+        meanwhile()
     with ExitStack() as stack:
         if runner == "local":
             pool = min(workers, batches_to_parse(files, max_bytes, batch_size, use_cache, cache_dir))
