@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,8 +28,18 @@ class Violation:
     item_id: str
 
 
-@lru_cache(maxsize=1)
+# ``preload`` may run in a thread while the review starts; the lock makes a check that
+# arrives meanwhile wait for that one import instead of starting a second context.
+_GX_LOCK = threading.Lock()
+
+
 def _gx():
+    with _GX_LOCK:
+        return _gx_once()
+
+
+@lru_cache(maxsize=1)
+def _gx_once():
     """Import Great Expectations once per process (it costs seconds) and quiet it."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx

@@ -183,7 +183,7 @@ def _run_review(
                 db_url=db,
                 use_cache=use_cache,
                 **placement,
-            )
+            ).articles
 
         if not show:
             return run()

@@ -16,6 +16,8 @@ cache (``flows.cache``) and are not parsed; the checks still run over every arti
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -30,7 +32,7 @@ from prefect.utilities.annotations import quote
 from checks.config import load_suites
 from checks.ledger import Ledger
 from checks.records import ArticleInfo, ReviewedArticle
-from checks.runner import review_findings
+from checks.runner import preload, review_findings
 from checks.suppressions import apply_suppressions
 from flows.cache import ExtractionCache, cache_root
 from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for, discover_files
@@ -56,9 +58,10 @@ RunnerKind = Literal["local", "dask"]
 
 
 class Parcel:
-    """Articles handed to a task that may run on Dask. Not a ``quote``: Dask rebuilds
-    tuples, ``quote`` among them, as plain tuples on the way to the worker; nor a list or
-    dataclass, which Prefect and Dask would both walk through, record by record."""
+    """Articles handed to a task that may run on Dask, or returned by the flow. Not a
+    ``quote``: Dask rebuilds tuples, ``quote`` among them, as plain tuples on the way to
+    the worker; nor a list or dataclass, which Prefect and Dask would both walk through,
+    record by record."""
 
     __slots__ = ("articles",)
 
@@ -123,7 +126,14 @@ def review_flow(
     address: str | None = None,
     cache_dir: str | None = None,
     use_cache: bool = True,
-) -> list[ReviewedArticle]:
+) -> Parcel:
+    """Review ``paths``; the reviewed articles, with their findings, are ``.articles`` of
+    the result. (A Parcel and not a list: Prefect walks a flow's return value record by
+    record looking for futures, a second per 300 articles.)"""
+    if runner != "dask":
+        # Great Expectations takes seconds to import: do it while the cache is read and the
+        # articles parsed, not after. Failures are left to the checks, which raise them.
+        threading.Thread(target=_preload_checks, name="copydesk-gx-import", daemon=True).start()
     files = list(dict.fromkeys(discover_files(paths)))  # a file named twice is reviewed once
     cache = _open_cache(cache_dir) if use_cache else None
     found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
@@ -147,7 +157,12 @@ def review_flow(
         articles = _check(articles, suites_dir, dask)
     articles = ledger_task(quote(articles), db_url)
     report_task(quote(articles), out_dir)
-    return articles
+    return Parcel(articles)
+
+
+def _preload_checks() -> None:
+    with contextlib.suppress(Exception):
+        preload()
 
 
 def _open_cache(cache_dir: str | None) -> ExtractionCache | None:

@@ -191,7 +191,7 @@ def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, 
     monkeypatch.setattr(pipeline, "extract_batch", counting)
     # one article renamed since the cold run: same bytes, its own path and id
     (src / "ferry-service.md").rename(src / "ferry-timetable.md")
-    warm = review_flow([str(src)], out_dir=str(tmp_path / "warm"), db_url=db, cache_dir=cache_dir)
+    warm = review_flow([str(src)], out_dir=str(tmp_path / "warm"), db_url=db, cache_dir=cache_dir).articles
     assert calls == [[str(src / "empty.md")]]  # only the file that could not be read is tried again
     renamed = next(a for a in warm if a.path.endswith("ferry-timetable.md"))
     assert renamed.article.id == "ferry-timetable" and renamed.findings

@@ -36,7 +36,7 @@ def test_a_dask_cluster_reviews_like_the_local_runner(cluster, articles_dir, tmp
     shutil.copytree(articles_dir, tmp_path / "articles")
     (tmp_path / "articles" / "empty.md").write_bytes(b"")
     paths = [str(tmp_path / "articles")]
-    local = review_flow(paths, out_dir=str(tmp_path / "local"), batch_size=2, use_cache=False)
+    local = review_flow(paths, out_dir=str(tmp_path / "local"), batch_size=2, use_cache=False).articles
     on_dask = review_flow(
         paths,
         out_dir=str(tmp_path / "dask"),
@@ -44,7 +44,7 @@ def test_a_dask_cluster_reviews_like_the_local_runner(cluster, articles_dir, tmp
         use_cache=False,
         runner="dask",
         address=cluster.scheduler_address,
-    )
+    ).articles
     assert [a.path for a in on_dask] == [a.path for a in local]
     assert _findings(on_dask) == _findings(local)
     assert sum(len(a.findings) for a in on_dask) > 5

@@ -37,13 +37,15 @@ def in_one_process(corpus, tmp_path_factory, nlp):
     from flows.review import review_flow
 
     out = tmp_path_factory.mktemp("one")
-    return review_flow([str(corpus)], out_dir=str(out), batch_size=2, use_cache=False, workers=1)
+    return review_flow([str(corpus)], out_dir=str(out), batch_size=2, use_cache=False, workers=1).articles
 
 
 def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_path):
     from flows.review import review_flow
 
-    pooled = review_flow([str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2)
+    pooled = review_flow(
+        [str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2
+    ).articles
     assert [a.path for a in pooled] == [a.path for a in in_one_process]
     assert _findings(pooled) == _findings(in_one_process)
     assert all(a.reviewed for a in pooled)
@@ -83,7 +85,9 @@ def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path
     killed: list[int] = []
     killer = threading.Thread(target=_kill_first_worker, args=(killed,), daemon=True)
     killer.start()
-    pooled = review_flow([str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2)
+    pooled = review_flow(
+        [str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2
+    ).articles
     killer.join(timeout=1)
     assert killed, "no worker process was started"
     assert broken, "the pool never noticed its worker die"
@@ -105,7 +109,9 @@ def test_a_batch_that_fails_twice_is_reported_and_the_rest_reviewed(corpus, tmp_
         return real(paths, max_bytes)
 
     monkeypatch.setattr(pipeline, "extract_batch", flaky)
-    arts = review_flow([str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=1)
+    arts = review_flow(
+        [str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=1
+    ).articles
     bad = [a for a in arts if not a.reviewed]
     assert sorted(Path(a.path).name for a in bad) == ["clinic-closure.txt", "ferry-service.md"]
     assert all("failed twice" in a.errors[0] for a in bad)
