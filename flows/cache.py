@@ -17,13 +17,12 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import tempfile
 from pathlib import Path
 
 from checks.codec import CodecError, article_from_data, article_to_data
 from checks.records import ReviewedArticle
-from flows.content.loader import ARTICLE_SUFFIXES, article_id_for
+from flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
 
 ENV_VAR = "COPYDESK_CACHE_DIR"
 DEFAULT_DIR = ".copydesk/cache"
@@ -105,12 +104,10 @@ class ExtractionCache:
         if fmt is None:
             return None
         try:
-            st = os.stat(path)
-            if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
-                return None
-            with open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        except OSError:
+            # The loader's own read: a symlink out of its folder, a pipe or an oversized file
+            # is refused here exactly as on a cold run, not served from an earlier entry.
+            data = read_bytes(path, max_bytes)
+        except LoadError:
             return None
         return hashlib.sha256(data).hexdigest(), fmt
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from flows.cli_console import err, fail, internal_error, out
 from flows.quiet import quiet_environment
 
 quiet_environment()
@@ -26,14 +26,7 @@ app = typer.Typer(
     help="copydesk: flags unattributed quotes, unsourced figures and impossible dates in articles.",
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
 LEVELS = {"error": 3, "warning": 2, "info": 1}
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]copydesk:[/bold red] {message}")
-    return typer.Exit(2)
 
 
 @app.command()
@@ -77,29 +70,29 @@ def review(
     from checks.ledger import LedgerError
 
     if fail_on is not None and fail_on not in LEVELS:
-        raise _fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
+        raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     targets = paths or ["content"]
     missing = [p for p in targets if not Path(p).exists()]
     if missing:
-        raise _fail(f"no such file or folder: {', '.join(missing)}")
+        raise fail(f"no such file or folder: {', '.join(missing)}")
     if suites and not Path(suites).is_dir():
-        raise _fail(f"--suites {suites}: not a folder")
+        raise fail(f"--suites {suites}: not a folder")
     placement = _placement(workers, runner, address)
     from flows.content.loader import discover_files
 
     files = list(dict.fromkeys(discover_files(targets)))
     if not files:
-        raise _fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
+        raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
     try:
         articles = _run_review(
             targets, files, out_dir, suites, int(max_size * 1_048_576), not quiet, db, placement, not no_cache
         )
     except LedgerError as exc:
-        raise _fail(f"ledger: {exc}") from None
+        raise fail(f"ledger: {exc}") from None
     except ConfigError as exc:
-        raise _fail(f"suite configuration: {exc}") from None
+        raise fail(f"suite configuration: {exc}") from None
     except OSError as exc:
-        raise _fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
+        raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     if not quiet:
         from reports.terminal import print_summary
 
@@ -115,24 +108,24 @@ def _placement(workers: int | None, runner: str, address: str | None) -> dict:
     import os
 
     if workers is not None and workers < 1:
-        raise _fail(f"--workers must be at least 1, not {workers}")
+        raise fail(f"--workers must be at least 1, not {workers}")
     if runner not in ("local", "dask"):
-        raise _fail(f"--runner must be local or dask, not {runner!r}")
+        raise fail(f"--runner must be local or dask, not {runner!r}")
     if runner == "local":
         if address:
-            raise _fail("--address is for --runner dask")
+            raise fail("--address is for --runner dask")
         return {"workers": workers or len(os.sched_getaffinity(0)), "runner": "local", "address": None}
     from flows.dask_check import is_loopback, parse_address, unreachable
 
     if not address:
-        raise _fail("--runner dask needs --address tcp://HOST:PORT of a Dask scheduler")
+        raise fail("--runner dask needs --address tcp://HOST:PORT of a Dask scheduler")
     problem = unreachable(address)
     if problem:
-        raise _fail(problem)
+        raise fail(problem)
     from prefect.settings import get_current_settings
 
     if not get_current_settings().api.url and not is_loopback(parse_address(address)[0]):
-        raise _fail(
+        raise fail(
             "--runner dask with a cluster on another machine needs PREFECT_API_URL: its workers "
             "report to the Prefect server, and this run's temporary one is only reachable from here"
         )
@@ -212,7 +205,7 @@ def extract(
 
     paths = list(discover_files(files))
     if not paths:
-        raise _fail("no article files given")
+        raise fail("no article files given")
     batch = 32
     for i in range(0, len(paths), batch):
         for art in extract_batch(paths[i : i + batch], int(max_size * 1_048_576)):
@@ -242,8 +235,7 @@ def main() -> None:
         err.print("copydesk: interrupted")
         sys.exit(130)
     except Exception as exc:  # a bug in copydesk itself: say so, without a traceback
-        err.print(f"[bold red]copydesk: internal error:[/bold red] {type(exc).__name__}: {exc}")
-        err.print("Set COPYDESK_DEBUG=1 to see the traceback.")
+        internal_error(exc)
         import os
 
         if os.environ.get("COPYDESK_DEBUG"):

@@ -20,21 +20,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from checks.records import ReviewedArticle
+from flows.cli_console import err, fail
 
 FORMATS = ("text", "json", "github")
 LEVELS = ("error", "warning", "info")
 BATCH = 32
-err = Console(stderr=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    # soft_wrap: a CI log is not a terminal; rich would hard-wrap at 80 columns.
-    err.print(f"[bold red]copydesk:[/bold red] {escape(message)}", soft_wrap=True)
-    return typer.Exit(2)
 
 
 def _write(line: str) -> None:
@@ -131,9 +124,9 @@ def ci(
 
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in FORMATS:
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fail_on is not None and fail_on not in LEVELS:
-        raise _fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
+        raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     try:
         root = repo_root(Path.cwd())
         config = load_project_config(Path.cwd(), root)
@@ -143,7 +136,7 @@ def ci(
         baseline = load_baseline(config.baseline)
         decided = _ledger_decisions(db, root)
     except (GitError, ConfigError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     result = GateResult(base_ref, commit, [c.path for c in changed], fail_on or config.fail_on or "error")
     existing = {e.path for e in baseline.entries if (root / e.path).is_file()}
     base_articles: list[ReviewedArticle] = []
@@ -156,7 +149,7 @@ def ci(
             try:
                 articles = review_files(pairs, config.suites, int(max_size * 1_048_576))
             except ConfigError as exc:
-                raise _fail(f"suite configuration: {exc}") from None
+                raise fail(f"suite configuration: {exc}") from None
         base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
     compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result, decided)
     _report(result, fmt)
@@ -226,7 +219,7 @@ def _write_sarif(path: Path, result) -> None:
             encoding="utf-8",
         )
     except OSError as exc:
-        raise _fail(f"cannot write SARIF to {path}: {exc.strerror or exc}") from None
+        raise fail(f"cannot write SARIF to {path}: {exc.strerror or exc}") from None
 
 
 def _append_step_summary(path: Path, result) -> None:
@@ -270,12 +263,12 @@ def baseline(
         config = load_project_config(cwd, root or cwd)
         old = load_baseline(config.baseline)
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     anchor = (root or config.root).resolve()
     targets = paths or [str(config.root)]
     missing = [p for p in targets if not Path(p).exists()]
     if missing:
-        raise _fail(f"no such file or folder: {', '.join(missing)}")
+        raise fail(f"no such file or folder: {', '.join(missing)}")
     files = [
         Path(p).resolve()
         for p in discover_files(targets)
@@ -283,9 +276,9 @@ def baseline(
     ]
     outside = [str(p) for p in files if not p.is_relative_to(anchor)]
     if outside:
-        raise _fail(f"outside the repository {anchor}: {', '.join(outside[:3])}")
+        raise fail(f"outside the repository {anchor}: {', '.join(outside[:3])}")
     if not files:
-        raise _fail(f"no article files to review in {', '.join(targets)}")
+        raise fail(f"no article files to review in {', '.join(targets)}")
     try:
         articles = review_files(
             [(str(p), p.relative_to(anchor).as_posix()) for p in files],
@@ -293,7 +286,7 @@ def baseline(
             int(max_size * 1_048_576),
         )
     except ConfigError as exc:
-        raise _fail(f"suite configuration: {exc}") from None
+        raise fail(f"suite configuration: {exc}") from None
     for art in articles:
         if not art.reviewed:
             err.print(
@@ -306,7 +299,7 @@ def baseline(
     try:
         save_baseline(config.baseline, change.baseline)
     except OSError as exc:
-        raise _fail(f"cannot write {config.baseline}: {exc.strerror or exc}") from None
+        raise fail(f"cannot write {config.baseline}: {exc.strerror or exc}") from None
     _write(
         f"{_shown(config.baseline, anchor)}: {len(change.baseline.entries)} entries "
         f"(kept {change.kept}, removed {change.removed}, added {change.added}) from {len(files)} articles"

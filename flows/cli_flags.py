@@ -22,9 +22,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+
+from flows.cli_console import err, fail, out
 
 if TYPE_CHECKING:  # the ledger imports SQLAlchemy: only commands that use it pay for that
     from checks.ledger import DecisionRecord, FlagRecord, Ledger
@@ -34,8 +35,6 @@ flags_app = typer.Typer(
     help="Triage findings: list them, accept, dismiss or reopen them, and see who decided what.",
 )
 # soft_wrap: an error stays on one line whatever the terminal width.
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
 
 
 class Format(StrEnum):
@@ -54,11 +53,6 @@ Fingerprint = Annotated[str, typer.Argument(help="The finding's fingerprint, as 
 FormatOption = Annotated[Format, typer.Option("--format", help="table or json")]
 
 
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]copydesk:[/bold red] {escape(message)}")
-    return typer.Exit(2)
-
-
 @contextmanager
 def _ledger(db: str | None) -> Iterator[Ledger]:
     """An open ledger; its errors, and the caller's lookup and validation errors, become
@@ -68,11 +62,11 @@ def _ledger(db: str | None) -> Iterator[Ledger]:
     try:
         ledger = Ledger.open(db)
     except LedgerError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     try:
         yield ledger
     except (LedgerError, LookupError, ValueError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     finally:
         ledger.close()
 
@@ -146,7 +140,7 @@ def reopen(
 def _decide(fingerprint: str, status: str, reason: str | None, by: str | None, db: str | None) -> None:
     # Decisions are signed: the audit trail is only worth having if it says who.
     if not (by and by.strip()):
-        raise _fail("say who decides: --by NAME, or set COPYDESK_EDITOR")
+        raise fail("say who decides: --by NAME, or set COPYDESK_EDITOR")
     with _ledger(db) as ledger:
         flag = ledger.decide(fingerprint, status, reason=reason, by=by)
     note = f": {flag.reason}" if flag.reason else ""

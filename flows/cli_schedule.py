@@ -21,17 +21,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
+from flows.cli_console import fail, out
+
 HEALTH_TIMEOUT = 5.0
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]copydesk:[/bold red] {escape(message)}")
-    return typer.Exit(2)
 
 
 def schedule(
@@ -61,21 +55,21 @@ def schedule(
 ) -> None:
     """Serve a Prefect deployment that reviews PATHS on a schedule (needs PREFECT_API_URL)."""
     if (cron is None) == (interval is None):
-        raise _fail("give exactly one of --cron EXPR or --interval SECONDS")
+        raise fail("give exactly one of --cron EXPR or --interval SECONDS")
     if interval is not None and interval <= 0:
-        raise _fail(f"--interval must be a positive number of seconds, not {interval:g}")
+        raise fail(f"--interval must be a positive number of seconds, not {interval:g}")
     if workers is not None and workers < 1:
-        raise _fail(f"--workers must be at least 1, not {workers}")
+        raise fail(f"--workers must be at least 1, not {workers}")
     targets = paths or ["content"]
     missing = [p for p in targets if not Path(p).exists()]
     if missing:
-        raise _fail(f"no such file or folder: {', '.join(missing)}")
+        raise fail(f"no such file or folder: {', '.join(missing)}")
     if suites and not Path(suites).is_dir():
-        raise _fail(f"--suites {suites}: not a folder")
+        raise fail(f"--suites {suites}: not a folder")
     if cron is not None:
         problem = _bad_cron(cron)
         if problem:
-            raise _fail(f"--cron {cron!r}: {problem}")
+            raise fail(f"--cron {cron!r}: {problem}")
     api = _api_url()
 
     from flows.review import review_flow
@@ -123,14 +117,14 @@ def _api_url() -> str:
 
     url = get_current_settings().api.url
     if not url:
-        raise _fail(
+        raise fail(
             "copydesk schedule needs a Prefect server, and PREFECT_API_URL is not set. Start one with "
             "`prefect server start`, then `export PREFECT_API_URL=http://127.0.0.1:4200/api` and try again."
         )
     try:
         response = httpx.get(f"{url.rstrip('/')}/health", timeout=HEALTH_TIMEOUT)
     except httpx.HTTPError as exc:
-        raise _fail(f"cannot reach the Prefect server at PREFECT_API_URL={url}: {exc}") from None
+        raise fail(f"cannot reach the Prefect server at PREFECT_API_URL={url}: {exc}") from None
     if response.status_code != 200:
-        raise _fail(f"the Prefect server at PREFECT_API_URL={url} answered {response.status_code} to /health")
+        raise fail(f"the Prefect server at PREFECT_API_URL={url} answered {response.status_code} to /health")
     return url

@@ -152,6 +152,30 @@ def test_an_article_is_stored_under_the_bytes_it_was_parsed_from(extracted, tmp_
     assert cache.stored == 1
 
 
+def test_a_warm_cache_refuses_what_the_loader_refuses(extracted, tmp_path):
+    """A file cached while it was an article, then swapped for a symlink to a file outside
+    its folder (same bytes) or a named pipe, is not served from the cache."""
+    art = next(a for a in extracted if a.path.endswith(".md"))
+    folder = tmp_path / "content"
+    article = Path(_copy(art.path, folder / "story.md"))
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    assert cache.lookup(str(article), 5 << 20) is None
+    cache.store(dataclasses.replace(art, path=str(article)), 5 << 20)
+    assert cache.lookup(str(article), 5 << 20) is not None
+
+    outside = Path(_copy(art.path, tmp_path / "private" / "story.md"))
+    article.unlink()
+    article.symlink_to(outside)
+    assert cache.lookup(str(article), 5 << 20) is None
+    inside = Path(_copy(art.path, folder / "sub" / "original.md"))
+    article.unlink()
+    article.symlink_to(inside)  # a link within the folder is read, as the loader reads it
+    assert cache.lookup(str(article), 5 << 20) is not None
+    article.unlink()
+    os.mkfifo(article)
+    assert cache.lookup(str(article), 5 << 20) is None
+
+
 def test_prune_keeps_the_most_recently_used_versions(tmp_path):
     root = tmp_path / "cache"
     for i in range(KEEP_VERSIONS + 3):

@@ -143,6 +143,15 @@ def test_missing_path_exits_2(workdir):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("name", ["x[/y].md", "[bold]notes", "draft[/]"])
+def test_usage_errors_print_markup_in_paths_as_written(workdir, name):
+    """A path is data, not rich markup: ``x[/y].md`` once crashed the error message itself."""
+    result = copydesk("review", name, "--suites", name, cwd=workdir)
+    assert result.returncode == 2
+    assert f"no such file or folder: {name}" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_bad_fail_on_level_exits_2(workdir):
     result = copydesk("review", "articles", "--fail-on", "fatal", cwd=workdir)
     assert result.returncode == 2
