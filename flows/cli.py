@@ -68,6 +68,7 @@ def review(
     """Review articles and write JSON, HTML and Markdown reports."""
     from checks.config import ConfigError
     from checks.ledger import LedgerError
+    from flows.tempserver import ServerError
 
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
@@ -91,6 +92,8 @@ def review(
         raise fail(f"ledger: {exc}") from None
     except ConfigError as exc:
         raise fail(f"suite configuration: {exc}") from None
+    except ServerError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     if not quiet:

@@ -1,0 +1,186 @@
+"""Prefect's temporary API server for one ``copydesk review``, started without importing
+Prefect's server code into this process.
+
+With no ``PREFECT_API_URL``, a flow run starts a temporary server itself
+(``prefect.server.api.server.SubprocessASGIServer``). Merely importing that module costs
+this process 1.5-2.5 s, before the server process begins its own 3-4 s of imports. Here
+the server process is spawned first, with the same command and environment Prefect uses
+(uvicorn on ``create_app``, marked ephemeral so that its background services stay off), and
+the run is pointed at it through ``PREFECT_API_URL``; this process imports Great
+Expectations and starts its workers while the server boots. Pool workers inherit the
+address from the environment.
+
+The server's output goes to a temporary file rather than this terminal: a normal run is
+quiet, and a server that fails to start is reported with the end of what it wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import logging
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+# What Prefect's own SubprocessASGIServer sets for a temporary server (Prefect 3.9).
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# uvicorn's exit status when it cannot start: the port was taken (then another port is
+# tried, a few times), or the app failed to start (a database it cannot open).
+STARTUP_FAILURE = 3
+PORT_ATTEMPTS = 3
+STARTUP_TIMEOUT = 90.0
+
+
+# The last line of a Python traceback: ``sqlalchemy.exc.OperationalError: (…) unable to open``.
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit)\b.*:")
+
+
+class ServerError(RuntimeError):
+    """The temporary server did not come up; the message says why."""
+
+
+def wanted() -> bool:
+    """Whether a run needs a temporary server: no API configured and Prefect allowed to
+    start one (``PREFECT_SERVER_EPHEMERAL_ENABLED``, true by default)."""
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    return not settings.api.url and settings.server.ephemeral.enabled
+
+
+class TemporaryServer:
+    """A Prefect API server in a child process, on a free port of 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self._log: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop)
+        self.port = _free_port()
+        self.process = self._spawn()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api"
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        from prefect.settings import get_current_settings
+
+        app_dir = Path(importlib.util.find_spec("prefect").origin).parent.parent  # type: ignore[union-attr, arg-type]
+        # Settings this process was given in other ways than its environment (a profile,
+        # prefect.toml) reach the server as variables, as Prefect does it.
+        settings_env = get_current_settings().to_environment_variables(exclude_unset=True)
+        env = {**os.environ, **SERVER_ENV, **settings_env}
+        env.pop("PREFECT_API_URL", None)
+        command = [
+            sys.executable, "-m", "uvicorn",
+            "--app-dir", str(app_dir),
+            "--factory", "prefect.server.api.server:create_app",
+            "--host", "127.0.0.1", "--port", str(self.port),
+            "--log-level", "error", "--lifespan", "on",
+        ]  # fmt: skip
+        return subprocess.Popen(
+            command, env=env, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT
+        )
+
+    def wait_ready(self, timeout: float = STARTUP_TIMEOUT) -> None:
+        """Return once the API answers; ``ServerError`` if the process exits or time runs out."""
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        attempts = 1
+        with httpx.Client(timeout=2) as client:
+            while time.monotonic() < deadline:
+                status = self.process.poll()
+                if (
+                    status == STARTUP_FAILURE
+                    and attempts < PORT_ATTEMPTS
+                    and "address already in use" in self._tail()
+                ):
+                    attempts += 1  # the port was taken between choosing it and binding it
+                    self.port = _free_port()
+                    self.process = self._spawn()
+                    continue
+                if status is not None:
+                    raise ServerError(f"Prefect's temporary server could not start: {self._why()}")
+                with contextlib.suppress(httpx.HTTPError):
+                    if client.get(f"{self.api_url}/health").status_code == 200:
+                        return
+                time.sleep(0.05)
+        self.stop()
+        raise ServerError(f"Prefect's temporary server did not answer within {timeout:.0f} s: {self._why()}")
+
+    def stop(self) -> None:
+        """Ask the server to shut down cleanly (it finishes writing its database), then insist."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+    def _tail(self) -> str:
+        self._log.seek(0)
+        return self._log.read().decode("utf-8", "replace")
+
+    def _why(self) -> str:
+        """The server's own reason, in one line: the exception a traceback ends with, else
+        its last line. The traceback itself is for Prefect's developers, not an editor."""
+        lines = [line.strip() for line in self._tail().splitlines() if line.strip()]
+        errors = [line for line in lines if _EXCEPTION_LINE.match(line)]
+        reason = errors[-1] if errors else lines[-1] if lines else "it wrote nothing"
+        return f"{reason} (set PREFECT_API_URL to use a running Prefect server instead)"
+
+
+@contextmanager
+def temporary_server() -> Iterator[TemporaryServer | None]:
+    """A started temporary server that this process and its workers use, or None when the
+    run has a server of its own (``PREFECT_API_URL``). Yields as soon as the server
+    process is spawned; call ``wait_ready`` before the flow starts."""
+    if not wanted():
+        yield None
+        return
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = TemporaryServer()
+    previous = os.environ.get("PREFECT_API_URL")
+    try:
+        os.environ["PREFECT_API_URL"] = server.api_url  # for worker processes started from here
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server
+    finally:
+        _drain_events()  # the run's last events reach the server before it stops
+        if previous is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = previous
+        server.stop()
+
+
+def _drain_events() -> None:
+    # Draining logs "Still processing items: N remaining" as a WARNING while it waits for
+    # them; that is this wait working, not a problem, and a normal run prints no warnings.
+    progress = logging.getLogger("EventsWorker")
+    level = progress.level
+    progress.setLevel(logging.ERROR)
+    try:
+        with contextlib.suppress(Exception):  # a failure here loses run history, never the review
+            from prefect.events.worker import EventsWorker
+
+            EventsWorker.drain_all(timeout=5)
+    finally:
+        progress.setLevel(level)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
