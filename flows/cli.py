@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage error or tool f
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +17,9 @@ from typing import Annotated
 import typer
 
 from flows.cli_console import err, fail, internal_error, out
+from flows.fastexit import skip_teardown
 from flows.quiet import quiet_environment
+from flows.tempserver import TemporaryServer
 
 quiet_environment()
 
@@ -66,9 +69,7 @@ def review(
     ] = False,
 ) -> None:
     """Review articles and write JSON, HTML and Markdown reports."""
-    from checks.config import ConfigError
-    from checks.ledger import LedgerError
-    from flows.tempserver import ServerError
+    from flows.tempserver import ServerError, temporary_server
 
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
@@ -84,18 +85,32 @@ def review(
     files = list(dict.fromkeys(discover_files(targets)))
     if not files:
         raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
-    try:
-        articles = _run_review(
-            targets, files, out_dir, suites, int(max_size * 1_048_576), not quiet, db, placement, not no_cache
-        )
-    except LedgerError as exc:
-        raise fail(f"ledger: {exc}") from None
-    except ConfigError as exc:
-        raise fail(f"suite configuration: {exc}") from None
-    except ServerError as exc:
-        raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
+    # Spawned before the rest of the review is imported: the server boots meanwhile.
+    with temporary_server() as server:
+        from checks.config import ConfigError
+        from checks.ledger import LedgerError
+
+        try:
+            articles = _run_review(
+                targets,
+                files,
+                out_dir,
+                suites,
+                int(max_size * 1_048_576),
+                not quiet,
+                db,
+                placement,
+                not no_cache,
+                server,
+            )
+        except LedgerError as exc:
+            raise fail(f"ledger: {exc}") from None
+        except ConfigError as exc:
+            raise fail(f"suite configuration: {exc}") from None
+        except ServerError as exc:
+            raise fail(str(exc)) from None
+        except OSError as exc:
+            raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     if not quiet:
         from reports.terminal import print_summary
 
@@ -145,6 +160,7 @@ def _run_review(
     db: str | None,
     placement: dict,
     use_cache: bool,
+    server: TemporaryServer | None,
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -161,6 +177,7 @@ def _run_review(
         batch_size=BATCH_SIZE,
         use_cache=use_cache,
         cache_dir=None,
+        server=server,
         # Opened while Prefect's server boots, and before the review: a bad URL or a
         # database that is down fails now, not after every article has been parsed.
         meanwhile=lambda: Ledger.open(db).close(),
@@ -232,15 +249,26 @@ app.command("schedule")(schedule)
 
 
 def main() -> None:
+    """The ``copydesk`` command; its status is the command's, without the interpreter's
+    teardown (``flows.fastexit``)."""
+    status = [2]
+    skip_teardown(lambda: status[0])
+    status[0] = _run()
+    sys.exit(status[0])
+
+
+def _run() -> int:
     try:
         app()
+    except SystemExit as exc:  # typer ends every command this way
+        code = exc.code
+        return code if isinstance(code, int) else 0 if code is None else 1
     except KeyboardInterrupt:
         err.print("copydesk: interrupted")
-        sys.exit(130)
+        return 130
     except Exception as exc:  # a bug in copydesk itself: say so, without a traceback
         internal_error(exc)
-        import os
-
         if os.environ.get("COPYDESK_DEBUG"):
             raise
-        sys.exit(2)
+        return 2
+    return 0

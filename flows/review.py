@@ -34,6 +34,7 @@ from checks.ledger import Ledger
 from checks.records import ArticleInfo, ReviewedArticle
 from checks.runner import preload, review_findings
 from checks.suppressions import apply_suppressions
+from flows.batching import plan_batches
 from flows.cache import ExtractionCache, cache_root
 from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for, discover_files
 from flows.extract.version import pipeline_version
@@ -139,7 +140,7 @@ def review_flow(
     found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
     advance(len(found))
     misses = [p for p in files if p not in found]
-    batches = [misses[i : i + batch_size] for i in range(0, len(misses), batch_size)]
+    batches = plan_batches(misses, workers, batch_size)
 
     parsed: dict[str, ReviewedArticle] = {}
     with _dask(address) if runner == "dask" else nullcontext() as dask:

@@ -15,21 +15,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
+from flows.batching import plan_batches
 from flows.cache import ExtractionCache, cache_root
 from flows.extract.version import pipeline_version
+from flows.tempserver import TemporaryServer
 
 
 def batches_to_parse(
-    files: list[str], max_bytes: int, batch_size: int, use_cache: bool, cache_dir: str | None
+    files: list[str], max_bytes: int, batch_size: int, workers: int, use_cache: bool, cache_dir: str | None
 ) -> int:
-    """How many batches the flow will parse: the files not in the extraction cache."""
+    """How many batches the flow will parse: the files not in the extraction cache,
+    planned as the flow plans them."""
     version = pipeline_version() if use_cache else None
-    if version is None:
-        misses = len(files)
-    else:
+    misses = files
+    if version is not None:
         cache = ExtractionCache(cache_root(cache_dir), version)
-        misses = sum(1 for f in files if not cache.contains(f, max_bytes))
-    return -(-misses // batch_size)
+        misses = [f for f in files if not cache.contains(f, max_bytes)]
+    return len(plan_batches(misses, workers, batch_size))
 
 
 @contextmanager
@@ -42,19 +44,16 @@ def started(
     batch_size: int,
     use_cache: bool,
     cache_dir: str | None,
+    server: TemporaryServer | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
-    """Start the server, run ``meanwhile``, start the pool and GX, and wait for the server;
-    stop the server and the pool when the block ends."""
-    from flows.tempserver import temporary_server
-
+    """With ``server`` booting (``flows.tempserver``), run ``meanwhile``, start the pool
+    and GX, and wait for the server; stop the pool when the block ends."""
     with ExitStack() as stack:
-        # First the server, the slowest to start; then everything else while it boots.
-        server = stack.enter_context(temporary_server())
         if meanwhile is not None:
             meanwhile()
         if runner == "local":
-            pool = min(workers, batches_to_parse(files, max_bytes, batch_size, use_cache, cache_dir))
+            pool = min(workers, batches_to_parse(files, max_bytes, batch_size, workers, use_cache, cache_dir))
             if pool > 1:  # the flow parses one batch in its own process
                 from flows.pools import prestarted
 

@@ -6,9 +6,9 @@ With no ``PREFECT_API_URL``, a flow run starts a temporary server itself
 this process 1.5-2.5 s, before the server process begins its own 3-4 s of imports. Here
 the server process is spawned first, with the same command and environment Prefect uses
 (uvicorn on ``create_app``, marked ephemeral so that its background services stay off), and
-the run is pointed at it through ``PREFECT_API_URL``; this process imports Great
-Expectations and starts its workers while the server boots. Pool workers inherit the
-address from the environment.
+the run is pointed at it through ``PREFECT_API_URL``; this process imports Prefect and
+starts its workers while the server boots. Pool workers inherit the address from the
+environment.
 
 The server's output goes to a temporary file rather than this terminal: a normal run is
 quiet, and a server that fails to start is reported with the end of what it wrote.
@@ -70,13 +70,10 @@ class TemporaryServer:
         return f"http://127.0.0.1:{self.port}/api"
 
     def _spawn(self) -> subprocess.Popen[bytes]:
-        from prefect.settings import get_current_settings
-
+        # find_spec locates Prefect without importing it. The server reads its settings
+        # from the same environment, profile and prefect.toml as this process would.
         app_dir = Path(importlib.util.find_spec("prefect").origin).parent.parent  # type: ignore[union-attr, arg-type]
-        # Settings this process was given in other ways than its environment (a profile,
-        # prefect.toml) reach the server as variables, as Prefect does it.
-        settings_env = get_current_settings().to_environment_variables(exclude_unset=True)
-        env = {**os.environ, **SERVER_ENV, **settings_env}
+        env = {**os.environ, **SERVER_ENV}
         env.pop("PREFECT_API_URL", None)
         command = [
             sys.executable, "-m", "uvicorn",
@@ -142,26 +139,31 @@ class TemporaryServer:
 
 @contextmanager
 def temporary_server() -> Iterator[TemporaryServer | None]:
-    """A started temporary server that this process and its workers use, or None when the
-    run has a server of its own (``PREFECT_API_URL``). Yields as soon as the server
-    process is spawned; call ``wait_ready`` before the flow starts."""
-    if not wanted():
+    """A temporary server that this process and its workers use, or None when the run
+    reports to a server of its own. Yields as soon as the server process is spawned, before
+    this process has imported Prefect; call ``wait_ready`` before the flow starts."""
+    if os.environ.get("PREFECT_API_URL"):
         yield None
         return
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    server = TemporaryServer()  # first, so that it boots while Prefect is imported here
+    if not wanted():  # a profile or prefect.toml names a server, or temporary ones are off
+        server.stop()
+        yield None
+        return
+    from prefect.context import refresh_global_settings_context
 
-    server = TemporaryServer()
-    previous = os.environ.get("PREFECT_API_URL")
+    # In the environment, for the worker processes started from here; and in Prefect's
+    # process-wide settings, which every thread falls back to. A context-local override
+    # (``temporary_settings``) is not enough: Prefect's event and heartbeat threads would
+    # not see it, and would start a second temporary server of their own.
+    os.environ["PREFECT_API_URL"] = server.api_url
+    refresh_global_settings_context()
     try:
-        os.environ["PREFECT_API_URL"] = server.api_url  # for worker processes started from here
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield server
+        yield server
     finally:
         _drain_events()  # the run's last events reach the server before it stops
-        if previous is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = previous
+        os.environ.pop("PREFECT_API_URL", None)
+        refresh_global_settings_context()
         server.stop()
 
 
