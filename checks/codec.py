@@ -14,7 +14,7 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from checks.records import ReviewedArticle
+from checks.records import Finding, ReviewedArticle
 
 
 class CodecError(ValueError):
@@ -30,6 +30,14 @@ def article_to_data(article: ReviewedArticle, *, with_findings: bool = True) -> 
 
 def article_from_data(data: Any) -> ReviewedArticle:
     return _decode(ReviewedArticle, data, "article")
+
+
+def findings_to_data(findings: list[Finding]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(f) for f in findings]
+
+
+def findings_from_data(data: Any) -> list[Finding]:
+    return _decode(list[Finding], data, "findings")
 
 
 @functools.cache

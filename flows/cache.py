@@ -9,6 +9,13 @@ entry holds the extracted article without findings, as JSON (``checks.codec``): 
 checks run over every article on every run, so rules can change without invalidating
 anything here. Path and article id are not part of the key; they are set from the file
 being reviewed, so a renamed or copied file is a hit with its own path.
+
+Findings are kept beside them, under ``<root>/<pipeline version>/findings/<rules
+version>/``, keyed by the file's bytes, format and path (scoped suites and fingerprints
+depend on the path); the rules version (``checks.version``) names the checking code, the
+suites in force and Great Expectations. A re-run over unchanged articles with unchanged
+rules reads both and runs no check. Every rule looks at one article at a time; a custom
+suite whose expectation compares rows of different articles needs ``--no-cache``.
 """
 
 from __future__ import annotations
@@ -20,8 +27,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from checks.codec import CodecError, article_from_data, article_to_data
-from checks.records import ReviewedArticle
+from checks.codec import CodecError, article_from_data, article_to_data, findings_from_data, findings_to_data
+from checks.records import Finding, ReviewedArticle
 from flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
 
 ENV_VAR = "COPYDESK_CACHE_DIR"
@@ -48,6 +55,27 @@ class ExtractionCache:
         self.stored = 0
         # path -> (sha256, format) of files looked up and not found: what may be stored
         self._missed: dict[str, tuple[str, str]] = {}
+        # path -> (sha256, format) of the bytes each article of this run was read from,
+        # whether found here or stored after parsing: what its findings are keyed by
+        self._read: dict[str, tuple[str, str]] = {}
+        # path -> (key, article, findings) decoded by ``read_ahead``, for the rules it was given
+        self._ahead: dict[str, tuple[tuple[str, str], ReviewedArticle, list[Finding] | None]] = {}
+        self._ahead_rules: str | None = None
+
+    def read_ahead(self, paths: list[str], max_bytes: int, rules: str) -> None:
+        """Read and decode the entries of these files now, for example while Prefect's
+        server starts; ``lookup`` and ``lookup_findings`` then hand them out without reading
+        again, for each file that still has the same bytes."""
+        self._ahead_rules = rules
+        for path in paths:
+            key = self._key(path, max_bytes)
+            article = self._decoded(key) if key is not None else None
+            if key is not None and article is not None:
+                self._ahead[path] = (key, article, self._findings_of(key, path, rules))
+
+    def ahead(self) -> dict[str, bool]:
+        """Files read ahead, each with whether its findings were found too."""
+        return {path: findings is not None for path, (_, _, findings) in self._ahead.items()}
 
     def lookup(self, path: str, max_bytes: int) -> ReviewedArticle | None:
         """The cached article for the file as it is now, or None. Anything unusual (not a
@@ -56,25 +84,26 @@ class ExtractionCache:
         key = self._key(path, max_bytes)
         if key is None:
             return None
-        entry = self._entry(*key)
-        try:
-            article = article_from_data(json.loads(entry.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            self._missed[path] = key
-            return None
-        except (OSError, ValueError, CodecError, TypeError):
-            entry.unlink(missing_ok=True)  # damaged or from an incompatible writer: parse again
+        ahead = self._ahead.get(path)
+        article = ahead[1] if ahead is not None and ahead[0] == key else self._decoded(key)
+        if article is None:
             self._missed[path] = key
             return None
         article.path = path
         article.article.id = article_id_for(path)
         self.hits += 1
+        self._read[path] = key
         return article
 
-    def contains(self, path: str, max_bytes: int) -> bool:
-        """Whether ``lookup`` would find an entry, without reading it."""
-        key = self._key(path, max_bytes)
-        return key is not None and self._entry(*key).is_file()
+    def _decoded(self, key: tuple[str, str]) -> ReviewedArticle | None:
+        entry = self._entry(*key)
+        try:
+            return article_from_data(json.loads(entry.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, CodecError, TypeError):
+            entry.unlink(missing_ok=True)  # damaged or from an incompatible writer: parse again
+            return None
 
     def store(self, article: ReviewedArticle, max_bytes: int) -> None:
         """Keep a freshly extracted article, under the hash its file had when ``lookup``
@@ -84,19 +113,40 @@ class ExtractionCache:
         before = self._missed.pop(article.path, None)
         if not article.reviewed or before is None or self._key(article.path, max_bytes) != before:
             return
-        entry = self._entry(*before)
-        payload = json.dumps(article_to_data(article, with_findings=False), ensure_ascii=False)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        # Written whole then renamed: a concurrent run or a crash never leaves half an entry.
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-            os.replace(tmp, entry)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_whole(self._entry(*before), article_to_data(article, with_findings=False))
+        self._read[article.path] = before
         self.stored += 1
+
+    def lookup_findings(self, article: ReviewedArticle, rules: str) -> list[Finding] | None:
+        """The findings ``rules`` gave this article when its file had the bytes it was
+        read from this run, or None."""
+        key = self._read.get(article.path)
+        if key is None or not article.reviewed:
+            return None
+        ahead = self._ahead.get(article.path)
+        if ahead is not None and ahead[0] == key and rules == self._ahead_rules and ahead[2] is not None:
+            return ahead[2]
+        return self._findings_of(key, article.path, rules)
+
+    def _findings_of(self, key: tuple[str, str], path: str, rules: str) -> list[Finding] | None:
+        entry = self._findings_entry(key, path, rules)
+        try:
+            return findings_from_data(json.loads(entry.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, CodecError, TypeError):
+            entry.unlink(missing_ok=True)
+            return None
+
+    def store_findings(self, article: ReviewedArticle, rules: str) -> None:
+        """Keep a checked article's findings (before the ledger gives them a status)."""
+        key = self._read.get(article.path)
+        if key is not None and article.reviewed:
+            _write_whole(self._findings_entry(key, article.path, rules), findings_to_data(article.findings))
+
+    def use_rules(self, rules: str) -> None:
+        """Mark these rules' findings as used now and delete all but the most recently used others."""
+        _keep_recent(self.dir / "findings", rules)
 
     def _key(self, path: str, max_bytes: int) -> tuple[str, str] | None:
         """(sha256 of the file's bytes, format), or None for a file the cache leaves to the loader."""
@@ -113,12 +163,54 @@ class ExtractionCache:
 
     def prune(self) -> None:
         """Mark this version as used now and delete all but the most recently used others."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        os.utime(self.dir)
-        others = [p for p in self.root.iterdir() if p.is_dir() and p.name != self.version]
-        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in others[KEEP_VERSIONS:]:
-            shutil.rmtree(old, ignore_errors=True)
+        _keep_recent(self.root, self.version)
 
     def _entry(self, digest: str, fmt: str) -> Path:
         return self.dir / digest[:2] / f"{digest}.{fmt}.json"
+
+    def _findings_entry(self, key: tuple[str, str], path: str, rules: str) -> Path:
+        name = hashlib.sha256("\0".join([*key, path]).encode("utf-8")).hexdigest()
+        return self.dir / "findings" / rules / name[:2] / f"{name}.json"
+
+
+# Caches read ahead by the command line for the next flow in this process to take, as
+# ``flows.pools`` does with worker pools.
+_read_ahead: list[ExtractionCache] = []
+
+
+def keep_read_ahead(cache: ExtractionCache) -> None:
+    _read_ahead.append(cache)
+
+
+def take_read_ahead(root: Path, version: str) -> ExtractionCache | None:
+    """The cache read ahead for this folder and version, once; else None."""
+    for cache in _read_ahead:
+        if cache.root == root and cache.version == version:
+            _read_ahead.remove(cache)
+            return cache
+    return None
+
+
+def _keep_recent(parent: Path, current: str) -> None:
+    """Touch ``parent/current`` and delete all but the ``KEEP_VERSIONS`` most recently used
+    other folders of ``parent``."""
+    (parent / current).mkdir(parents=True, exist_ok=True)
+    os.utime(parent / current)
+    others = [p for p in parent.iterdir() if p.is_dir() and p.name not in (current, "findings")]
+    others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[KEEP_VERSIONS:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_whole(entry: Path, data: object) -> None:
+    """Written whole then renamed: a concurrent run or a crash never leaves half an entry."""
+    payload = json.dumps(data, ensure_ascii=False)
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, entry)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -177,6 +177,7 @@ def _run_review(
         batch_size=BATCH_SIZE,
         use_cache=use_cache,
         cache_dir=None,
+        suites_dir=suites,
         server=server,
         # Opened while Prefect's server boots, and before the review: a bad URL or a
         # database that is down fails now, not after every article has been parsed.

@@ -28,10 +28,10 @@ from prefect import Task
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner
 
-# Articles per extraction task: tens per task, each one nlp.pipe over its batch. Fewer
-# and larger would leave a worker idle at the end; more and smaller would pay Prefect's
-# per-task bookkeeping (a few API calls) more often.
-BATCH_SIZE = 20
+# Most articles per extraction task (``flows.batching`` makes the last ones smaller):
+# each task costs Prefect a few API calls, about 0.1 s of a worker's time, so a run of
+# hundreds of articles wants tens of tasks, not hundreds.
+BATCH_SIZE = 40
 
 OpenRunner = Callable[[int], AbstractContextManager[TaskRunner]]
 

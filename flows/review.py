@@ -10,12 +10,16 @@ served deployment and ``prefect deploy`` all choose it the same way:
   (``flows.pools``), checks, ledger and reports in the flow's process;
 - ``runner="dask"``: extraction and checks on the Dask cluster at ``address``.
 
-Articles whose bytes, model and extraction code are unchanged come from the extraction
-cache (``flows.cache``) and are not parsed; the checks still run over every article.
+Articles whose bytes, model and extraction code are unchanged come from the cache
+(``flows.cache``) and are not parsed; those whose rules are unchanged too keep their
+findings and are not checked. The ledger and the reports cover every article, every run.
 """
 
 from __future__ import annotations
 
+# The checks (pandas, Great Expectations) and the ledger (SQLAlchemy) are imported inside
+# the tasks that use them: a pool worker unpickles this flow with every task it runs, and
+# should import no more than the extraction needs.
 import contextlib
 import threading
 from collections.abc import Iterator
@@ -30,12 +34,11 @@ from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
 from checks.config import load_suites
-from checks.ledger import Ledger
-from checks.records import ArticleInfo, ReviewedArticle
-from checks.runner import preload, review_findings
+from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.suppressions import apply_suppressions
+from checks.version import rules_version
 from flows.batching import plan_batches
-from flows.cache import ExtractionCache, cache_root
+from flows.cache import ExtractionCache, cache_root, take_read_ahead
 from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for, discover_files
 from flows.extract.version import pipeline_version
 from flows.extraction import extract_batch_task
@@ -82,6 +85,8 @@ def cache_lookup_task(files: list[str], max_bytes: int, cache: ExtractionCache) 
 @task(name="run-checks", cache_policy=NO_CACHE)
 def check_task(parcel: Parcel, suites_dir: str | None) -> Parcel:
     articles = parcel.articles
+    from checks.runner import review_findings
+
     review_findings(articles, load_suites(Path(suites_dir) if suites_dir else None))
     for art in articles:  # inline <!-- copydesk-disable… --> switches, with their reasons
         apply_suppressions(art)
@@ -91,6 +96,8 @@ def check_task(parcel: Parcel, suites_dir: str | None) -> Parcel:
 @task(name="ledger-sync", cache_policy=NO_CACHE)
 def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[ReviewedArticle]:
     """Record the run in the ledger and give each finding its editors' status (in place)."""
+    from checks.ledger import Ledger
+
     with Ledger.open(db_url) as ledger:
         ledger.sync(articles)
     return articles
@@ -131,14 +138,19 @@ def review_flow(
     """Review ``paths``; the reviewed articles, with their findings, are ``.articles`` of
     the result. (A Parcel and not a list: Prefect walks a flow's return value record by
     record looking for futures, a second per 300 articles.)"""
-    if runner != "dask":
-        # Great Expectations takes seconds to import: do it while the cache is read and the
-        # articles parsed, not after. Failures are left to the checks, which raise them.
-        threading.Thread(target=_preload_checks, name="copydesk-gx-import", daemon=True).start()
+    suites = load_suites(
+        Path(suites_dir) if suites_dir else None
+    )  # a bad suite file fails now, not after parsing
     files = list(dict.fromkeys(discover_files(paths)))  # a file named twice is reviewed once
     cache = _open_cache(cache_dir) if use_cache else None
+    rules = rules_version(suites)
     found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
+    known = _known_findings(cache, found, rules)
     advance(len(found))
+    if runner != "dask" and len(known) < len(files):
+        # Great Expectations takes seconds to import: do it while the articles are parsed,
+        # not after. Failures are left to the checks, which raise them.
+        threading.Thread(target=_preload_checks, name="copydesk-gx-import", daemon=True).start()
     misses = [p for p in files if p not in found]
     batches = plan_batches(misses, workers, batch_size)
 
@@ -155,13 +167,38 @@ def review_flow(
             parsed.update(zip(batch, results, strict=True))
             advance(len(batch))
         articles = [found.get(p) or parsed[p] for p in files]
-        articles = _check(articles, suites_dir, dask)
+        for art in articles:
+            if art.path in known:
+                art.findings = known[art.path]
+        unchecked = [a for a in articles if a.path not in known]
+        checked = {a.path: a for a in _check(unchecked, suites_dir, dask)} if unchecked else {}
+        articles = [checked.get(a.path, a) for a in articles]
+        if cache is not None:
+            for art in checked.values():
+                cache.store_findings(art, rules)
     articles = ledger_task(quote(articles), db_url)
     report_task(quote(articles), out_dir)
     return Parcel(articles)
 
 
+def _known_findings(
+    cache: ExtractionCache | None, found: dict[str, ReviewedArticle], rules: str
+) -> dict[str, list[Finding]]:
+    """Findings kept from an earlier run for the articles found in the cache, by path."""
+    if cache is None:
+        return {}
+    cache.use_rules(rules)
+    known = {}
+    for path, article in found.items():
+        findings = cache.lookup_findings(article, rules)
+        if findings is not None:
+            known[path] = findings
+    return known
+
+
 def _preload_checks() -> None:
+    from checks.runner import preload
+
     with contextlib.suppress(Exception):
         preload()
 
@@ -170,7 +207,8 @@ def _open_cache(cache_dir: str | None) -> ExtractionCache | None:
     version = pipeline_version()
     if version is None:  # the model's version is unknown: nothing could be keyed safely
         return None
-    cache = ExtractionCache(cache_root(cache_dir), version)
+    root = cache_root(cache_dir)
+    cache = take_read_ahead(root, version) or ExtractionCache(root, version)
     try:
         cache.prune()
     except OSError:  # an unwritable cache folder costs speed, never the review

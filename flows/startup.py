@@ -5,33 +5,51 @@ temporary API server (a separate process, 4-6 s, when ``PREFECT_API_URL`` is uns
 ``flows.tempserver``),
 the worker processes (each imports Prefect and spaCy and loads the model) and Great
 Expectations (a 2-3 s import). Started in turn they cost their sum; here the server and
-the workers boot in their own processes while this one imports Great Expectations, so
-they cost about the slowest of them. A warm re-run, with every article in the extraction
-cache, starts no workers at all.
+the workers boot in their own processes meanwhile, and Great Expectations is imported
+while the workers parse (``flows.review``). A warm re-run, with every article in the
+cache, starts no workers, and imports Great Expectations while the server boots only if
+some article's findings are not cached for the rules in force.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from flows.batching import plan_batches
-from flows.cache import ExtractionCache, cache_root
+from flows.cache import ExtractionCache, cache_root, keep_read_ahead
 from flows.extract.version import pipeline_version
 from flows.tempserver import TemporaryServer
 
 
-def batches_to_parse(
-    files: list[str], max_bytes: int, batch_size: int, workers: int, use_cache: bool, cache_dir: str | None
-) -> int:
-    """How many batches the flow will parse: the files not in the extraction cache,
-    planned as the flow plans them."""
+@dataclass(frozen=True)
+class Plan:
+    """What the flow will have to do, known from the cache before it starts."""
+
+    to_parse: list[str]  # files without a cached article
+    to_check: int  # articles without cached findings for the rules in force
+
+
+def read_ahead(
+    files: list[str], max_bytes: int, use_cache: bool, cache_dir: str | None, suites_dir: str | None
+) -> Plan:
+    """Read the cache for these files now and leave what was decoded for the flow
+    (``flows.cache.take_read_ahead``). Loading the suites here also refuses a bad suite file
+    before anything else starts."""
+    from checks.config import load_suites
+    from checks.version import rules_version
+
+    rules = rules_version(load_suites(Path(suites_dir) if suites_dir else None))
     version = pipeline_version() if use_cache else None
-    misses = files
-    if version is not None:
-        cache = ExtractionCache(cache_root(cache_dir), version)
-        misses = [f for f in files if not cache.contains(f, max_bytes)]
-    return len(plan_batches(misses, workers, batch_size))
+    if version is None:
+        return Plan(files, len(files))
+    cache = ExtractionCache(cache_root(cache_dir), version)
+    cache.read_ahead(files, max_bytes, rules)
+    keep_read_ahead(cache)
+    found = cache.ahead()
+    return Plan([f for f in files if f not in found], sum(1 for f in files if not found.get(f)))
 
 
 @contextmanager
@@ -44,6 +62,7 @@ def started(
     batch_size: int,
     use_cache: bool,
     cache_dir: str | None,
+    suites_dir: str | None = None,
     server: TemporaryServer | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
@@ -52,15 +71,22 @@ def started(
     with ExitStack() as stack:
         if meanwhile is not None:
             meanwhile()
+        plan = read_ahead(files, max_bytes, use_cache, cache_dir, suites_dir)
         if runner == "local":
-            pool = min(workers, batches_to_parse(files, max_bytes, batch_size, workers, use_cache, cache_dir))
-            if pool > 1:  # the flow parses one batch in its own process
+            batches = len(plan_batches(plan.to_parse, workers, batch_size))  # as the flow will cut them
+            if min(workers, batches) > 1:  # the flow parses one batch in its own process
                 from flows.pools import prestarted
 
-                stack.enter_context(prestarted(pool))
-            from checks.runner import preload
+                stack.enter_context(prestarted(min(workers, batches)))
+            if batches == 0 and plan.to_check:
+                # Nothing to parse: the checks come next, so import GX while the server
+                # boots. Otherwise the flow imports it while the workers parse, where it
+                # does not hold up the first batch; and with every finding cached, not at all.
+                from checks.runner import preload
 
-            preload()  # the flow runs the checks in this process
+                preload()
+        import flows.review  # noqa: F401  (the flow's own imports: pandas, Jinja, SQLAlchemy)
+
         if server is not None:
             server.wait_ready()
         yield

@@ -176,6 +176,27 @@ def test_a_warm_cache_refuses_what_the_loader_refuses(extracted, tmp_path):
     assert cache.lookup(str(article), 5 << 20) is None
 
 
+def test_entries_read_ahead_serve_only_files_that_still_have_those_bytes(extracted, tmp_path):
+    art = next(a for a in extracted if a.path.endswith(".md"))
+    same, edited = (Path(_copy(art.path, tmp_path / name)) for name in ("same.md", "edited.md"))
+    first = ExtractionCache(tmp_path / "cache", "v1")
+    assert first.lookup(str(same), 5 << 20) is None
+    first.store(dataclasses.replace(art, path=str(same)), 5 << 20)
+    assert first.lookup(str(edited), 5 << 20) is not None  # the same bytes
+    for path in (same, edited):
+        first.store_findings(dataclasses.replace(art, path=str(path)), "rules-1")
+
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    cache.read_ahead([str(same), str(edited), str(tmp_path / "missing.md")], 5 << 20, "rules-1")
+    assert cache.ahead() == {str(same): True, str(edited): True}
+    edited.write_bytes(edited.read_bytes() + b"\nA late edit.\n")
+    hit = cache.lookup(str(same), 5 << 20)
+    assert hit is not None and hit.text == art.text
+    assert cache.lookup_findings(hit, "rules-1") == art.findings
+    assert cache.lookup_findings(hit, "rules-2") is None
+    assert cache.lookup(str(edited), 5 << 20) is None  # changed since it was read ahead
+
+
 def test_prune_keeps_the_most_recently_used_versions(tmp_path):
     root = tmp_path / "cache"
     for i in range(KEEP_VERSIONS + 3):
@@ -202,7 +223,7 @@ def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, 
     cache_dir = str(tmp_path / "cache")
     db = f"sqlite:///{tmp_path / 'ledger.db'}"
     review_flow([str(src)], out_dir=str(tmp_path / "cold"), db_url=db, cache_dir=cache_dir)
-    stored = list(Path(cache_dir).rglob("*.json"))
+    stored = [p for p in Path(cache_dir).rglob("*.json") if "findings" not in p.parts]
     assert len(stored) == len(list(articles_dir.iterdir()))  # every readable article, not the empty one
 
     calls: list[list[str]] = []
@@ -226,3 +247,71 @@ def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, 
     assert hot.pop("ferry-timetable.json")["findings"] != []
     assert moved["findings"] != []
     assert cold == hot
+
+
+def _findings_of(articles) -> dict[str, list[tuple]]:
+    return {
+        Path(a.path).name: [
+            (f.rule, f.severity, f.start, f.end, f.fingerprint, f.message) for f in a.findings
+        ]
+        for a in articles
+    }
+
+
+def test_findings_are_kept_while_article_and_rules_are_unchanged(articles_dir, tmp_path, monkeypatch):
+    """A re-run checks only what changed: an edited article, or everything when a suite
+    changes; what it reports is what a full check reports."""
+    import checks.runner as runner
+    from flows.review import review_flow
+
+    src = tmp_path / "articles"
+    shutil.copytree(articles_dir, src)
+    cache_dir, db = str(tmp_path / "cache"), f"sqlite:///{tmp_path / 'ledger.db'}"
+
+    def review(out: str, suites: Path | None = None, use_cache: bool = True):
+        return review_flow(
+            [str(src)],
+            out_dir=str(tmp_path / out),
+            db_url=db,
+            cache_dir=cache_dir,
+            suites_dir=str(suites) if suites else None,
+            use_cache=use_cache,
+        ).articles
+
+    cold = _findings_of(review("cold"))
+    assert sum(map(len, cold.values())) > 5
+    checked: list[list[str]] = []
+    real = runner.review_findings
+
+    def counting(articles, suites):
+        checked.append(sorted(Path(a.path).name for a in articles))
+        return real(articles, suites)
+
+    monkeypatch.setattr(runner, "review_findings", counting)
+    assert _findings_of(review("warm")) == cold
+    assert checked == []  # nothing parsed, nothing checked
+
+    edited = src / "ferry-service.md"
+    edited.write_text(edited.read_text() + "\nFares rose by 40 percent last year.\n")
+    after_edit = _findings_of(review("edited"))
+    assert checked == [["ferry-service.md"]]
+    assert after_edit == _findings_of(review("full", use_cache=False))  # the same as checking everything
+    assert any(
+        rule == "figure-unsourced" and "40 percent" in msg for rule, *_, msg in after_edit["ferry-service.md"]
+    )
+
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    sourcing = (Path(runner.__file__).parent / "suites" / "sourcing.yml").read_text()
+    assert "rule: figure-unsourced\n    severity: error" in sourcing
+    (suites / "sourcing.yml").write_text(
+        sourcing.replace(
+            "rule: figure-unsourced\n    severity: error", "rule: figure-unsourced\n    severity: info"
+        )
+    )
+    checked.clear()
+    relaxed = _findings_of(review("relaxed", suites))
+    assert checked == [sorted(relaxed)]  # a changed suite: every article checked again
+    assert {sev for fs in relaxed.values() for rule, sev, *_ in fs if rule == "figure-unsourced"} == {"info"}
+    assert _findings_of(review("again", suites)) == relaxed
+    assert len(checked) == 1  # and then kept under the new rules

@@ -42,6 +42,9 @@ def figures(nlp):
         ),
         ("The bridge cost 600 million euros.", "600 million euros", 600_000_000, "euros", "money", None),
         ("The firm owes US$3m to suppliers.", "US$3m", 3_000_000, "US$", "money", None),
+        ("The miners were paid A$40 million.", "A$40 million", 40_000_000, "A$", "money", None),
+        # a letter glued to the sign is a typo, not a currency: once crashed the extractor
+        ("Tickets cost ha$14.50 for adults.", "$14.50", 14.5, "$", "money", None),
         ("More than 300 people attended the vigil.", "300 people", 300, "people", "count", "more than"),
         (
             "The factory employs seven hundred workers.",

@@ -179,7 +179,10 @@ def test_a_parallel_review_prints_only_the_summary(articles_dir, tmp_path):
         assert "24 files reviewed" in " ".join(result.stdout.split()), attempt
         for bad in ("ERROR", "Traceback", "WARNING"):
             assert bad not in result.stderr, f"{attempt}: {result.stderr}"
-    assert len(list((tmp_path / ".copydesk" / "cache").rglob("*.json"))) == len(list(articles_dir.iterdir()))
+    entries = list((tmp_path / ".copydesk" / "cache").rglob("*.json"))
+    articles = [e for e in entries if "findings" not in e.parts]
+    assert len(articles) == len(list(articles_dir.iterdir()))  # one per distinct text
+    assert len(entries) - len(articles) == 24  # findings: one per path
 
 
 @pytest.mark.parametrize(

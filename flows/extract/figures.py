@@ -15,7 +15,9 @@ from checks.records import Figure
 from flows.extract.doccache import sentence_of, text_of
 from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
 
-CURRENCY_SYMBOL = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹)"
+# Case-sensitive inside FIGURE's re.I, and not the tail of a word: "A$30" is Australian
+# dollars, "ha$14.50" (a typo) and "a$5 fee" are plain dollars.
+CURRENCY_SYMBOL = r"(?-i:(?<![A-Za-z])(?:US|A|C)\$|\$|€|£|¥|₹)"
 CURRENCY_WORD = (
     r"(?:euros?|dollars?|pounds?|yen|francs?|rubles?|roubles?|drams?|manats?|lira|liras|rupees?|"
     r"yuan|pesos?|USD|EUR|GBP|CHF)"
@@ -177,7 +179,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     elif kind == "money":
         value = parse_number(re.sub(rf"^{CURRENCY_SYMBOL}\s?", "", raw))
         cur = re.match(CURRENCY_SYMBOL, raw)
-        unit = cur.group(0) if cur else re.search(CURRENCY_WORD, raw, re.I).group(0)
+        word = re.search(CURRENCY_WORD, raw, re.I)
+        unit = cur.group(0) if cur else word.group(0) if word else None
     else:
         value = parse_number(raw)
         noun = _counted_noun(span)

@@ -1,0 +1,45 @@
+"""What a run's findings depend on besides the extracted article: copydesk's checking code,
+the suites in force and Great Expectations itself.
+
+The cache (``flows.cache``) keeps each article's findings under ``rules_version(suites)``,
+so editing a suite file, switching ``--suites`` or upgrading copydesk or GX makes every
+article be checked again. Computing it must not import Great Expectations: a re-run whose
+findings are all cached never loads it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+from pathlib import Path
+
+from checks.config import SuiteConfig
+
+_CHECKS = Path(__file__).resolve().parent
+
+
+@functools.cache
+def _code_hash() -> str:
+    """Hash of the checks package's source: rules, expectations, tables, messages,
+    fingerprints and suppressions all shape a finding."""
+    digest = hashlib.sha256()
+    files = sorted(_CHECKS.glob("*.py"))
+    if not files:  # installed without sources
+        return "dist-" + importlib.metadata.version("copydesk")
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def rules_version(suites: list[SuiteConfig]) -> str:
+    """A short hash naming these suites, as loaded, checked by this code and this GX."""
+    digest = hashlib.sha256(_code_hash().encode())
+    digest.update(importlib.metadata.version("great_expectations").encode())
+    for suite in suites:
+        data = dataclasses.asdict(suite)
+        data.pop("path")  # where the file is does not change what it checks
+        digest.update(json.dumps(data, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:16]
