@@ -15,6 +15,7 @@ from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for
 from flows.content.view import ReviewText, build_review_text
 from flows.extract.document import extract_article
 from flows.extract.nlp import load_nlp
+from flows.extract.parsing import parse
 
 # Docs per nlp.pipe step. The parser's working memory grows with the padded batch: 16
 # long articles took ~400 MB at once, 4 take ~100 MB, and parse no slower on a CPU.
@@ -38,7 +39,7 @@ def extract_batch(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> l
         except Exception as exc:  # a loader bug must not cost the batch
             results[path] = failed(path, f"internal error while loading: {type(exc).__name__}: {exc}")
     nlp = load_nlp()
-    docs = nlp.pipe((view.text for _, view in loaded), batch_size=PIPE_BATCH)
+    docs = parse(nlp, (view.text for _, view in loaded), PIPE_BATCH)  # long texts in pieces
     for (article, view), doc in zip(loaded, docs, strict=True):
         try:
             results[article.path] = extract_article(article, doc, view)
