@@ -148,8 +148,14 @@ def machine() -> str:
     mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
     gib = int(mem.split()[1]) / 1024 / 1024
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    try:  # the code measured, for the README's table
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown commit"
     return (
-        f"{dt.date.today().isoformat()}, {platform.machine()}, {len(os.sched_getaffinity(0))} cores, "
+        f"{dt.date.today().isoformat()}, commit {commit}, {platform.machine()}, {len(os.sched_getaffinity(0))} cores, "
         f"{gib:.0f} GiB RAM, Python {platform.python_version()}, load average at start {load}"
     )
 
