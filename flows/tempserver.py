@@ -11,7 +11,8 @@ starts its workers while the server boots. Pool workers inherit the address from
 environment.
 
 The server's output goes to a temporary file rather than this terminal: a normal run is
-quiet, and a server that fails to start is reported with the end of what it wrote.
+quiet, and a server that fails to start is reported in one line, the exception it ended
+with (``ServerError``).
 """
 
 from __future__ import annotations
