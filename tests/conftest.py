@@ -88,3 +88,21 @@ def extract(nlp):
         return extract_batch(list(paths), **kwargs)
 
     return _extract
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the whole run (``browser_support``); each test gets its own
+    context through ``page``."""
+    from browser_support import launched_chromium
+
+    with launched_chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(browser):
+    from browser_support import opened_page
+
+    with opened_page(browser) as opened:
+        yield opened

@@ -4,45 +4,19 @@ headless Chromium through Playwright, a SQLite ledger that ``copydesk flags`` re
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import require_chromium, served
 
-CHROMIUM = "/usr/bin/chromium"
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip(
-        f"no Chromium at {CHROMIUM}: install the chromium package to run browser tests",
-        allow_module_level=True,
-    )
+require_chromium()
 
-import uvicorn  # noqa: E402
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright  # noqa: E402
 from test_desk_api import World, build_world  # noqa: E402
 
 from reports.desk import create_app  # noqa: E402
-
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -54,36 +28,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, World]
         mp.chdir(root)
         world = build_world(root)
         app = create_app(world.reports, world.db_url, token=None, local_only=True)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))  # the kernel picks a free port; uvicorn serves this very socket
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the desk did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}", world
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.console_errors = []  # type: ignore[attr-defined]
-
-    def note(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            opened.console_errors.append(message.text)  # type: ignore[attr-defined]
-
-    opened.on("console", note)
-    yield opened
-    context.close()
+    with served(app) as url:
+        yield url, world
 
 
 def _flags(world: World) -> dict[str, dict]:

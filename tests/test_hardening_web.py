@@ -16,8 +16,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -25,23 +23,17 @@ from pathlib import Path
 
 import httpx
 import pytest
+from browser_support import require_chromium, served
 
-CHROMIUM = "/usr/bin/chromium"
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip(
-        f"no Chromium at {CHROMIUM}: install the chromium package to run browser tests",
-        allow_module_level=True,
-    )
+require_chromium()
 
-import uvicorn  # noqa: E402
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page  # noqa: E402
 
 from checks.ledger import Ledger  # noqa: E402
 from reports.desk import create_app  # noqa: E402
 
 TOKEN = "hardening-desk-token-0123456789"
 SECRET = "PRIVATE-KEY-MATERIAL-0xdeadbeef"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PWN = "window.__pwned=1"
 REASON = f'<img src=x onerror="{PWN}"> sourced "><script>{PWN}</script>'
 EDITOR = f"<svg onload={PWN}>Mallory"
@@ -119,44 +111,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Desk]:
         app = create_app(reports, db_url, TOKEN, local_only=True)
     fingerprints = [f.fingerprint for a in articles for f in a.findings]
     assert len(fingerprints) >= 3, [f.rule for a in articles for f in a.findings]
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the desk did not start"
-        time.sleep(0.02)
-    try:
-        yield Desk(f"http://127.0.0.1:{sock.getsockname()[1]}", root, reports, db_url, fingerprints)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.console_errors = []  # type: ignore[attr-defined]
-
-    def note(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            opened.console_errors.append(message.text)  # type: ignore[attr-defined]
-
-    opened.on("console", note)
-    yield opened
-    context.close()
+    with served(app) as url:
+        yield Desk(url, root, reports, db_url, fingerprints)
 
 
 def _inert(page: Page) -> None:

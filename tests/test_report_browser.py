@@ -4,30 +4,16 @@ script runs under the page's CSP hash, j / k and the filters work."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip(
-        f"no Chromium at {CHROMIUM}: install the chromium package to run browser tests",
-        allow_module_level=True,
-    )
+require_chromium()
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page  # noqa: E402
 
 from checks.records import ReviewedArticle  # noqa: E402
-
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 ARTICLE = """---
 title: Harbour <script>window.__pwned=1</script> fees
@@ -46,14 +32,6 @@ Readers wrote <script>window.__pwned=1</script> and <img src=x onerror="window._
 
 See the [link](javascript:window.__pwned=1) for details.
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -76,19 +54,10 @@ def report(tmp_path_factory: pytest.TempPathFactory, nlp) -> tuple[Path, Reviewe
 
 
 @pytest.fixture
-def page(browser: Browser, report: tuple[Path, ReviewedArticle]) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.console_errors = []  # type: ignore[attr-defined]
-
-    def note(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            opened.console_errors.append(message.text)  # type: ignore[attr-defined]
-
-    opened.on("console", note)
-    opened.goto(report[0].as_uri())
-    yield opened
-    context.close()
+def page(page: Page, report: tuple[Path, ReviewedArticle]) -> Page:
+    """conftest's page, opened on the report as an editor opens it: from file://."""
+    page.goto(report[0].as_uri())
+    return page
 
 
 def test_the_pipeline_found_what_the_article_plants(report):
