@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from flows.cli_console import err, fail, internal_error, out
+from flows.cli_console import err, fail, internal_error, out, review_targets
 from flows.fastexit import skip_teardown
 from flows.quiet import quiet_environment
 from flows.tempserver import TemporaryServer
@@ -73,12 +72,7 @@ def review(
 
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
-    targets = paths or ["content"]
-    missing = [p for p in targets if not Path(p).exists()]
-    if missing:
-        raise fail(f"no such file or folder: {', '.join(missing)}")
-    if suites and not Path(suites).is_dir():
-        raise fail(f"--suites {suites}: not a folder")
+    targets = review_targets(paths, suites)
     placement = _placement(workers, runner, address)
     from flows.content.loader import discover_files
 
@@ -133,7 +127,8 @@ def _placement(workers: int | None, runner: str, address: str | None) -> dict:
         if address:
             raise fail("--address is for --runner dask")
         return {"workers": workers or len(os.sched_getaffinity(0)), "runner": "local", "address": None}
-    from flows.dask_check import is_loopback, parse_address, unreachable
+    from flows.dask_check import parse_address, unreachable
+    from reports.desk.security import is_loopback
 
     if not address:
         raise fail("--runner dask needs --address tcp://HOST:PORT of a Dask scheduler")

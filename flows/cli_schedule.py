@@ -17,13 +17,12 @@ this exits 2 before creating anything.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from flows.cli_console import fail, out
+from flows.cli_console import fail, out, review_targets
 
 HEALTH_TIMEOUT = 5.0
 
@@ -60,12 +59,7 @@ def schedule(
         raise fail(f"--interval must be a positive number of seconds, not {interval:g}")
     if workers is not None and workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}")
-    targets = paths or ["content"]
-    missing = [p for p in targets if not Path(p).exists()]
-    if missing:
-        raise fail(f"no such file or folder: {', '.join(missing)}")
-    if suites and not Path(suites).is_dir():
-        raise fail(f"--suites {suites}: not a folder")
+    targets = review_targets(paths, suites)
     if cron is not None:
         problem = _bad_cron(cron)
         if problem:

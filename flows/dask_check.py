@@ -3,7 +3,6 @@ that is down is a one-line usage error rather than a run that waits and then fai
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from urllib.parse import urlsplit
 
@@ -16,15 +15,6 @@ def parse_address(address: str) -> tuple[str, int]:
     if parts.scheme != "tcp" or not parts.hostname or parts.port is None:
         raise ValueError(f"{address!r} is not a Dask scheduler address like tcp://HOST:PORT")
     return parts.hostname, parts.port
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def unreachable(address: str) -> str | None:

@@ -33,7 +33,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
-from checks.config import load_suites
+from checks.config import SuiteConfig, load_suites
 from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.suppressions import apply_suppressions
 from checks.version import rules_version
@@ -83,11 +83,11 @@ def cache_lookup_task(files: list[str], max_bytes: int, cache: ExtractionCache) 
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
-def check_task(parcel: Parcel, suites_dir: str | None) -> Parcel:
-    articles = parcel.articles
+def check_task(parcel: Parcel, suites: list[SuiteConfig]) -> Parcel:
     from checks.runner import review_findings
 
-    review_findings(articles, load_suites(Path(suites_dir) if suites_dir else None))
+    articles = parcel.articles
+    review_findings(articles, suites)
     for art in articles:  # inline <!-- copydesk-disable… --> switches, with their reasons
         apply_suppressions(art)
     return parcel
@@ -138,12 +138,11 @@ def review_flow(
     """Review ``paths``; the reviewed articles, with their findings, are ``.articles`` of
     the result. (A Parcel and not a list: Prefect walks a flow's return value record by
     record looking for futures, a second per 300 articles.)"""
-    suites = load_suites(
-        Path(suites_dir) if suites_dir else None
-    )  # a bad suite file fails now, not after parsing
-    files = list(dict.fromkeys(discover_files(paths)))  # a file named twice is reviewed once
-    cache = _open_cache(cache_dir) if use_cache else None
+    # Loaded once, here: a bad suite file fails now, not after parsing.
+    suites = load_suites(Path(suites_dir) if suites_dir else None)
     rules = rules_version(suites)
+    files = list(dict.fromkeys(discover_files(paths)))  # a file named twice is reviewed once
+    cache = _open_cache(cache_dir, rules) if use_cache else None
     found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
     known = _known_findings(cache, found, rules)
     advance(len(found))
@@ -171,7 +170,7 @@ def review_flow(
             if art.path in known:
                 art.findings = known[art.path]
         unchecked = [a for a in articles if a.path not in known]
-        checked = {a.path: a for a in _check(unchecked, suites_dir, dask)} if unchecked else {}
+        checked = {a.path: a for a in _check(unchecked, suites, dask)} if unchecked else {}
         articles = [checked.get(a.path, a) for a in articles]
         if cache is not None:
             for art in checked.values():
@@ -187,7 +186,6 @@ def _known_findings(
     """Findings kept from an earlier run for the articles found in the cache, by path."""
     if cache is None:
         return {}
-    cache.use_rules(rules)
     known = {}
     for path, article in found.items():
         findings = cache.lookup_findings(article, rules)
@@ -203,7 +201,9 @@ def _preload_checks() -> None:
         preload()
 
 
-def _open_cache(cache_dir: str | None) -> ExtractionCache | None:
+def _open_cache(cache_dir: str | None, rules: str) -> ExtractionCache | None:
+    """The cache for this pipeline version (the one the CLI read ahead, if any), with
+    versions and rules versions no longer used pruned."""
     version = pipeline_version()
     if version is None:  # the model's version is unknown: nothing could be keyed safely
         return None
@@ -211,6 +211,7 @@ def _open_cache(cache_dir: str | None) -> ExtractionCache | None:
     cache = take_read_ahead(root, version) or ExtractionCache(root, version)
     try:
         cache.prune()
+        cache.use_rules(rules)
     except OSError:  # an unwritable cache folder costs speed, never the review
         return None
     return cache
@@ -232,14 +233,12 @@ def _extract(
 
 
 def _check(
-    articles: list[ReviewedArticle], suites_dir: str | None, dask: TaskRunner | None
+    articles: list[ReviewedArticle], suites: list[SuiteConfig], dask: TaskRunner | None
 ) -> list[ReviewedArticle]:
     chunks = [articles[i : i + CHECK_CHUNK] for i in range(0, len(articles), CHECK_CHUNK)]
     if dask is None:  # Great Expectations is already imported here; a pool worker would import it again
-        return [art for chunk in chunks for art in check_task(Parcel(chunk), suites_dir).articles]
-    futures = [
-        dask.submit(check_task, {"parcel": Parcel(chunk), "suites_dir": suites_dir}) for chunk in chunks
-    ]
+        return [art for chunk in chunks for art in check_task(Parcel(chunk), quote(suites)).articles]
+    futures = [dask.submit(check_task, {"parcel": Parcel(chunk), "suites": suites}) for chunk in chunks]
     return [art for future in futures for art in future.result().articles]
 
 

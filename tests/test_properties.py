@@ -235,18 +235,23 @@ def test_loaders_keep_offsets_exact(folder, text, suffix):
 # ── the extractors, through extract_batch ──
 
 
-@settings(max_examples=EXTRACT_EXAMPLES * SCALE)
-@given(batch=st.lists(st.tuples(article_text, st.sampled_from(SUFFIXES)), min_size=1, max_size=4))
-def test_extract_batch_never_fails_and_keeps_offsets_exact(folder, nlp, batch):
+def _extracted(folder: Path, batch: list[tuple[str, str]]) -> tuple[list, list[str]]:
+    """``extract_batch`` over the texts written as files (removed after), and their paths."""
     from flows.extract.pipeline import extract_batch
 
     paths = [_write(folder, text, suffix) for text, suffix in batch]
     try:
-        results = extract_batch([str(p) for p in paths])
+        return extract_batch([str(p) for p in paths]), [str(p) for p in paths]
     finally:
         for p in paths:
             p.unlink()
-    assert [r.path for r in results] == [str(p) for p in paths]
+
+
+@settings(max_examples=EXTRACT_EXAMPLES * SCALE)
+@given(batch=st.lists(st.tuples(article_text, st.sampled_from(SUFFIXES)), min_size=1, max_size=4))
+def test_extract_batch_never_fails_and_keeps_offsets_exact(folder, nlp, batch):
+    results, paths = _extracted(folder, batch)
+    assert [r.path for r in results] == paths
     for art, (text, _) in zip(results, batch, strict=True):
         assert not internal_errors(art), art.errors
         if not art.reviewed:
@@ -282,14 +287,7 @@ def perturbed_article(draw: st.DrawFn) -> tuple[str, str]:
 @settings(max_examples=PERTURBED_EXAMPLES * SCALE)
 @given(batch=st.lists(perturbed_article(), min_size=1, max_size=3))
 def test_perturbed_articles_keep_offsets_exact(folder, nlp, batch):
-    from flows.extract.pipeline import extract_batch
-
-    paths = [_write(folder, text, suffix) for text, suffix in batch]
-    try:
-        results = extract_batch([str(p) for p in paths])
-    finally:
-        for p in paths:
-            p.unlink()
+    results, _ = _extracted(folder, batch)
     for art, (text, _) in zip(results, batch, strict=True):
         assert not internal_errors(art), art.errors
         if "\x00" in text:  # the one thing that stops a real article from being read
