@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import inspect
 import logging
 import os
 import re
@@ -191,7 +192,11 @@ def _drain_events() -> None:
         with contextlib.suppress(Exception):  # a failure here loses run history, never the review
             from prefect.events.worker import EventsWorker
 
-            EventsWorker.drain_all(timeout=5)
+            pending = EventsWorker.drain_all(timeout=5)
+            if inspect.iscoroutine(pending):
+                # Called inside a running event loop (an embedding application, a test
+                # harness): Prefect hands back a coroutine this function cannot await.
+                pending.close()
     finally:
         progress.setLevel(level)
 
