@@ -3,8 +3,10 @@ whole batch, and turn unexpected rows into findings."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,10 +40,36 @@ def _gx():
         return _gx_once()
 
 
+# Imported by Great Expectations for expectations that no copydesk suite uses (the KL
+# divergence and Kolmogorov-Smirnov ones): scipy.stats alone is 0.7 s of the import's CPU.
+DEFERRED_IMPORTS = ("scipy.stats",)
+
+
+def _defer_import(name: str) -> None:
+    """Put a module in ``sys.modules`` that is executed at its first attribute access
+    (``importlib.util.LazyLoader``), so that importing it costs nothing until it is used.
+    Bound on its parent package too: ``from scipy import stats`` then finds it there
+    without touching it."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+
+
 @lru_cache(maxsize=1)
 def _gx_once():
     """Import Great Expectations once per process (it costs seconds) and quiet it."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    for name in DEFERRED_IMPORTS:
+        _defer_import(name)
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

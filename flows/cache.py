@@ -16,15 +16,22 @@ depend on the path); the rules version (``checks.version``) names the checking c
 suites in force and Great Expectations. A re-run over unchanged articles with unchanged
 rules reads both and runs no check. Every rule looks at one article at a time; a custom
 suite whose expectation compares rows of different articles needs ``--no-cache``.
+
+Entries are encoded when stored and written by background threads (``flush`` waits for
+them): creating a file costs up to half a millisecond while the disk is busy, and a
+review stores one or two per article, the findings at the very end of the run. An entry
+that cannot be written (a full disk) costs the next run a parse, never this review.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from checks.codec import CodecError, article_from_data, article_to_data, findings_from_data, findings_to_data
@@ -36,6 +43,7 @@ DEFAULT_DIR = ".copydesk/cache"
 # Versions kept besides the current one: switching between two branches, or back after
 # an upgrade, still finds its entries; older versions are deleted.
 KEEP_VERSIONS = 3
+WRITER_THREADS = 2
 
 
 def cache_root(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -61,6 +69,9 @@ class ExtractionCache:
         # path -> (key, article, findings) decoded by ``read_ahead``, for the rules it was given
         self._ahead: dict[str, tuple[tuple[str, str], ReviewedArticle, list[Finding] | None]] = {}
         self._ahead_rules: str | None = None
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list[Future[None]] = []
+        self.write_failures = 0
 
     def read_ahead(self, paths: list[str], max_bytes: int, rules: str) -> None:
         """Read and decode the entries of these files now, for example while Prefect's
@@ -95,14 +106,38 @@ class ExtractionCache:
         self._read[path] = key
         return article
 
+    def flush(self) -> None:
+        """Wait until every entry stored so far is on disk (or has failed: counted in
+        ``write_failures``)."""
+        if not self._writes:
+            return
+        writes, self._writes = self._writes, []
+        for future in wait(writes).done:
+            if future.exception() is not None:
+                self.write_failures += 1
+
+    def close(self) -> None:
+        self.flush()
+        if self._writer is not None:
+            self._writer.shutdown()
+            self._writer = None
+
+    def _write_later(self, entry: Path, data: object) -> None:
+        # Encoded now, not in the thread: the ledger goes on to change the findings.
+        payload = json.dumps(data, ensure_ascii=False)
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="copydesk-cache")
+        self._writes.append(self._writer.submit(_write_whole, entry, payload))
+
     def _decoded(self, key: tuple[str, str]) -> ReviewedArticle | None:
+        self.flush()  # an entry stored earlier in this process is read back as written
         entry = self._entry(*key)
         try:
             return article_from_data(json.loads(entry.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, CodecError, TypeError):
-            entry.unlink(missing_ok=True)  # damaged or from an incompatible writer: parse again
+            _discard(entry)  # damaged or from an incompatible writer: parse again
             return None
 
     def store(self, article: ReviewedArticle, max_bytes: int) -> None:
@@ -113,7 +148,7 @@ class ExtractionCache:
         before = self._missed.pop(article.path, None)
         if not article.reviewed or before is None or self._key(article.path, max_bytes) != before:
             return
-        _write_whole(self._entry(*before), article_to_data(article, with_findings=False))
+        self._write_later(self._entry(*before), article_to_data(article, with_findings=False))
         self._read[article.path] = before
         self.stored += 1
 
@@ -129,20 +164,23 @@ class ExtractionCache:
         return self._findings_of(key, article.path, rules)
 
     def _findings_of(self, key: tuple[str, str], path: str, rules: str) -> list[Finding] | None:
+        self.flush()
         entry = self._findings_entry(key, path, rules)
         try:
             return findings_from_data(json.loads(entry.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, CodecError, TypeError):
-            entry.unlink(missing_ok=True)
+            _discard(entry)
             return None
 
     def store_findings(self, article: ReviewedArticle, rules: str) -> None:
         """Keep a checked article's findings (before the ledger gives them a status)."""
         key = self._read.get(article.path)
         if key is not None and article.reviewed:
-            _write_whole(self._findings_entry(key, article.path, rules), findings_to_data(article.findings))
+            self._write_later(
+                self._findings_entry(key, article.path, rules), findings_to_data(article.findings)
+            )
 
     def use_rules(self, rules: str) -> None:
         """Mark these rules' findings as used now and delete all but the most recently used others."""
@@ -202,9 +240,15 @@ def _keep_recent(parent: Path, current: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_whole(entry: Path, data: object) -> None:
+def _discard(entry: Path) -> None:
+    # An entry that cannot even be removed (its folder is not a folder any more) is a miss
+    # all the same; the loader, not the cache, reports problems with articles.
+    with contextlib.suppress(OSError):
+        entry.unlink(missing_ok=True)
+
+
+def _write_whole(entry: Path, payload: str) -> None:
     """Written whole then renamed: a concurrent run or a crash never leaves half an entry."""
-    payload = json.dumps(data, ensure_ascii=False)
     entry.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
     try:

@@ -27,7 +27,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Literal
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import TaskRunner
@@ -177,6 +177,17 @@ def review_flow(
                 cache.store_findings(art, rules)
     articles = ledger_task(quote(articles), db_url)
     report_task(quote(articles), out_dir)
+    if cache is not None:
+        # The entries stored meanwhile are written by the cache's threads. (A run that
+        # fails before here leaves them to finish as the process exits.)
+        cache.close()
+        if cache.write_failures:
+            get_run_logger().warning(
+                "%d extraction cache entries could not be written to %s: those articles "
+                "will be parsed again next run",
+                cache.write_failures,
+                cache.root,
+            )
     return Parcel(articles)
 
 

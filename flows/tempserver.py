@@ -35,13 +35,21 @@ from typing import IO
 
 # What Prefect's own SubprocessASGIServer sets for a temporary server (Prefect 3.9).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
-# Defaults of ours that the environment may override: no block-type registration at start.
-# It imports every installed Prefect collection (prefect-dask brings in distributed) and
-# writes the block catalogue, 0.7 s of a 4 s start; a review stores no blocks, and a
-# lasting ``prefect server start`` on the same database registers them anyway.
+# Defaults of ours that the environment may override, for a server that lives for one review:
+# - no block-type registration at start. It imports every installed Prefect collection
+#   (prefect-dask brings in distributed) and writes the block catalogue, 0.7 s of a 4 s
+#   start; a review stores no blocks, and a lasting ``prefect server start`` on the same
+#   database registers them anyway;
+# - no event persister and no automations. The run's history is its flow and task runs,
+#   which the task-run recorder keeps; storing every event also had the server vacuum
+#   old events as it started, in the same event loop as its first requests (the flow run's
+#   creation waited 0.15 s longer); and no automation can act on a server that stops with
+#   the run.
 SERVER_DEFAULTS = {
     "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
     "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED": "false",
 }
 # uvicorn's exit status when it cannot start: the port was taken (then another port is
 # tried, a few times), or the app failed to start (a database it cannot open).

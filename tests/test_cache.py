@@ -127,10 +127,23 @@ def test_unreadable_articles_are_not_stored_and_damaged_entries_are_dropped(extr
     art = extracted[0]
     _stored(cache, art)
     assert cache.stored == 1
+    cache.flush()  # entries are written by the cache's threads
     [entry] = list((tmp_path / "cache" / "v1").rglob("*.json"))
     entry.write_text('{"path": 1}')
     assert cache.lookup(art.path, 5 << 20) is None
     assert not entry.exists()
+
+
+def test_an_entry_that_cannot_be_written_costs_a_parse_not_the_review(extracted, tmp_path):
+    """A full disk or a folder turned into a file: the store returns, the failure is
+    counted for the flow to warn about, and the article is a miss next time."""
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "v1").write_text("not a folder")
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    _stored(cache, *extracted[:3])
+    cache.close()
+    assert cache.write_failures == 3
+    assert ExtractionCache(tmp_path / "cache", "v1").lookup(extracted[0].path, 5 << 20) is None
 
 
 def test_an_article_is_stored_under_the_bytes_it_was_parsed_from(extracted, tmp_path):
@@ -185,6 +198,7 @@ def test_entries_read_ahead_serve_only_files_that_still_have_those_bytes(extract
     assert first.lookup(str(edited), 5 << 20) is not None  # the same bytes
     for path in (same, edited):
         first.store_findings(dataclasses.replace(art, path=str(path)), "rules-1")
+    first.close()  # as a run ends: what it stored is on disk
 
     cache = ExtractionCache(tmp_path / "cache", "v1")
     cache.read_ahead([str(same), str(edited), str(tmp_path / "missing.md")], 5 << 20, "rules-1")

@@ -4,6 +4,9 @@ files can switch rules off and change severities."""
 from __future__ import annotations
 
 import copy
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -255,3 +258,32 @@ def test_unknown_expectation_is_a_config_error(tmp_path, batch):
     )
     with pytest.raises(ConfigError, match=r"odd\.yml: figure-unsourced: no Great Expectations expectation"):
         review_findings(copy.deepcopy([batch["figure-bare"]]), load_suites(folder))
+
+
+def test_great_expectations_loads_without_executing_scipy_stats():
+    """GX imports scipy.stats for expectations no suite of ours uses: it is deferred
+    (checks.runner.DEFERRED_IMPORTS), the checks never touch it, and it still works when
+    something does. In a fresh interpreter: this one may have imported it already."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from checks.config import load_suites
+        from checks.runner import review_findings
+        from flows.extract.pipeline import extract_batch
+
+        arts = extract_batch(["content/remedial-secession.txt"], 5 << 20)
+        review_findings(arts, load_suites(None))
+        assert arts[0].findings, "the seed article has findings"
+        print(type(sys.modules["scipy.stats"]).__name__)
+        from scipy import stats
+        print(stats.norm.cdf(0.0))
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == ["_LazyModule", "0.5"]

@@ -112,3 +112,25 @@ def test_reports_are_readable_under_a_normal_umask(tmp_path):
         os.umask(old)
     mode = stat.S_IMODE((tmp_path / "hostile.html").stat().st_mode)
     assert mode & 0o044 == 0o044, oct(mode)
+
+
+def test_a_failed_write_is_raised_and_leaves_no_temporary_files(tmp_path):
+    """Reports are written by several threads: the first failure still reaches the
+    caller (the CLI turns it into "cannot write reports"), after the other writes end."""
+    arts = [_article(f"content/a{i}.md", f"a{i}") for i in range(30)]
+    (tmp_path / "a17.json").mkdir()  # a report cannot replace a folder
+    with pytest.raises(IsADirectoryError):
+        write_reports(arts, tmp_path)
+    assert (tmp_path / "a3.html").is_file() and (tmp_path / "a3.json").is_file()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert not (tmp_path / "index.html").exists()  # the index never links to missing reports
+
+
+def test_every_article_gets_its_three_reports(tmp_path):
+    arts = [_article(f"content/a{i}.md", f"a{i}") for i in range(50)]
+    write_reports(arts, tmp_path)
+    for i in range(50):
+        report = json.loads((tmp_path / f"a{i}.json").read_text(encoding="utf-8"))
+        assert report["path"] == f"content/a{i}.md"
+        assert (tmp_path / f"a{i}.md").is_file() and (tmp_path / f"a{i}.html").is_file()
+    assert "a49.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
