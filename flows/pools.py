@@ -1,21 +1,48 @@
-"""Local worker pools: Prefect's ``ProcessPoolTaskRunner`` whose workers load the spaCy
-model as they start, once per process (``flows.extraction.warm_worker``).
+"""Local worker pools: Prefect's ``ProcessPoolTaskRunner`` whose workers are forked from a
+process that has already imported Prefect and spaCy and loaded the model
+(``flows.preload``), instead of spawned to do it each.
 
-Starting a worker (a fresh interpreter importing Prefect and spaCy, then the model)
-takes seconds, and so does starting Prefect's temporary API server. The CLI therefore
-starts a pool *before* the flow, while the server comes up (``prestarted``), and the
-flow takes that pool instead of making its own (``open_pool``). A flow run without the
-CLI, such as a scheduled one, makes its own pool.
+Prefect 3.9 always spawns its pool's workers; ``WorkerPool`` gives the executor a
+``forkserver`` context instead, with the same initializer, so that event and log
+forwarding work as Prefect sets them up. Should a Prefect release rename what this
+relies on, the pool keeps Prefect's own spawning executor: slower to start, same results.
+
+Starting the fork server (a fresh interpreter importing all that) takes seconds, and so
+does starting Prefect's temporary API server. The CLI therefore starts the fork server
+and a pool *before* the flow, while the server comes up (``start_forkserver``,
+``prestarted``), and the flow takes that pool instead of making its own (``open_pool``).
+A flow run without the CLI, such as a scheduled one, makes its own pool.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.forkserver
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from multiprocessing.context import BaseContext
 
+from prefect import task_runners
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.extraction import warm_worker
+
+PRELOAD = ["flows.preload"]
+
+
+def _forkserver() -> BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def start_forkserver() -> None:
+    """Start the fork server now; it preloads in its own process while this one goes on.
+    The first worker forked from it waits for that to finish."""
+    _forkserver()
+    multiprocessing.forkserver.ensure_running()
 
 
 def _started() -> None:
@@ -27,10 +54,26 @@ class WorkerPool(ProcessPoolTaskRunner):
         super().__init__(max_workers=max_workers, initializer=warm_worker)
         self.workers = max_workers
 
+    def __enter__(self) -> WorkerPool:
+        super().__enter__()
+        spawning = getattr(self, "_executor", None)
+        queue = getattr(self, "_subprocess_message_queue", None)
+        initialize = getattr(task_runners, "_initialize_process_pool_worker", None)
+        if isinstance(spawning, ProcessPoolExecutor) and queue is not None and initialize is not None:
+            # Prefect's executor has started no process yet (they start with the first
+            # submission): swap it for one that forks them from the preloaded server.
+            spawning.shutdown(wait=False)
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=_forkserver(),
+                initializer=initialize,
+                initargs=(queue, warm_worker, ()),
+            )
+        return self
+
     def start_workers(self) -> None:
         """Start every worker process now rather than at the first task. The executor
-        spawns a process per submission until it has ``max_workers``; Prefect keeps it
-        in ``_executor`` (3.9). Without one, workers start with the first task instead."""
+        starts a process per submission until it has ``max_workers``."""
         executor = getattr(self, "_executor", None)
         if executor is not None:
             for _ in range(self.workers):
@@ -42,13 +85,17 @@ _prestarted: list[WorkerPool] = []
 
 @contextmanager
 def prestarted(workers: int) -> Iterator[None]:
-    """Start a pool of ``workers`` now, for the next flow in this process to take."""
+    """Start a pool of ``workers`` now, for the next flow in this process to take.
+    Its workers are forked in a thread of their own: each fork waits until the fork
+    server has preloaded, and this process has other things to start meanwhile."""
     with WorkerPool(workers) as pool:
-        pool.start_workers()
+        starting = threading.Thread(target=pool.start_workers, name="copydesk-pool-start", daemon=True)
+        starting.start()
         _prestarted.append(pool)
         try:
             yield
         finally:
+            starting.join()
             if pool in _prestarted:
                 _prestarted.remove(pool)
 

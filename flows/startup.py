@@ -75,8 +75,9 @@ def started(
         if runner == "local":
             batches = len(plan_batches(plan.to_parse, workers, batch_size))  # as the flow will cut them
             if min(workers, batches) > 1:  # the flow parses one batch in its own process
-                from flows.pools import prestarted
+                from flows.pools import prestarted, start_forkserver
 
+                start_forkserver()  # preloads in its own process while this one goes on
                 stack.enter_context(prestarted(min(workers, batches)))
             if batches == 0 and plan.to_check:
                 # Nothing to parse: the checks come next, so import GX while the server

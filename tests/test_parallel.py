@@ -51,17 +51,25 @@ def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_
     assert all(a.reviewed for a in pooled)
 
 
+def _is_worker(process: psutil.Process) -> bool:
+    """A pool worker: forked by the pool's fork server (``flows.pools``), or spawned by
+    Prefect's own executor where that is what the pool fell back to."""
+    try:
+        if "spawn_main" in " ".join(process.cmdline()):
+            return True
+        parent = process.parent()
+        return parent is not None and "multiprocessing.forkserver" in " ".join(parent.cmdline())
+    except psutil.Error:
+        return False
+
+
 def _kill_first_worker(killed: list[int]) -> None:
     """SIGKILL the first pool worker this process starts, as the OOM killer would."""
     me = psutil.Process()
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         for child in me.children(recursive=True):
-            try:
-                cmdline = " ".join(child.cmdline())
-            except psutil.Error:
-                continue
-            if "spawn_main" in cmdline:
+            if _is_worker(child):
                 child.kill()
                 killed.append(child.pid)
                 return
@@ -202,3 +210,28 @@ def test_bad_placement_options_exit_2(articles_dir, tmp_path, args, message):
     assert result.returncode == 2
     assert message in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
+
+
+def _worker_facts() -> tuple[int, bool, bool]:
+    """Run in a pool worker: its parent, and whether it started with the preloaded imports."""
+    import os
+    import sys
+
+    from flows.extract.nlp import load_nlp
+
+    return os.getppid(), "flows.preload" in sys.modules, load_nlp.cache_info().currsize == 1
+
+
+def test_pool_workers_are_forked_from_the_preloaded_fork_server():
+    """The pool's workers start with Prefect, spaCy and the model already loaded, as forks
+    of one process (``flows.preload``), not spawned to load them each; the same holds for a
+    second pool, such as the one that re-runs a dead worker's batches."""
+    from flows.pools import WorkerPool, start_forkserver
+
+    start_forkserver()
+    for _ in range(2):
+        with WorkerPool(2) as pool:
+            facts = [pool._executor.submit(_worker_facts).result(timeout=120) for _ in range(4)]
+        for parent, preloaded, model_loaded in facts:
+            assert "multiprocessing.forkserver" in " ".join(psutil.Process(parent).cmdline())
+            assert preloaded and model_loaded

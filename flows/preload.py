@@ -1,0 +1,26 @@
+"""What every extraction worker needs before its first task, imported once by the worker
+pool's fork server (``flows.pools``); each worker is then a fork of that process.
+
+Spawned workers each imported Prefect and spaCy and loaded the model themselves (2.5-3 s
+of CPU apiece), and at their first task imported every installed Prefect collection
+(the flow's result storage is a block, and looking up a block class loads them all:
+prefect-dask brings in distributed). Forked from here, they start with all of it, as
+the processes of a bare ``nlp.pipe(n_process=N)`` start with the parent's model.
+
+Importing this module does the work: that is how a fork server preloads.
+"""
+
+from __future__ import annotations
+
+import prefect.task_engine  # noqa: F401  (runs every task in a worker)
+from prefect.plugins import load_prefect_collections
+
+from flows.extract.nlp import warm_up
+from flows.extraction import warm_worker  # noqa: F401  (each worker's initializer)
+from flows.fastexit import skip_teardown
+
+warm_up()
+load_prefect_collections()
+# The fork server outlives the review by a moment: it need not free the model on its way
+# out. (Its forked workers end with os._exit already.)
+skip_teardown()
