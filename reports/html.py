@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -28,8 +28,15 @@ def environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=4)
 def _script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+
+
+@cache
+def _asset(name: str) -> str:
+    """A script or stylesheet inlined in every page: read once per process, not per page."""
+    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -76,7 +83,7 @@ def article_blocks(art: ReviewedArticle) -> list[Block]:
 
 def render_article(art: ReviewedArticle) -> str:
     env = environment()
-    script = (TEMPLATES / "article.js").read_text(encoding="utf-8")
+    script = _asset("article.js")
     sources = [
         {"label": s.label or s.id, "kind": s.kind, "text": s.text, "url": safe_url(s.url)}
         for s in art.sources
@@ -88,7 +95,7 @@ def render_article(art: ReviewedArticle) -> str:
         sources=sources,
         script=Markup(script),
         script_hash=_script_hash(script),
-        style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        style=Markup(_asset("report.css")),
     )
 
 
@@ -111,5 +118,5 @@ def render_index(articles: list[ReviewedArticle], previous: dict[str, int] | Non
     return env.get_template("index.html.j2").render(
         rows=rows,
         by_rule=sorted(by_rule.items()),
-        style=Markup((TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        style=Markup(_asset("report.css")),
     )

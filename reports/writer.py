@@ -1,19 +1,12 @@
 """Write a run's reports: <id>.json, <id>.html and <id>.md per article, index.html and
 summary.md over the run. Writes go through a temporary file and a rename, so a reader
-never sees half a report.
-
-Rendering is CPU in this thread; writing is the filesystem's time (creating, writing and
-renaming three files per article: up to half a millisecond each while the disk is busy
-flushing what the run wrote before). So files are written by a few threads while the
-next article renders, and the index, which links to them, is written after them all."""
+never sees half a report."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from checks.records import ReviewedArticle
@@ -24,7 +17,6 @@ from reports.markdown import article_markdown, run_markdown
 PREVIOUS_COUNTS = ".previous-counts.json"
 _UMASK = os.umask(0)  # read once: os.umask can only be read by setting it
 os.umask(_UMASK)
-WRITER_THREADS = 4
 
 
 def _write(path: Path, content: str) -> None:
@@ -53,18 +45,13 @@ def unique_ids(articles: list[ReviewedArticle]) -> None:
 def write_reports(articles: list[ReviewedArticle], out_dir: str | os.PathLike[str]) -> Path:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="copydesk-report") as pool:
-        pending: deque[Future[None]] = deque()
-        for art in articles:
-            if pending and pending[0].done():
-                pending.popleft().result()  # a full disk stops the run at its first failed write
-            report = json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n"
-            pending.append(pool.submit(_write, out / f"{art.article.id}.json", report))
-            pending.append(pool.submit(_write, out / f"{art.article.id}.md", article_markdown(art)))
-            if art.reviewed:
-                pending.append(pool.submit(_write, out / f"{art.article.id}.html", render_article(art)))
-        for future in pending:
-            future.result()
+    for art in articles:
+        _write(
+            out / f"{art.article.id}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n"
+        )
+        _write(out / f"{art.article.id}.md", article_markdown(art))
+        if art.reviewed:
+            _write(out / f"{art.article.id}.html", render_article(art))
     previous = _previous_counts(out)
     _write(out / "index.html", render_index(articles, previous))
     _write(out / "summary.md", run_markdown(articles))

@@ -115,8 +115,8 @@ def test_reports_are_readable_under_a_normal_umask(tmp_path):
 
 
 def test_a_failed_write_is_raised_and_leaves_no_temporary_files(tmp_path):
-    """Reports are written by several threads: the first failure still reaches the
-    caller (the CLI turns it into "cannot write reports"), after the other writes end."""
+    """A write that fails reaches the caller (the CLI turns it into "cannot write
+    reports"), leaves no half-written file behind, and no index linking to it."""
     arts = [_article(f"content/a{i}.md", f"a{i}") for i in range(30)]
     (tmp_path / "a17.json").mkdir()  # a report cannot replace a folder
     with pytest.raises(IsADirectoryError):
