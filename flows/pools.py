@@ -16,6 +16,7 @@ A flow run without the CLI, such as a scheduled one, makes its own pool.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.forkserver
 import threading
@@ -40,9 +41,11 @@ def _forkserver() -> BaseContext:
 
 def start_forkserver() -> None:
     """Start the fork server now; it preloads in its own process while this one goes on.
-    The first worker forked from it waits for that to finish."""
+    The first worker forked from it waits for that to finish. (Should it fail to start,
+    the pool tries again with its first worker, and a failure there is a batch's.)"""
     _forkserver()
-    multiprocessing.forkserver.ensure_running()
+    with contextlib.suppress(OSError):
+        multiprocessing.forkserver.ensure_running()
 
 
 def _started() -> None:
@@ -73,11 +76,14 @@ class WorkerPool(ProcessPoolTaskRunner):
 
     def start_workers(self) -> None:
         """Start every worker process now rather than at the first task. The executor
-        starts a process per submission until it has ``max_workers``."""
+        starts a process per submission until it has ``max_workers``. A failure here is
+        left to the first task, which reports it as that batch's failure (in a thread of
+        its own, it would only print a traceback)."""
         executor = getattr(self, "_executor", None)
         if executor is not None:
-            for _ in range(self.workers):
-                executor.submit(_started)
+            with contextlib.suppress(Exception):
+                for _ in range(self.workers):
+                    executor.submit(_started)
 
 
 _prestarted: list[WorkerPool] = []
