@@ -2,11 +2,11 @@
 
 Before the first article is parsed, a review waits for three slow starts: Prefect's
 temporary API server (a separate process, 4-6 s, when ``PREFECT_API_URL`` is unset; see
-``flows.tempserver``),
-the worker processes (each imports Prefect and spaCy and loads the model) and Great
-Expectations (a 2-3 s import). Started in turn they cost their sum; here the server and
-the workers boot in their own processes meanwhile, and Great Expectations is imported
-while the workers parse (``flows.review``). A warm re-run, with every article in the
+``flows.tempserver``), the workers' fork server (it imports Prefect and spaCy and loads
+the model once, ``flows.preload``) and Great Expectations (a 1-2 s import). Started in
+turn they cost their sum; here the server and the fork server boot in their own
+processes meanwhile, the workers are forked as soon as it is ready, and Great
+Expectations is imported while the workers parse (``flows.review``). A warm re-run, with every article in the
 cache, starts no workers, and imports Great Expectations while the server boots only if
 some article's findings are not cached for the rules in force.
 """
