@@ -20,10 +20,11 @@ class ExpectSpeechQuotesToHaveSpeaker(gxe.ExpectColumnValuesToNotBeNull):
 
 
 class ExpectFiguresToBeSourced(gxe.ExpectColumnValuesToBeBetween):
-    """Every statistical figure has at least one source (rule figure-unsourced)."""
+    """Every figure the article asserts has at least one source (rule figure-unsourced)."""
 
     column: str = "source_count"
     min_value: int = 1
+    row_condition: RowConditionType = Column("claim") == True  # noqa: E712 (a GX condition, not a test)
 
 
 class ExpectCompletedEventsNotAfterPublication(gxe.ExpectColumnPairValuesAToBeGreaterThanB):

@@ -50,6 +50,14 @@ class Figure:
     share: bool = False  # "N percent of …"
     decrease: bool = False  # the figure is a fall, cut or drop
     rate: str | None = None  # "a year", "per month"
+    # Why the figure is not asserted as a fact ("modal", "goal", "condition", ...): a worked
+    # example or a plan's parameter needs no source. None: stated as a fact.
+    mood: str | None = None
+    # Continues a run of parallel figures earlier in its sentence (a breakdown): the run is
+    # one claim, reported once, on its first figure.
+    parallel: bool = False
+    # The source covers this figure from an earlier sentence of the passage, not its own.
+    carried: bool = False
     sentence_start: int = 0
     sentence_end: int = 0
     paragraph: int = 0
@@ -81,6 +89,10 @@ class Source:
     entity: str | None = None
     vague: bool = False
     cited: int = 0  # how many markers point at it (footnotes)
+    # The text an inline source is in force over: its sentence, or the passage that goes on
+    # reporting its data (file offsets once mapped; None for footnotes and links).
+    scope_start: int | None = None
+    scope_end: int | None = None
 
 
 @dataclass

@@ -51,8 +51,12 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
                     "value": f.value,
                     "unit": f.unit,
                     "source_count": len(f.sources),
+                    # A worked example, a plan's terms or the rest of a breakdown asserts
+                    # nothing of its own: only the claims a reader would check need a source.
+                    "claim": f.mood is None and not f.parallel,
                     "implausible_context": f.share or f.decrease,
-                    "running_tally": f.running_tally,
+                    # One finding per figure: an unsourced tally is figure-unsourced, not both.
+                    "running_tally": f.running_tally and bool(f.sources),
                     "same_quantity_value": other.value if other else None,
                 }
             )
@@ -94,6 +98,7 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
                 "value",
                 "unit",
                 "source_count",
+                "claim",
                 "implausible_context",
                 "running_tally",
                 "same_quantity_value",

@@ -13,6 +13,15 @@ def _number(value: float | None):
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
+def _covered_by(art: ReviewedArticle, ids: list[str]) -> str | None:
+    """The first covering source as an editor reads it: a footnote's text, a link's
+    address, an attribution's words."""
+    for s in art.sources:
+        if ids and s.id == ids[0]:
+            return s.entity or s.url or s.text
+    return None
+
+
 def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict:
     obj = {
         "path": art.path,
@@ -44,6 +53,14 @@ def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict:
                 "hedge": f.hedge,
                 "kind": f.kind,
                 "sources": f.sources,
+                # Why the figure is or is not flagged: which source covers it (its own
+                # sentence, or "carried" from a data source named earlier in the passage),
+                # or that it asserts nothing ("mood": a plan's term, a worked example) or
+                # continues a breakdown whose first figure carries the finding.
+                "covered_by": _covered_by(art, f.sources),
+                "carried": f.carried,
+                "mood": f.mood,
+                "parallel": f.parallel,
             }
             for f in art.figures
         ],
@@ -72,6 +89,8 @@ def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict:
                     "year": s.year,
                     "url": s.url,
                     "entity": s.entity,
+                    "scope_start": s.scope_start,
+                    "scope_end": s.scope_end,
                 }.items()
                 if v is not None or k in {"label", "year"}
             }

@@ -13,14 +13,15 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from checks.matching import names, plain_text, stems
-from checks.records import ArticleInfo, Citation, Figure, Quote, ReviewedArticle, Source, VagueAttribution
+from checks.records import ArticleInfo, Citation, Quote, ReviewedArticle, Source, VagueAttribution
 from flows.content.article import Article
 from flows.content.view import ReviewText
 from flows.extract.dates import extract_dates
 from flows.extract.doccache import sentence_of, sentences, text_of
 from flows.extract.figures import extract_figures
 from flows.extract.quotes import extract_quotes
-from flows.extract.sources import Attribution, extract_attributions, footnote_year
+from flows.extract.scope import cover_figures
+from flows.extract.sources import extract_attributions, footnote_year
 from flows.extract.tense import clause_verb
 from flows.extract.text import paragraph_spans
 
@@ -46,7 +47,7 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     sources = _footnote_sources(article) + _link_sources(article)
     citations = _citations(article, view, sources)
     paragraphs = paragraph_spans(text)
-    inline_sources = _cover_figures(doc, figures, citations, attributions, paragraphs, view, sources)
+    inline_sources = cover_figures(doc, figures, citations, attributions, paragraphs)
     _cite_quotes(doc, quotes, citations, dates, published)
     _claims(doc, citations, dates, published, sources, article, view)
 
@@ -59,6 +60,8 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.figures = [_span_to_file(f, article, view, f"f{i + 1}") for i, f in enumerate(figures)]
     result.dates = [_span_to_file(d, article, view, f"d{i + 1}") for i, d in enumerate(dates)]
     for src in inline_sources:
+        src.start, src.end = view.to_file(src.start, src.end)
+        src.scope_start, src.scope_end = view.to_file(src.scope_start, src.scope_end)
         src.text = article.text[src.start : src.end]  # the phrase; `entity` keeps who
     result.sources = sources + inline_sources
     result.citations = citations
@@ -119,60 +122,7 @@ def _citations(article: Article, view: ReviewText, sources: list[Source]) -> lis
     return out
 
 
-# ---------------------------------------------------------------- coverage
-def _cover_figures(doc, figures, citations, attributions, paragraphs, view, sources) -> list[Source]:
-    """Which sources stand behind each figure (DESIGN.md, figure-unsourced):
-    a marker or link covers the text before it back to the previous one in its paragraph;
-    an attribution phrase covers its own sentence."""
-    points = [(c.clean_pos, c) for c in citations]
-    keys = [p for p, _ in points]
-    inline: list[Source] = []
-    source_of: dict[int, Source] = {}
-    for fig in figures:
-        para_end = _paragraph_end(paragraphs, fig.start)
-        i = bisect.bisect_left(keys, fig.end)
-        if i < len(points) and points[i][0] <= para_end and points[i][1].source_id:
-            fig.sources.append(points[i][1].source_id)
-        for a in attributions:
-            if a.vague or not (a.sentence.start_char <= fig.start < a.sentence.end_char):
-                continue
-            if a.cue is not None and a.cue.lower_ != "according" and not _cue_covers(a, doc, fig):
-                continue
-            src = source_of.get(id(a))
-            if src is None:
-                src = Source(
-                    id=f"in:{len(inline) + 1}",
-                    kind="inline",
-                    start=a.start,
-                    end=a.end,
-                    text=a.entity,
-                    entity=a.entity,
-                )
-                source_of[id(a)] = src
-                inline.append(src)
-            if src.id not in fig.sources:
-                fig.sources.append(src.id)
-    for src in inline:
-        src.start, src.end = view.to_file(src.start, src.end)
-    return inline
-
-
-def _cue_covers(a: Attribution, doc: Doc, fig: Figure) -> bool:
-    """'X said' covers a figure in the clause it governs, or anywhere when it is the main verb."""
-    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    if span is None:
-        return False
-    cue = a.cue
-    return (
-        cue.dep_ == "ROOT"
-        or cue in span.root.ancestors
-        or cue.dep_ in {"parataxis"}
-        or cue.head.dep_ == "ROOT"
-        and cue.dep_ in {"ccomp", "advcl"}
-        and cue.i > span.root.i
-    )
-
-
+# ---------------------------------------------------------------- quotes
 def _paragraph_start(text: str, pos: int) -> int:
     brk = text.rfind("\n\n", 0, pos)
     return 0 if brk < 0 else brk + 2

@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from checks.records import Figure
 from flows.extract.doccache import sentence_of, text_of
+from flows.extract.lexicon import MONTHS
+from flows.extract.mood import irrealis
 from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
 
 # Case-sensitive inside FIGURE's re.I, and not the tail of a word: "A$30" is Australian
@@ -160,7 +162,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     sent = sentence_of(span[0])
     before = text[max(0, s - 24) : s]
     after = text[e : e + 40]
-    if NOT_FIGURE_BEFORE.search(before) or STREET.match(after):
+    if NOT_FIGURE_BEFORE.search(before) or STREET.match(after) or _after_a_month(span):
         return None
     kind = next(k for k in ("money", "percent", "fraction", "number") if m.group(k))
     unit: str | None = None
@@ -203,8 +205,12 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             if noun.i - span[-1].i <= 3 and not any(t.is_punct for t in doc[span[-1].i + 1 : noun.i]):
                 e = noun.idx + len(noun.text)  # the figure reads "3,400 ships", as a reader quotes it
                 raw = text[s:e]
-        if re.fullmatch(r"\d+", raw) and noun is None and 1500 <= int(raw) <= 2100:
-            return None  # a year the date reader passed over
+        if (
+            re.fullmatch(r"\d{4}", m.group(0).strip())
+            and 1500 <= (value or 0) <= 2100
+            and (noun is None or span[0].ent_type_ == "DATE")
+        ):
+            return None  # a year the date reader passed over: "below 2005 levels", "the 2016 race"
         kind = "count"
     hedge_m = HEDGE_RE.search(before)
     hedge = hedge_m.group(1).lower() if hedge_m else None
@@ -222,6 +228,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         share=kind == "percent" and bool(re.match(r"^\s+of\b", after)),
         decrease=_is_decrease(span),
         rate=(rate_m.group(1) or rate_m.group(2)).lower() if rate_m else None,
+        mood=irrealis(span),
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )
@@ -251,6 +258,12 @@ def _counted_noun(span: Span) -> Token | None:
         if tok.pos_ not in {"ADJ", "PROPN", "NUM"} and tok.text not in {"-"}:
             break
     return None
+
+
+def _after_a_month(span: Span) -> bool:
+    """'Sept. 11 memorial': the day of a date the date reader did not take whole."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.lower_.rstrip(".") in MONTHS
 
 
 def _after_a_name(doc: Doc, span: Span) -> bool:

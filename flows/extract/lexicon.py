@@ -32,6 +32,20 @@ REPORT_VERBS = _words(
     """
 )
 
+# Verbs whose content is information the subject gives out, so that a figure inside what
+# they report is the subject's (VerbNet's say, tell, report, indicate, estimate and
+# discover classes). Verbs of judging or attacking ("grill", "rail", "praise") report an
+# attitude, not a figure, and verbs of acting ("give", "agree") report nothing.
+INFORMING_VERBS = _words(
+    """
+    acknowledge add admit announce assert boast brag calculate claim conclude confirm count
+    declare disclose document estimate explain find forecast indicate insist list maintain
+    measure note predict project publish put record reiterate report reveal say show
+    state stress suggest survey tally tell testify track tweet warn write argue contend
+    allege emphasize emphasise poll interview calculate model analyze analyse compute
+    """
+)
+
 # Words that introduce a name, a title or a coined term rather than speech.
 NAMING_WORDS = _words(
     """

@@ -37,6 +37,32 @@ DOCUMENT_CLAIM = re.compile(
     r"reveals?|revealed|puts?|counted|recorded)\b",
     re.I,
 )
+ORG_LIKE = {"ORG", "PERSON", "GPE", "NORP"}
+# "in that survey", "per the plan", "from the census": a document framing its sentence.
+FRAMING_PREPOSITIONS = {"in", "per", "from", "by", "under"}
+# Things a person or body says or issues: a clause under one with an owner reports for them.
+STATEMENT_NOUNS = {
+    "statement",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "claim",
+    "assertion",
+    "emphasis",
+    "testimony",
+    "tweet",
+    "speech",
+    "interview",
+    "letter",
+    "memo",
+    "announcement",
+    "release",
+    "disclosure",
+    "calculation",
+    "tally",
+    "model",
+}
 DOCUMENT_NOUNS = {
     "audit",
     "report",
@@ -61,7 +87,28 @@ DOCUMENT_NOUNS = {
     "accounts",
     "projection",
     "forecast",
+    "release",
+    "document",
+    "documents",
+    "return",
+    "returns",
+    "plan",
+    "chart",
+    "table",
+    "database",
+    "index",
+    "tracker",
+    "sample",
+    "polling",
+    "ratings",
 }
+
+
+# How an attribution frames its sentence, which decides what it covers (flows.extract.scope):
+# "sentence": the whole sentence ("according to X", "the census shows", "in that survey");
+# "content": what the cue verb reports ("X said [...]", "the bureau estimated [...]");
+# "noun": the subtree of a reporting noun ("a Times report that [...]", "his comment about [...]").
+Frame = str
 
 
 @dataclass(frozen=True)
@@ -74,6 +121,10 @@ class Attribution:
     cue: Token | None
     sentence: Span
     vague: bool
+    frame: Frame = "content"
+    # A data source (a poll, survey, study, report, data set): its figures run on into the
+    # next sentences of the passage, where a speaker's do not.
+    data: bool = False
 
 
 def footnote_year(text: str) -> int | None:
@@ -91,11 +142,11 @@ def extract_attributions(doc: Doc, skip: bytearray | None = None) -> list[Attrib
         for m in list(IMPERSONAL.finditer(sent.text)) + list(VAGUE_PHRASES.finditer(sent.text)):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             if skip is None or not skip[s]:
-                out.append(Attribution(s, e, m.group(0), None, sent, True))
+                out.append(Attribution(s, e, m.group(0), None, sent, True, "sentence"))
         for m in DOCUMENT_CLAIM.finditer(sent.text):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             if skip is None or not skip[s]:
-                out.append(Attribution(s, e, m.group(0), None, sent, False))
+                out.append(Attribution(s, e, m.group(0), None, sent, False, "sentence", data=True))
         for token in sent:
             if skip is not None and skip[token.idx]:
                 continue
@@ -112,28 +163,22 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             return None
         obj = objs[0]
         phrase = token.doc[obj.left_edge.i : obj.right_edge.i + 1]
-        vague = (obj.lemma_.lower() in VAGUE_SUBJECTS or obj.lower_ in VAGUE_SUBJECTS) and not _is_specific(
-            obj
+        vague = _is_unnamed(obj)
+        return Attribution(
+            token.idx, phrase.end_char, phrase.text, token, sent, vague, "sentence", data=_is_document(obj)
         )
-        return Attribution(token.idx, phrase.end_char, phrase.text, token, sent, vague)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
-        agents = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
-        if agents and any(c.dep_ == "pobj" for c in agents[0].children):
-            end = agents[0].right_edge
-            return Attribution(
-                token.left_edge.idx,
-                end.idx + len(end.text),
-                token.doc[token.left_edge.i : end.i + 1].text,
-                token,
-                sent,
-                False,
-            )
+    if token.pos_ in {"NOUN", "PROPN"} and _is_document(token):
+        return _document_frame(token, sent)
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or (
         lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in VAGUE_VERBS
     ):
         return None
     subj = [c for c in token.children if c.dep_ in {"nsubj"}]
+    if not subj and token.dep_ in {"advcl", "xcomp", "conj"} and token.tag_ in {"VBG", "VBN"}:
+        # "Stumpf tried to make the case, explaining the firings amounted to 1 percent":
+        # a participle of saying reports for the subject of the verb it hangs from.
+        subj = [c for c in token.head.children if c.dep_ == "nsubj"]
     if not subj:
         return None
     head = subj[0]
@@ -154,9 +199,108 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         start, end = token.idx, head.right_edge.idx + len(head.right_edge.text)
     phrase = text_of(token.doc)[start:end]
     return (
-        Attribution(start, end, token.doc[head.left_edge.i : head.right_edge.i + 1].text, token, sent, vague)
+        Attribution(
+            start,
+            end,
+            token.doc[head.left_edge.i : head.right_edge.i + 1].text,
+            token,
+            sent,
+            vague,
+            "content",
+            data=_is_document(head),
+        )
         if len(phrase) < 200
         else None
+    )
+
+
+def _document_frame(noun: Token, sent: Span) -> Attribution | None:
+    """A poll, survey, study, report or data set that frames its sentence or a clause.
+
+    - the subject of any verb: "the latest Gallup survey puts her at 46 percent", "the
+      survey was conducted ... of 600 respondents" (the sentence reports the document);
+    - the object of a framing preposition: "in that survey", "per the McKinley plan";
+    - the object of a verb with an owner: "the bureau cut its estimate by 7,000";
+    - a reporting noun with an owner and a clause: "a Times report that ...", "his
+      comment about 47 percent" (covers that clause only);
+    - a document by an agent: "a 2021 audit by the state auditor found ...".
+    """
+    doc = noun.doc
+    owner = _owner(noun)
+    # "by one estimate", "a study found": a document nobody could look up.
+    indefinite = any(
+        c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "some", "another"}
+        for c in noun.children
+    )
+    named_in_phrase = any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LIKE or t.like_num for t in noun.subtree)
+    vague = owner is None and (_is_unnamed(noun) or indefinite and not named_in_phrase)
+    frame = None
+    if (
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.lemma_.lower() in DOCUMENT_NOUNS
+        or noun.dep_ == "pobj"
+        and noun.head.lower_ in FRAMING_PREPOSITIONS
+        and noun.lemma_.lower() in DOCUMENT_NOUNS
+        or noun.dep_ == "dobj"
+        and owner is not None
+        and noun.lemma_.lower() in DOCUMENT_NOUNS
+    ):
+        frame = "sentence"
+    elif owner is not None and any(c.dep_ in {"acl", "relcl", "prep", "ccomp"} for c in noun.children):
+        frame = "noun"
+    if frame is None:
+        return None
+    if frame == "sentence" and vague and noun.tag_ != "NNS" and noun.dep_ != "pobj":
+        vague = False  # "the survey was conducted": one poll, named by the article that ran it
+    left = noun.left_edge
+    end_tok = noun
+    agents = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if agents and any(c.dep_ == "pobj" for c in agents[0].children):
+        end_tok = agents[0].right_edge
+    start, end = left.idx, end_tok.idx + len(end_tok.text)
+    if noun.dep_ == "pobj":
+        start = min(start, noun.head.idx)
+    if end - start > 200:
+        return None
+    phrase = text_of(doc)[start:end]
+    return Attribution(
+        start, end, phrase, noun, sent, vague, frame, data=noun.lemma_.lower() in DOCUMENT_NOUNS
+    )
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a document or statement belongs to: its possessor, a name before it, its agent."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in ORG_LIKE):
+            return c
+        if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+            objs = [
+                o for o in c.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ORG_LIKE)
+            ]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _is_document(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or lemma in STATEMENT_NOUNS
+
+
+def _is_unnamed(head: Token) -> bool:
+    """'polls', 'critics', 'sources': nobody a reader could look up."""
+    return (
+        head.lemma_.lower() in VAGUE_SUBJECTS or head.lower_ in VAGUE_SUBJECTS or _bare_plural(head)
+    ) and not _is_specific(head)
+
+
+def _bare_plural(head: Token) -> bool:
+    return (
+        head.tag_ == "NNS"
+        and head.lemma_.lower() in DOCUMENT_NOUNS
+        and not any(c.dep_ in {"det", "poss"} for c in head.children)
     )
 
 

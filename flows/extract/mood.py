@@ -1,0 +1,127 @@
+"""Is a figure stated as a fact, or as a hypothesis, a wish or a plan's own parameter?
+
+A copy chief asks "who says so?" of a figure the article asserts. A worked example ("to
+save that much you'd need to put aside $115 a month"), a plan's terms ("she would impose
+a 4 percent surcharge", "Clinton wants to sign up 5 million people") and a condition
+("if it earns 5 percent") assert nothing about the world, so nothing needs a source.
+
+The test reads the clause the figure sits in, from the parse:
+- a modal of possibility or condition (would, could, might, should, 'd) on its verb;
+- a conditional clause ("if", "unless") around it;
+- a second-person or generic subject ("you", "anyone"), or "your" on the figure's noun;
+- a non-finite clause governed by a verb or noun of wanting, planning, proposing or
+  requiring (VerbNet's want / wish / promise / require classes, not words of any one
+  article): "wants to sign up", "a pledge to reduce", "need to put aside";
+- an imperative sentence ("Save a quarter of the cost").
+"Will" is left out on purpose: "the plan will cost $4 billion" is a forecast somebody
+made, and a forecast needs a source like any other figure.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+IRREALIS_MODALS = frozenset({"would", "could", "might", "should", "'d", "ought"})
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "suppose", "supposing", "assuming"})
+GENERIC_SUBJECTS = frozenset({"you", "anyone", "anybody", "one", "whoever", "someone"})
+
+# Verbs and nouns whose complement is a goal, a wish, a requirement or a proposal: the
+# figure inside it is what somebody wants or demands, not what is.
+VOLITION_VERBS = frozenset(
+    [
+        "aim",
+        "ask",
+        "demand",
+        "desire",
+        "hope",
+        "intend",
+        "need",
+        "offer",
+        "plan",
+        "pledge",
+        "promise",
+        "propose",
+        "require",
+        "seek",
+        "strive",
+        "try",
+        "vow",
+        "want",
+        "wish",
+        "push",
+        "urge",
+    ]
+)
+VOLITION_NOUNS = frozenset(
+    [
+        "aim",
+        "ambition",
+        "bid",
+        "commitment",
+        "demand",
+        "desire",
+        "goal",
+        "intention",
+        "objective",
+        "offer",
+        "pledge",
+        "plan",
+        "promise",
+        "proposal",
+        "push",
+        "requirement",
+        "target",
+        "vow",
+        "wish",
+    ]
+)
+
+
+def irrealis(span: Span) -> str | None:
+    """Why the figure in ``span`` is not asserted as a fact, or None when it is."""
+    root = span.root
+    if any(c.dep_ == "poss" and c.lower_ == "your" for c in root.children):
+        return "second person"
+    # Up the tree to the sentence's root: a figure two clauses below "if" is hypothetical too.
+    node = child = root
+    for _ in range(12):
+        if child is not node and child.dep_ in {"nsubj", "nsubjpass", "conj"}:
+            # "46 percent would choose Clinton": the figure counts who answered, the modal
+            # is their answer's (or a projection somebody made): a claim all the same. A
+            # conjoined clause has a mood of its own.
+            break
+        if node.pos_ in {"VERB", "AUX"}:
+            reason = _clause_mood(node)
+            if reason:
+                return reason
+        if node.dep_ in {"xcomp", "acl", "advcl", "relcl"} and node.tag_ == "VB" and _is_volition(node.head):
+            return "goal"
+        if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
+            break  # "Trump, who lost $915 million, could ...": a fact about someone named
+        child, node = node, node.head
+    sent_root = span.sent.root
+    if (
+        sent_root.tag_ == "VB"
+        and sent_root.i == span.sent.start
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in sent_root.children)
+    ):
+        return "imperative"
+    return None
+
+
+def _clause_mood(verb: Token) -> str | None:
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS for c in children):
+        return "modal"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
+        return "condition"
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in GENERIC_SUBJECTS for c in children):
+        return "second person"
+    return None
+
+
+def _is_volition(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"}:
+        return lemma in VOLITION_VERBS
+    return token.pos_ == "NOUN" and lemma in VOLITION_NOUNS

@@ -1,0 +1,252 @@
+"""Which source stands behind each figure: sources have a scope, not just a sentence.
+
+A copy chief reads a source as in force over a stretch of text, not only at the words
+that name it (FLAGS-GUIDE.md, figure-unsourced):
+
+- a footnote marker or a link covers the text before it, back to the previous marker in
+  its paragraph (DESIGN.md);
+- an attribution covers what its frame reports: the whole sentence for "according to X",
+  "the census shows", "in that survey"; the reported clause for "X said ..."; the clause
+  under a reporting noun for "a Times report that ...";
+- a data source (a poll, survey, study, report, data set) also covers the passage that
+  goes on reporting its data: the next sentences and paragraphs, for as long as each
+  paragraph states figures or refers back to a document, until another data source takes
+  over. A person's "X said" covers only what X said.
+- a "Source:" line closing a chart or table covers the paragraph above it.
+
+Figures that are not asserted (``Figure.mood``) need no source, and a run of parallel
+figures in one sentence from one unstated source is one claim, reported on its first
+figure (``Figure.parallel``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from checks.records import Citation, Figure, Source
+from flows.extract.doccache import sentence_of, text_of
+from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS
+from flows.extract.sources import DOCUMENT_NOUNS, Attribution
+
+SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
+# A passage keeps a data source in force while each paragraph states figures or names a
+# document again ("The poll indicates ..."); a paragraph with neither closes it.
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this|these|its|same)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b",
+    re.I,
+)
+# Where a figure sits below a verb of saying for the verb to report it.
+REPORTED_CONTENT = frozenset({"ccomp", "parataxis"})
+REPORTED_OBJECT = frozenset({"dobj", "xcomp", "prep", "attr", "oprd", "dative", "npadvmod", "advmod"})
+KIND_FAMILY = {"percent": "share", "fraction": "share", "money": "money", "count": "count"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The stretch of clean text a data source stays in force over."""
+
+    start: int
+    end: int
+    source: Attribution
+
+
+def cover_figures(
+    doc: Doc,
+    figures: list[Figure],
+    citations: list[Citation],
+    attributions: list[Attribution],
+    paragraphs: list[tuple[int, int]],
+) -> list[Source]:
+    """Set ``sources``, ``carried`` and ``parallel`` on each figure; return the inline
+    sources that cover at least one figure (offsets into the clean text)."""
+    inline: dict[int, Source] = {}
+    covering: list[tuple[Figure, Source]] = []
+    named = [a for a in attributions if not a.vague]
+    passages = list(_passages(doc, named, paragraphs))
+    cited = [(c.clean_pos, c) for c in citations]
+    cited_at = [p for p, _ in cited]
+    lines = _source_lines(doc, paragraphs)
+    para_starts = [p[0] for p in paragraphs]
+    own_kinds: dict[int, set[str]] = {}  # attribution start -> kind families it covers in its sentence
+    uncovered: list[tuple[Figure, Span]] = []
+    for fig in figures:
+        para = _paragraph_of(paragraphs, para_starts, fig.start)
+        i = bisect.bisect_left(cited_at, fig.end)
+        if i < len(cited) and cited[i][0] <= para[1] and cited[i][1].source_id:
+            fig.sources.append(cited[i][1].source_id)
+        span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        sent = sentence_of(span[0])
+        found = [a for a in named if a.sentence.start_char == sent.start_char and covers(a, span)]
+        if not found and not fig.sources:
+            found = [a for covered, a in lines if covered[0] <= fig.start < covered[1]][:1]
+        for a in found:
+            own_kinds.setdefault(a.start, set()).add(_family(fig))
+            covering.append((fig, _inline(a, inline, sent)))
+        if not found and not fig.sources:
+            uncovered.append((fig, span))
+    # A passage carries the kind of data its source gave: a poll's shares run on into the
+    # breakdown below it, not into a dollar figure about something else.
+    for fig, span in uncovered:
+        for p in passages:
+            kinds = own_kinds.get(p.source.start)
+            if p.start <= fig.start < p.end and (not kinds or _family(fig) in kinds):
+                fig.carried = True
+                covering.append((fig, _inline(p.source, inline, sentence_of(span[0]))))
+                break
+    ordered = sorted(inline.values(), key=lambda s: s.start)
+    for n, src in enumerate(ordered):
+        src.id = f"in:{n + 1}"
+    for fig, src in covering:
+        if src.id not in fig.sources:
+            fig.sources.append(src.id)
+    _mark_parallel(figures)
+    return ordered
+
+
+def _family(fig: Figure) -> str:
+    if fig.unit and fig.unit.split()[-1] in {"point", "points"}:
+        return "share"  # a lead of 20 points is a difference of shares
+    return KIND_FAMILY.get(fig.kind, fig.kind)
+
+
+def _inline(a: Attribution, inline: dict[int, Source], sent: Span) -> Source:
+    """The inline source record of ``a``, its scope stretched to the sentence it covers."""
+    src = inline.get(a.start) or _inline_source(a)
+    inline[a.start] = src
+    src.scope_end = max(src.scope_end or 0, sent.end_char)
+    return src
+
+
+def _inline_source(a: Attribution) -> Source:
+    return Source(
+        id="",
+        kind="inline",
+        start=a.start,
+        end=a.end,
+        text=a.entity,
+        entity=a.entity,
+        scope_start=a.sentence.start_char,
+        scope_end=a.sentence.end_char,
+    )
+
+
+def covers(a: Attribution, span: Span) -> bool:
+    """Does attribution ``a`` stand behind the figure ``span`` in its own sentence?"""
+    if a.frame == "sentence" or a.cue is None:
+        return True
+    cue = a.cue
+    root = span.root
+    if a.frame == "noun":
+        return cue == root or cue in root.ancestors
+    lemma = cue.lemma_.lower()
+    if lemma not in INFORMING_VERBS and lemma != "according":
+        return False  # "Warren grilled Stumpf over 2 million accounts": no report of a figure
+    if cue in root.ancestors:
+        edge = _edge_below(cue, root).dep_
+        if edge in REPORTED_CONTENT:
+            return True
+        # "the bureau counted 7,000", "the survey puts her at 46 percent": a verb of
+        # counting or finding reports its object too.
+        return lemma in REPORT_VERBS and edge in REPORTED_OBJECT
+    # "The line carried 4,200 passengers, the ministry said": the parser hangs the
+    # reporting clause off the reported one.
+    return cue.dep_ == "parataxis" or (
+        cue.head.dep_ == "ROOT" and cue.dep_ in {"ccomp", "advcl"} and cue.i > root.i and root.head == cue.head
+    ) or (cue.head == root or cue.head in root.ancestors) and cue.dep_ in {"parataxis", "ccomp"} and cue.i > root.i
+
+
+def _edge_below(ancestor, token):
+    node = token
+    while node.head != ancestor:
+        node = node.head
+    return node
+
+
+def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, int]]) -> Iterable[Passage]:
+    """Each data source's passage: from its sentence on, paragraph by paragraph, while
+    the text keeps reporting data, until the next data source is named.
+
+    Only a source that frames its whole sentence carries ("the survey found ...", "in
+    that poll ..."); a clause under a reporting noun ("a Times report that ...") does
+    not. A later "the poll indicates" names no new source: it keeps the passage open.
+    """
+    text = text_of(doc)
+    data = sorted((a for a in named if a.data and a.frame == "sentence"), key=lambda a: a.start)
+    starts = [a for n, a in enumerate(data) if n == 0 or _names_a_source(a)]
+    para_starts = [p[0] for p in paragraphs]
+    for n, a in enumerate(starts):
+        limit = starts[n + 1].sentence.start_char if n + 1 < len(starts) else len(text)
+        end = a.sentence.end_char
+        idx = max(bisect.bisect_right(para_starts, a.start) - 1, 0)
+        for p_start, p_end in paragraphs[idx + 1 :]:
+            if p_start >= limit:
+                break
+            block = text[p_start : min(p_end, limit)]
+            if not (_states_figures(block) or BACK_REFERENCE.search(block)):
+                break
+            end = min(p_end, limit)
+        # the rest of the source's own paragraph is in the passage too
+        own_end = paragraphs[idx][1] if paragraphs else a.sentence.end_char
+        end = max(end, min(own_end, limit))
+        if end > a.sentence.end_char:
+            yield Passage(a.sentence.end_char, end, a)
+
+
+def _names_a_source(a: Attribution) -> bool:
+    """"the Washington Post-ABC poll", "a 2019 survey": a source of its own; "the poll" is
+    the one already named."""
+    span = a.sentence.doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" or t.like_num or t.ent_type_ for t in span)
+
+
+FIGURE_HINT = re.compile(r"\d|\b(?:percent|half|third|quarter|million|billion)\b", re.I)
+
+
+def _states_figures(block: str) -> bool:
+    return bool(FIGURE_HINT.search(block))
+
+
+def _source_lines(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[tuple[int, int], Attribution]]:
+    """For each "Source:" line closing a chart or table: the text it covers (the paragraph
+    above it and the line itself) and the source it names."""
+    text = text_of(doc)
+    out = []
+    for i, (s, e) in enumerate(paragraphs):
+        if i > 0 and SOURCE_LINE.match(text[s:e]):
+            out.append(((paragraphs[i - 1][0], e), _source_line_attribution(doc, s)))
+    return out
+
+
+def _source_line_attribution(doc: Doc, start: int) -> Attribution:
+    text = text_of(doc)
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    tok = doc.char_span(start, start + 1, alignment_mode="expand")
+    sent = sentence_of(tok[0]) if tok is not None and len(tok) else doc[:]
+    return Attribution(start, end, text[start:end].strip(), None, sent, False, "sentence", data=True)
+
+
+def _paragraph_of(paragraphs, starts, pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    return paragraphs[max(i, 0)] if paragraphs else (0, pos + 1)
+
+
+def _mark_parallel(figures: list[Figure]) -> None:
+    """A breakdown in one sentence ("46 percent ..., 44 percent ..., 5 percent ...") is one
+    claim: every unsourced, asserted figure after the first of its kind family is parallel."""
+    heads: dict[tuple[int, str], Figure] = {}
+    for fig in figures:
+        if fig.sources or fig.mood:
+            continue
+        key = (fig.sentence_start, _family(fig))
+        if key in heads:
+            fig.parallel = True
+        else:
+            heads[key] = fig
