@@ -126,6 +126,7 @@ RUNNING_TALLY = re.compile(
     r"right now|as things stand|up to now|until now)\b",
     re.I,
 )
+RATIO = re.compile(r"^-(?:to-)?\d+\b|^\s+to\s+\d+\s+(?:vote|ruling|decision|margin)")
 AS_OF = re.compile(r"\bas (?:of|at)\b", re.I)
 RATE = re.compile(
     r"^\s*(?:a|per|each|every)\s+(year|month|week|day|hour|annum)\b|^\s*(annually|yearly|monthly|weekly|daily)\b",
@@ -164,6 +165,14 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     after = text[e : e + 40]
     if NOT_FIGURE_BEFORE.search(before) or STREET.match(after) or _after_a_month(span):
         return None
+    if RATIO.match(after):
+        return None  # "a 2-to-1 vote", "a 5-4 ruling": a tally of a named body's vote, a score
+    if (
+        m.group("number")
+        and re.match(r"-[a-z]+\b", after)
+        and not re.match(rf"-(?:{SCALE_WORD}|points?)\b", after, re.I)
+    ):
+        return None  # "a 46-page analysis", "the 28-nation bloc": a size used as an adjective
     kind = next(k for k in ("money", "percent", "fraction", "number") if m.group(k))
     unit: str | None = None
     value: float | None

@@ -43,6 +43,7 @@ INFORMING_VERBS = _words(
     measure note predict project publish put record reiterate report reveal say show
     state stress suggest survey tally tell testify track tweet warn write argue contend
     allege emphasize emphasise poll interview calculate model analyze analyse compute
+    unveil release cite refer mention quote
     """
 )
 

@@ -85,7 +85,11 @@ def irrealis(span: Span) -> str | None:
     # Up the tree to the sentence's root: a figure two clauses below "if" is hypothetical too.
     node = child = root
     for _ in range(12):
-        if child is not node and child.dep_ in {"nsubj", "nsubjpass", "conj"}:
+        if child is not node and (
+            child.dep_ in {"nsubj", "nsubjpass"}
+            or child.dep_ == "conj"
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        ):
             # "46 percent would choose Clinton": the figure counts who answered, the modal
             # is their answer's (or a projection somebody made): a claim all the same. A
             # conjoined clause has a mood of its own.
@@ -94,8 +98,8 @@ def irrealis(span: Span) -> str | None:
             reason = _clause_mood(node)
             if reason:
                 return reason
-        if node.dep_ in {"xcomp", "acl", "advcl", "relcl"} and node.tag_ == "VB" and _is_volition(node.head):
-            return "goal"
+        if node is not root and _is_volition(node) and child.dep_ not in {"nsubj", "nsubjpass", "agent"}:
+            return "goal"  # "proposing 500 million solar panels", "a pledge to cut emissions 80 percent"
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head
@@ -123,5 +127,10 @@ def _clause_mood(verb: Token) -> str | None:
 def _is_volition(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        return lemma in VOLITION_VERBS
+        # "called for reducing the rate to 28 percent": a phrasal verb of demanding
+        return (
+            lemma in VOLITION_VERBS
+            or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+            and lemma in {"call", "press", "push", "ask", "argue", "lobby", "campaign"}
+        )
     return token.pos_ == "NOUN" and lemma in VOLITION_NOUNS

@@ -37,12 +37,15 @@ SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
 # A passage keeps a data source in force while each paragraph states figures or names a
 # document again ("The poll indicates ..."); a paragraph with neither closes it.
 BACK_REFERENCE = re.compile(
-    r"\b(?:the|that|this|these|its|same)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(DOCUMENT_NOUNS)) + r")\b",
+    r"\b(?:the|that|this|these|its|same)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(DOCUMENT_NOUNS))
+    + r")\b",
     re.I,
 )
 # Where a figure sits below a verb of saying for the verb to report it.
 REPORTED_CONTENT = frozenset({"ccomp", "parataxis"})
-REPORTED_OBJECT = frozenset({"dobj", "xcomp", "prep", "attr", "oprd", "dative", "npadvmod", "advmod"})
+REPORTED_OBJECT = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
+CONTENT_PREPOSITIONS = frozenset({"from", "of", "about", "on", "over", "regarding"})
 KIND_FAMILY = {"percent": "share", "fraction": "share", "money": "money", "count": "count"}
 
 
@@ -53,6 +56,7 @@ class Passage:
     start: int
     end: int
     source: Attribution
+    own_paragraph_end: int  # the rest of the source's paragraph carries any kind of figure
 
 
 def cover_figures(
@@ -93,10 +97,24 @@ def cover_figures(
             uncovered.append((fig, span))
     # A passage carries the kind of data its source gave: a poll's shares run on into the
     # breakdown below it, not into a dollar figure about something else.
+    inherited: dict[int, set[str]] = {}
+    previous: set[str] = set()
+    for p in passages:  # "The poll indicates ..." gives no figure: it carries its poll's kinds
+        previous = own_kinds.get(p.source.start) or previous
+        inherited[p.source.start] = previous
+    attributed = {a.sentence.start_char for a in attributions}
     for fig, span in uncovered:
+        if sentence_of(span[0]).start_char in attributed:
+            continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
         for p in passages:
-            kinds = own_kinds.get(p.source.start)
-            if p.start <= fig.start < p.end and (not kinds or _family(fig) in kinds):
+            kinds = inherited.get(p.source.start)
+            sent = sentence_of(span[0])
+            if p.start <= fig.start < p.end and (
+                not kinds
+                or _family(fig) in kinds
+                or fig.start < p.own_paragraph_end
+                or BACK_REFERENCE.search(sent.text)
+            ):
                 fig.carried = True
                 covering.append((fig, _inline(p.source, inline, sentence_of(span[0]))))
                 break
@@ -149,17 +167,32 @@ def covers(a: Attribution, span: Span) -> bool:
     if lemma not in INFORMING_VERBS and lemma != "according":
         return False  # "Warren grilled Stumpf over 2 million accounts": no report of a figure
     if cue in root.ancestors:
-        edge = _edge_below(cue, root).dep_
+        below = _edge_below(cue, root)
+        edge = below.dep_
         if edge in REPORTED_CONTENT:
             return True
-        # "the bureau counted 7,000", "the survey puts her at 46 percent": a verb of
-        # counting or finding reports its object too.
-        return lemma in REPORT_VERBS and edge in REPORTED_OBJECT
+        # "the bureau counted 7,000", "the survey puts her at 46 percent", "Trump cited
+        # endorsements from 88 generals": what is counted, found or cited is reported too.
+        if edge == "prep":
+            # "put her at 46 percent", "cut by 7,000" count; "cited endorsements from 88
+            # generals" and "spoke about 47 percent" say what; "cited it at a forum viewed
+            # by 14.7 million" only says where.
+            return lemma in REPORT_VERBS or below.lower_ in CONTENT_PREPOSITIONS
+        return edge in REPORTED_OBJECT
     # "The line carried 4,200 passengers, the ministry said": the parser hangs the
     # reporting clause off the reported one.
-    return cue.dep_ == "parataxis" or (
-        cue.head.dep_ == "ROOT" and cue.dep_ in {"ccomp", "advcl"} and cue.i > root.i and root.head == cue.head
-    ) or (cue.head == root or cue.head in root.ancestors) and cue.dep_ in {"parataxis", "ccomp"} and cue.i > root.i
+    return (
+        cue.dep_ == "parataxis"
+        or (
+            cue.head.dep_ == "ROOT"
+            and cue.dep_ in {"ccomp", "advcl"}
+            and cue.i > root.i
+            and root.head == cue.head
+        )
+        or (cue.head == root or cue.head in root.ancestors)
+        and cue.dep_ in {"parataxis", "ccomp"}
+        and cue.i > root.i
+    )
 
 
 def _edge_below(ancestor, token):
@@ -175,11 +208,10 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
 
     Only a source that frames its whole sentence carries ("the survey found ...", "in
     that poll ..."); a clause under a reporting noun ("a Times report that ...") does
-    not. A later "the poll indicates" names no new source: it keeps the passage open.
+    not. A later "the poll indicates" opens a passage of the poll already named.
     """
     text = text_of(doc)
-    data = sorted((a for a in named if a.data and a.frame == "sentence"), key=lambda a: a.start)
-    starts = [a for n, a in enumerate(data) if n == 0 or _names_a_source(a)]
+    starts = sorted((a for a in named if a.data and a.frame == "sentence"), key=lambda a: a.start)
     para_starts = [p[0] for p in paragraphs]
     for n, a in enumerate(starts):
         limit = starts[n + 1].sentence.start_char if n + 1 < len(starts) else len(text)
@@ -196,14 +228,7 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
         own_end = paragraphs[idx][1] if paragraphs else a.sentence.end_char
         end = max(end, min(own_end, limit))
         if end > a.sentence.end_char:
-            yield Passage(a.sentence.end_char, end, a)
-
-
-def _names_a_source(a: Attribution) -> bool:
-    """"the Washington Post-ABC poll", "a 2019 survey": a source of its own; "the poll" is
-    the one already named."""
-    span = a.sentence.doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and any(t.pos_ == "PROPN" or t.like_num or t.ent_type_ for t in span)
+            yield Passage(a.sentence.end_char, end, a, min(own_end, limit))
 
 
 FIGURE_HINT = re.compile(r"\d|\b(?:percent|half|third|quarter|million|billion)\b", re.I)

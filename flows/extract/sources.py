@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import sentences, text_of
-from flows.extract.lexicon import REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
+from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
 IMPERSONAL = re.compile(
@@ -98,6 +98,7 @@ DOCUMENT_NOUNS = {
     "database",
     "index",
     "tracker",
+    "average",
     "sample",
     "polling",
     "ratings",
@@ -171,7 +172,10 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         return _document_frame(token, sent)
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or (
-        lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in VAGUE_VERBS
+        lemma not in REPORT_VERBS
+        and lemma not in SPEECH_VERBS
+        and lemma not in VAGUE_VERBS
+        and lemma not in INFORMING_VERBS
     ):
         return None
     subj = [c for c in token.children if c.dep_ in {"nsubj"}]
@@ -189,7 +193,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         and (head.lemma_.lower() in VAGUE_SUBJECTS or head.lower_ in VAGUE_SUBJECTS)
         and not _is_specific(head)
     )
-    if not vague and lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS:
+    if not vague and lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in INFORMING_VERBS:
         return None
     if not vague and lemma in VAGUE_VERBS - REPORT_VERBS - SPEECH_VERBS:
         return None  # "the minister believes": an opinion, not a source
@@ -232,7 +236,9 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
         c.dep_ in {"det", "nummod"} and c.lower_ in {"a", "an", "one", "some", "another"}
         for c in noun.children
     )
-    named_in_phrase = any(t.pos_ == "PROPN" or t.ent_type_ in ORG_LIKE or t.like_num for t in noun.subtree)
+    named_in_phrase = any(
+        t.pos_ == "PROPN" or t.ent_type_ in ORG_LIKE or t.is_digit for t in noun.subtree
+    )  # "a Gallup survey", "a 2019 audit": somebody could look it up
     vague = owner is None and (_is_unnamed(noun) or indefinite and not named_in_phrase)
     frame = None
     if (
