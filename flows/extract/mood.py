@@ -80,7 +80,7 @@ VOLITION_NOUNS = frozenset(
 def irrealis(span: Span) -> str | None:
     """Why the figure in ``span`` is not asserted as a fact, or None when it is."""
     root = span.root
-    if any(c.dep_ == "poss" and c.lower_ == "your" for c in root.children):
+    if any(c.dep_ == "poss" and c.lower_ == "your" for t in (root, root.head) for c in t.children):
         return "second person"
     # Up the tree to the sentence's root: a figure two clauses below "if" is hypothetical too.
     node = child = root

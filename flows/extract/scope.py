@@ -45,6 +45,25 @@ BACK_REFERENCE = re.compile(
 # Where a figure sits below a verb of saying for the verb to report it.
 REPORTED_CONTENT = frozenset({"ccomp", "parataxis"})
 REPORTED_OBJECT = frozenset({"dobj", "xcomp", "attr", "oprd", "dative"})
+OBJECT_REPORTING_VERBS = (REPORT_VERBS - {"give", "say", "tell", "note", "state", "suggest"}) | frozenset(
+    [
+        "cite",
+        "refer",
+        "mention",
+        "unveil",
+        "release",
+        "disclose",
+        "interview",
+        "poll",
+        "model",
+        "analyze",
+        "analyse",
+        "track",
+        "tally",
+        "compute",
+        "quote",
+    ]
+)
 CONTENT_PREPOSITIONS = frozenset({"from", "of", "about", "on", "over", "regarding"})
 KIND_FAMILY = {"percent": "share", "fraction": "share", "money": "money", "count": "count"}
 
@@ -177,8 +196,14 @@ def covers(a: Attribution, span: Span) -> bool:
             # "put her at 46 percent", "cut by 7,000" count; "cited endorsements from 88
             # generals" and "spoke about 47 percent" say what; "cited it at a forum viewed
             # by 14.7 million" only says where.
-            return lemma in REPORT_VERBS or below.lower_ in CONTENT_PREPOSITIONS
-        return edge in REPORTED_OBJECT
+            return (
+                lemma in REPORT_VERBS
+                or lemma in OBJECT_REPORTING_VERBS
+                and below.lower_ in CONTENT_PREPOSITIONS
+            )
+        # "she added" says; "she would add a 3 percent levy" acts: only verbs whose object
+        # is itself information (count, cite, publish, interview) report their object.
+        return edge in REPORTED_OBJECT and lemma in OBJECT_REPORTING_VERBS
     # "The line carried 4,200 passengers, the ministry said": the parser hangs the
     # reporting clause off the reported one.
     return (

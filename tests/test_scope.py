@@ -1,0 +1,203 @@
+"""Source scope, figures that assert nothing, and what is not a figure (issue 13).
+
+Every sentence here is written for the test; none comes from a labelled set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def one(write_md, extract):
+    def _one(body: str):
+        [art] = extract(write_md("article.md", body))
+        assert art.reviewed and art.errors == []
+        return art
+
+    return _one
+
+
+def figure(art, text: str):
+    [f] = [f for f in art.figures if f.text.startswith(text)]
+    return f
+
+
+def covered_by(art, text: str) -> list[str]:
+    by_id = {s.id: s for s in art.sources}
+    return [by_id[i].entity or by_id[i].text for i in figure(art, text).sources]
+
+
+# ---------------------------------------------------------------- frames in the sentence
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The latest Harbour Institute survey puts the mayor at 41 percent.",
+        "In that survey, 41 percent backed the mayor.",
+        "The county's own records show 41 percent of the wells ran dry.",
+        "The statistics office cut its estimate by 7,200 jobs.",
+        "The Gazette interviewed 41 dock workers about the strike.",
+    ],
+)
+def test_a_document_or_body_framing_the_sentence_covers_its_figure(one, body):
+    art = one(body + "\n")
+    assert len(art.figures) == 1
+    assert art.figures[0].sources, body
+
+
+def test_a_reporting_noun_with_an_owner_covers_its_clause(one):
+    art = one("The mayor pointed to a Gazette report that the port lost $40 million last year.\n")
+    assert covered_by(art, "$40 million")
+
+
+def test_a_participle_of_saying_reports_for_the_subject(one):
+    art = one("Ms. Okafor defended the cuts, explaining that the depot lost 1,200 passengers a week.\n")
+    assert covered_by(art, "1,200 passengers")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # verbs of acting or judging report no figure
+        "The port authority agreed to lend the ferry company $4 million.",
+        "Senator Vance grilled the chief executive over 3 million forged accounts.",
+        "The harbour board gave the union 12 percent of the shares.",
+    ],
+)
+def test_a_subject_that_acts_is_not_a_source(one, body):
+    art = one(body + "\n")
+    assert [f.sources for f in art.figures] == [[]], body
+
+
+def test_an_unnamed_document_sources_nothing(one):
+    art = one("By one estimate, 30,000 acres of marsh have been drained.\n")
+    assert figure(art, "30,000 acres").sources == []
+
+
+# ---------------------------------------------------------------- carried over
+def test_a_poll_covers_the_breakdown_that_follows(one):
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "Among renters, 51 percent back her. Among owners she trails by 6 points.\n\n"
+        "The poll shows a city split by housing.\n\n"
+        "Among voters under 30, 58 percent back her.\n"
+    )
+    for text in ("51 percent", "6 points", "58 percent"):
+        f = figure(art, text)
+        assert f.sources and f.carried, text
+
+
+def test_a_passage_ends_at_a_paragraph_without_data(one):
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "She spent the weekend on the campaign trail in the north of the city.\n\n"
+        "Turnout in the last election was 38 percent.\n"
+    )
+    assert figure(art, "38 percent").sources == []
+
+
+def test_a_passage_carries_the_kind_of_data_its_source_gave(one):
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "Among renters, 51 percent back her. Her campaign has spent $2.3 million on advertising.\n"
+    )
+    assert figure(art, "51 percent").carried
+    # the rest of the poll's own paragraph would carry anything; the next paragraph carries shares only
+    assert figure(art, "$2.3 million").sources == []
+
+
+def test_a_speaker_covers_only_what_they_said(one):
+    art = one("The ministry says the line carried 4,200 passengers a day. The depot has 90 buses.\n")
+    assert figure(art, "90 buses").sources == []
+
+
+def test_a_sentence_with_its_own_unnamed_source_is_not_carried(one):
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "According to exit polls, her rival had a 12-point lead in 2019.\n"
+    )
+    assert figure(art, "12").sources == []
+
+
+def test_a_source_line_covers_the_chart_above_it(one):
+    art = one("Ferry passengers rose to 2.4 million in 2023.\n\nSource: Harbour Statistics Office\n")
+    assert covered_by(art, "2.4 million")
+
+
+# ---------------------------------------------------------------- asserted or not
+@pytest.mark.parametrize(
+    ("body", "text", "mood"),
+    [
+        ("Her plan would add a 3 percent levy on incomes above $2 million.", "3 percent", "modal"),
+        ("The mayor wants to house 20,000 families by 2030.", "20,000 families", "goal"),
+        ("The council proposed building 5,000 homes on the old rail yards.", "5,000 homes", "goal"),
+        ("If the fund earns 6 percent a year, it doubles in twelve years.", "6 percent", "condition"),
+        ("Put aside $200 a month from the first year.", "$200", "imperative"),
+        ("With your $3,000 deposit, the loan costs less.", "$3,000", "second person"),
+    ],
+)
+def test_figures_that_assert_nothing(one, body, text, mood):
+    assert figure(one(body + "\n"), text).mood == mood
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The port handled 41,000 containers in March.", "41,000 containers"),
+        # a poll answer in "would" is still a claim about the answers
+        ("Among dock workers, 62 percent would strike again.", "62 percent"),
+        ("The ferry company agreed to lend the council $4 million.", "$4 million"),
+    ],
+)
+def test_figures_stated_as_facts(one, body, text):
+    assert figure(one(body + "\n"), text).mood is None
+
+
+def test_a_breakdown_in_one_sentence_is_one_claim(one):
+    art = one("Among renters, 51 percent back the mayor, 38 percent her rival and 11 percent neither.\n")
+    assert [f.parallel for f in art.figures] == [False, True, True]
+
+
+def test_different_kinds_in_one_sentence_are_separate_claims(one):
+    art = one("Tariffs from 5 percent to 25 percent hit $2 billion of exports.\n")
+    assert [(f.text, f.parallel) for f in art.figures] == [
+        ("5 percent", False),
+        ("25 percent", True),
+        ("$2 billion", False),
+    ]
+
+
+# ---------------------------------------------------------------- not figures
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Sept. 11 memorial drew crowds on Sunday.",
+        "Emissions must fall well below 2005 levels.",
+        "By a 2-to-1 vote, the appeals court sent the case back.",
+        "A 46-page report landed on the minister's desk.",
+        "The 28-nation bloc met in Brussels.",
+    ],
+)
+def test_not_figures(one, body):
+    assert one(body + "\n").figures == []
+
+
+def test_a_count_of_people_in_four_digits_is_still_a_figure(one):
+    assert figure(one("About 2000 people marched to the town hall.\n"), "2000 people")
+
+
+# ---------------------------------------------------------------- the JSON says why
+def test_the_json_says_which_source_covers_each_figure(one):
+    from reports.contract import to_contract
+
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "Among renters, 51 percent back her.\n\n"
+        "She would add a 3 percent levy.\n"
+    )
+    figures = {f["text"]: f for f in to_contract(art, with_findings=False)["figures"]}
+    assert "Harbour Institute poll" in figures["44 percent"]["covered_by"]
+    assert figures["51 percent"]["carried"] is True
+    assert figures["3 percent"]["covered_by"] is None and figures["3 percent"]["mood"] == "modal"
+    [poll] = [s for s in to_contract(art, with_findings=False)["sources"] if s["kind"] == "inline"]
+    assert poll["scope_end"] > poll["end"]
