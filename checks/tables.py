@@ -55,8 +55,7 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
                     # nothing of its own: only the claims a reader would check need a source.
                     "claim": f.mood is None and not f.parallel,
                     "implausible_context": f.share or f.decrease,
-                    # One finding per figure: an unsourced tally is figure-unsourced, not both.
-                    "running_tally": f.running_tally and bool(f.sources),
+                    "running_tally": f.running_tally,
                     "same_quantity_value": other.value if other else None,
                 }
             )

@@ -64,6 +64,25 @@ OBJECT_REPORTING_VERBS = (REPORT_VERBS - {"give", "say", "tell", "note", "state"
         "quote",
     ]
 )
+# A sentence opening on a subgroup goes on breaking down the data before it.
+SUBGROUP_OPENERS = frozenset({"among", "of", "within", "for"})
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Words every figure sentence shares: no sign of a common topic.
+UNIT_WORDS = frozenset(
+    {
+        "percent",
+        "percentage",
+        "point",
+        "points",
+        "million",
+        "billion",
+        "number",
+        "year",
+        "month",
+        "%",
+        "share",
+    }
+)
 CONTENT_PREPOSITIONS = frozenset({"from", "of", "about", "on", "over", "regarding"})
 KIND_FAMILY = {"percent": "share", "fraction": "share", "money": "money", "count": "count"}
 
@@ -75,7 +94,6 @@ class Passage:
     start: int
     end: int
     source: Attribution
-    own_paragraph_end: int  # the rest of the source's paragraph carries any kind of figure
 
 
 def cover_figures(
@@ -123,19 +141,13 @@ def cover_figures(
         inherited[p.source.start] = previous
     attributed = {a.sentence.start_char for a in attributions}
     for fig, span in uncovered:
-        if sentence_of(span[0]).start_char in attributed:
+        sent = sentence_of(span[0])
+        if sent.start_char in attributed:
             continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
         for p in passages:
-            kinds = inherited.get(p.source.start)
-            sent = sentence_of(span[0])
-            if p.start <= fig.start < p.end and (
-                not kinds
-                or _family(fig) in kinds
-                or fig.start < p.own_paragraph_end
-                or BACK_REFERENCE.search(sent.text)
-            ):
+            if p.start <= fig.start < p.end and _continues(p, fig, sent, inherited.get(p.source.start)):
                 fig.carried = True
-                covering.append((fig, _inline(p.source, inline, sentence_of(span[0]))))
+                covering.append((fig, _inline(p.source, inline, sent)))
                 break
     ordered = sorted(inline.values(), key=lambda s: s.start)
     for n, src in enumerate(ordered):
@@ -145,6 +157,39 @@ def cover_figures(
             fig.sources.append(src.id)
     _mark_parallel(figures)
     return ordered
+
+
+def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> bool:
+    """Does ``sent`` go on reporting the data of ``p``'s source? It states the kind of
+    figure the source gave (a poll's shares, not a dollar amount about something else),
+    and it is about the same thing: it names the source again ("the poll shows"), opens a
+    subgroup of it ("Among renters, ..."), or shares a content word with the source's
+    sentence ("Clinton", "executives")."""
+    if kinds and _family(fig) not in kinds:
+        return False
+    if BACK_REFERENCE.search(sent.text) or sent[0].lower_ in SUBGROUP_OPENERS or _anaphoric_subject(sent):
+        return True
+    return bool(_topic(sent) & _topic(p.source.sentence))
+
+
+def _anaphoric_subject(sent: Span) -> bool:
+    """ "It has a margin of error of 4 points", "that lead was 7 points": the subject points
+    back at what was just reported."""
+    for t in sent:
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            return t.lower_ == "it" or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in t.children)
+    return False
+
+
+def _topic(sent: Span) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in {"NOUN", "PROPN"}
+        and not t.is_stop
+        and not t.like_num
+        and t.lemma_.lower() not in UNIT_WORDS
+    }
 
 
 def _family(fig: Figure) -> str:
@@ -253,7 +298,7 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
         own_end = paragraphs[idx][1] if paragraphs else a.sentence.end_char
         end = max(end, min(own_end, limit))
         if end > a.sentence.end_char:
-            yield Passage(a.sentence.end_char, end, a, min(own_end, limit))
+            yield Passage(a.sentence.end_char, end, a)
 
 
 FIGURE_HINT = re.compile(r"\d|\b(?:percent|half|third|quarter|million|billion)\b", re.I)
