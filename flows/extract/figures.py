@@ -25,7 +25,7 @@ CURRENCY_WORD = (
     r"yuan|pesos?|USD|EUR|GBP|CHF)"
 )
 SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
-PERCENT = r"(?:[\s-]*(?:percent|per\s+cent|percentage\s+points?)|\s?%)"
+PERCENT = r"(?:[\s-]*(?:percentage\s+points?|percent|per\s+cent)|\s?%)"  # the longest first
 FRACTION_WORD = r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
 
 FIGURE = re.compile(

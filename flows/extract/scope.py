@@ -160,16 +160,15 @@ def cover_figures(
 
 
 def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> bool:
-    """Does ``sent`` go on reporting the data of ``p``'s source? It states the kind of
-    figure the source gave (a poll's shares, not a dollar amount about something else),
-    and it is about the same thing: it names the source again ("the poll shows"), opens a
-    subgroup of it ("Among renters, ..."), or shares a content word with the source's
-    sentence ("Clinton", "executives")."""
+    """Does ``sent`` go on reporting the data of ``p``'s source? It names the source again
+    ("the poll shows", "It has a margin of error"); or it states the kind of figure the
+    source gave (a poll's shares, not a dollar amount about something else) about the same
+    thing: a subgroup ("Among renters, ...") or a content word of the source's sentence."""
+    if BACK_REFERENCE.search(sent.text) or _anaphoric_subject(sent):
+        return True  # it points back at the source itself, whatever kind of figure it gives
     if kinds and _family(fig) not in kinds:
         return False
-    if BACK_REFERENCE.search(sent.text) or sent[0].lower_ in SUBGROUP_OPENERS or _anaphoric_subject(sent):
-        return True
-    return bool(_topic(sent) & _topic(p.source.sentence))
+    return sent[0].lower_ in SUBGROUP_OPENERS or bool(_topic(sent) & _topic(p.source.sentence))
 
 
 def _anaphoric_subject(sent: Span) -> bool:
@@ -281,7 +280,7 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
     not. A later "the poll indicates" opens a passage of the poll already named.
     """
     text = text_of(doc)
-    starts = sorted((a for a in named if a.data and a.frame == "sentence"), key=lambda a: a.start)
+    starts = sorted((a for a in named if a.data and a.frame != "noun"), key=lambda a: a.start)
     para_starts = [p[0] for p in paragraphs]
     for n, a in enumerate(starts):
         limit = starts[n + 1].sentence.start_char if n + 1 < len(starts) else len(text)
