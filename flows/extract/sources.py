@@ -188,6 +188,12 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     head = subj[0]
     if head.lower_ in {"it", "this", "that", "which", "who", "there"}:
         return None
+    if (
+        head.like_num
+        or head.lower_ in {"percent", "%"}
+        or any(c.dep_ == "nummod" and c.lower_ != "one" for c in head.children)
+    ):
+        return None  # "73 percent said the same": the figure counts the people who answered
     vague = (
         lemma in VAGUE_VERBS | {"say", "show", "suggest", "indicate"}
         and (head.lemma_.lower() in VAGUE_SUBJECTS or head.lower_ in VAGUE_SUBJECTS)
@@ -243,13 +249,13 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
     frame = None
     if (
         noun.dep_ in {"nsubj", "nsubjpass"}
-        and noun.lemma_.lower() in DOCUMENT_NOUNS
+        and _is_data(noun)
         or noun.dep_ == "pobj"
         and noun.head.lower_ in FRAMING_PREPOSITIONS
-        and noun.lemma_.lower() in DOCUMENT_NOUNS
+        and _is_data(noun)
         or noun.dep_ == "dobj"
         and owner is not None
-        and noun.lemma_.lower() in DOCUMENT_NOUNS
+        and _is_data(noun)
     ):
         frame = "sentence"
     elif owner is not None and any(c.dep_ in {"acl", "relcl", "prep", "ccomp"} for c in noun.children):
@@ -269,9 +275,7 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
     if end - start > 200:
         return None
     phrase = text_of(doc)[start:end]
-    return Attribution(
-        start, end, phrase, noun, sent, vague, frame, data=noun.lemma_.lower() in DOCUMENT_NOUNS
-    )
+    return Attribution(start, end, phrase, noun, sent, vague, frame, data=_is_data(noun))
 
 
 def _owner(noun: Token) -> Token | None:
@@ -290,9 +294,13 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _is_data(token: Token) -> bool:
+    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
+
+
 def _is_document(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in DOCUMENT_NOUNS or lemma in STATEMENT_NOUNS
+    # the word as written too: the small model lemmatises "data" to "datum"
+    return any(w in DOCUMENT_NOUNS or w in STATEMENT_NOUNS for w in (token.lemma_.lower(), token.lower_))
 
 
 def _is_unnamed(head: Token) -> bool:
