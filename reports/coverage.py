@@ -41,7 +41,7 @@ def figure_coverage(art: ReviewedArticle) -> list[FigureCoverage]:
         elif f.mood:
             status, why = "not a claim", MOOD_WORDS.get(f.mood, f.mood)
         elif f.parallel:
-            status, why = "breakdown", "part of a breakdown flagged on its first figure"
+            status, why = "breakdown", "part of a list of figures in one sentence, judged on its first"
         else:
             status, why = "unsourced", "no source covers it"
         rows.append(FigureCoverage(f.id, f.text, f.start, status, why))

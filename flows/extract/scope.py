@@ -334,13 +334,15 @@ def _paragraph_of(paragraphs, starts, pos: int) -> tuple[int, int]:
 
 def _mark_parallel(figures: list[Figure]) -> None:
     """A breakdown in one sentence ("46 percent ..., 44 percent ..., 5 percent ...") is one
-    claim: every unsourced, asserted figure after the first of its kind family is parallel."""
+    claim: every unsourced, asserted figure after the first of its kind family in the
+    sentence is parallel. When the first is sourced, so is the list it starts ("X shows
+    her ahead 3 points, Y 4.3 points": the parser cannot see the gapped verb)."""
     heads: dict[tuple[int, str], Figure] = {}
     for fig in figures:
-        if fig.sources or fig.mood:
+        if fig.mood:
             continue
         key = (fig.sentence_start, _family(fig))
         if key in heads:
-            fig.parallel = True
+            fig.parallel = not fig.sources
         else:
             heads[key] = fig
