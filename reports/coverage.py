@@ -13,6 +13,7 @@ MOOD_WORDS = {
     "condition": "inside a condition (if …)",
     "second person": "a worked example (you, your)",
     "imperative": "advice to the reader",
+    "question": "asked, not stated",
 }
 
 

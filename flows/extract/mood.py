@@ -12,7 +12,7 @@ The test reads the clause the figure sits in, from the parse:
 - a non-finite clause governed by a verb or noun of wanting, planning, proposing or
   requiring (VerbNet's want / wish / promise / require classes, not words of any one
   article): "wants to sign up", "a pledge to reduce", "need to put aside";
-- an imperative sentence ("Save a quarter of the cost").
+- an imperative sentence ("Save a quarter of the cost"), or a question.
 "Will" is left out on purpose: "the plan will cost $4 billion" is a forecast somebody
 made, and a forecast needs a source like any other figure.
 """
@@ -103,6 +103,8 @@ def irrealis(span: Span) -> str | None:
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head
+    if span.sent.text.rstrip().rstrip("\"”’'»)").endswith("?"):
+        return "question"  # "And where is that $115 supposed to come from?" asserts nothing
     sent_root = span.sent.root
     if (
         sent_root.tag_ == "VB"
