@@ -134,6 +134,8 @@ def test_a_source_line_covers_the_chart_above_it(one):
         ("If the fund earns 6 percent a year, it doubles in twelve years.", "6 percent", "condition"),
         ("Put aside $200 a month from the first year.", "$200", "imperative"),
         ("With your $3,000 deposit, the loan costs less.", "$3,000", "second person"),
+        ("And where would the other $40,000 come from?", "$40,000", "question"),
+        ("Who pays the remaining $40,000?", "$40,000", "question"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -201,3 +203,66 @@ def test_the_json_says_which_source_covers_each_figure(one):
     assert figures["3 percent"]["covered_by"] is None and figures["3 percent"]["mood"] == "modal"
     [poll] = [s for s in to_contract(art, with_findings=False)["sources"] if s["kind"] == "inline"]
     assert poll["scope_end"] > poll["end"]
+
+
+def test_the_html_report_shows_why_each_figure_was_or_was_not_flagged(one):
+    from reports.html import render_article
+
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "Among renters, 51 percent back her.\n\n"
+        "She would add a 3 percent levy. The port lost 800 jobs.\n"
+    )
+    page = render_article(art)
+    assert "Figures and their sources" in page
+    rows = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert "<td>44 percent</td><td>sourced</td>" in rows
+    assert "<td>51 percent</td><td>carried</td>" in rows
+    assert "<td>3 percent</td><td>not a claim</td>" in rows
+    assert "<td>800 jobs</td><td>unsourced</td>" in rows
+
+
+def test_the_report_says_when_there_is_no_publication_date(write, extract):
+    from reports.html import render_article
+
+    [undated] = extract(write("undated.txt", "Harbour news\n\nThe port lost 800 jobs.\n"))
+    [dated] = extract(write("dated.txt", "Harbour news\nPublished: 2024-05-02\n\nThe port lost 800 jobs.\n"))
+    assert "No publication date found" in render_article(undated)
+    assert dated.article.published == "2024-05-02"
+    assert "No publication date found" not in render_article(dated)
+
+
+def test_a_passage_carries_only_sentences_about_its_data(one):
+    art = one(
+        "Dredging will remove 3.5 million cubic metres of sediment, the board's impact study found. "
+        "So far, 2,300 residents have signed a petition against the terminal.\n"
+    )
+    assert figure(art, "2,300 residents").sources == []
+
+
+def test_an_anaphoric_subject_continues_the_passage(one):
+    art = one(
+        "The Harbour Institute survey polled 600 residents of the port district. "
+        "It has a margin of error of 4 percentage points.\n"
+    )
+    assert figure(art, "4 percentage points").carried
+
+
+def test_respondents_counted_by_a_figure_are_not_a_source(one):
+    art = one(
+        "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
+        "Among renters, 61 percent said the mayor deserved a second term.\n"
+    )
+    # "61 percent said" is no attribution of its own: the poll above still covers it
+    assert figure(art, "61 percent").carried
+
+
+def test_data_as_written_frames_its_sentence(one):
+    art = one("Data from the 2021 harbour census show that 41 percent of dock workers rent.\n")
+    assert covered_by(art, "41 percent")
+
+
+def test_a_list_started_by_a_sourced_figure_is_not_flagged_further(one):
+    art = one("Averages differ, with the Harbour Tracker showing her ahead 3 points and the Gazette 4.5 points.\n")
+    assert figure(art, "3 points").sources
+    assert figure(art, "4.5 points").parallel
