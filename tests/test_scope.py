@@ -178,6 +178,10 @@ def test_different_kinds_in_one_sentence_are_separate_claims(one):
         "By a 2-to-1 vote, the appeals court sent the case back.",
         "A 46-page report landed on the minister's desk.",
         "The 28-nation bloc met in Brussels.",
+        "The ferry left at 0600 GMT.",
+        "Turnout among the over-65s rose. Flight 370 vanished. Ward 6 voted early.",
+        "A 45-year-old man was arrested. She came 3rd. See page 12.",
+        "On March 3 voters went to the polls.",
     ],
 )
 def test_not_figures(one, body):

@@ -126,6 +126,7 @@ RUNNING_TALLY = re.compile(
     r"right now|as things stand|up to now|until now)\b",
     re.I,
 )
+CLOCK = re.compile(r"^\s*(?:GMT|UTC|[A-Z]{1,2}[SD]?T|Z|hours|hrs|h)\b")
 RATIO = re.compile(r"^-(?:to-)?\d+\b|^\s+to\s+\d+\s+(?:vote|ruling|decision|margin)")
 AS_OF = re.compile(r"\bas (?:of|at)\b", re.I)
 RATE = re.compile(
@@ -165,6 +166,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     after = text[e : e + 40]
     if NOT_FIGURE_BEFORE.search(before) or STREET.match(after) or _after_a_month(span):
         return None
+    if CLOCK.match(after) and re.fullmatch(r"[0-2]\d[0-5]\d", raw.strip()):
+        return None  # "at 0600 GMT", "1400 hours": a clock time
     if RATIO.match(after):
         return None  # "a 2-to-1 vote", "a 5-4 ruling": a tally of a named body's vote, a score
     if (
