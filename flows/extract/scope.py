@@ -109,10 +109,14 @@ def cover_figures(
     covering: list[tuple[Figure, Source]] = []
     named = [a for a in attributions if not a.vague]
     passages = list(_passages(doc, named, paragraphs))
+    passage_starts = [p.start for p in passages]
     cited = [(c.clean_pos, c) for c in citations]
     cited_at = [p for p, _ in cited]
     lines = _source_lines(doc, paragraphs)
     para_starts = [p[0] for p in paragraphs]
+    by_sentence: dict[int, list[Attribution]] = {}  # a sentence's attributions, so a long article stays linear
+    for a in named:
+        by_sentence.setdefault(a.sentence.start_char, []).append(a)
     own_kinds: dict[int, set[str]] = {}  # attribution start -> kind families it covers in its sentence
     uncovered: list[tuple[Figure, Span]] = []
     for fig in figures:
@@ -124,7 +128,7 @@ def cover_figures(
         if span is None or not len(span):
             continue
         sent = sentence_of(span[0])
-        found = [a for a in named if a.sentence.start_char == sent.start_char and covers(a, span)]
+        found = [a for a in by_sentence.get(sent.start_char, ()) if covers(a, span)]
         if not found and not fig.sources:
             found = [a for covered, a in lines if covered[0] <= fig.start < covered[1]][:1]
         for a in found:
@@ -144,11 +148,13 @@ def cover_figures(
         sent = sentence_of(span[0])
         if sent.start_char in attributed:
             continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
-        for p in passages:
-            if p.start <= fig.start < p.end and _continues(p, fig, sent, inherited.get(p.source.start)):
-                fig.carried = True
-                covering.append((fig, _inline(p.source, inline, sent)))
-                break
+        # Passages do not overlap (each ends where the next data source is named): the one
+        # starting last before the figure is the only one that can hold it.
+        k = bisect.bisect_right(passage_starts, fig.start) - 1
+        p = passages[k] if k >= 0 else None
+        if p is not None and fig.start < p.end and _continues(p, fig, sent, inherited.get(p.source.start)):
+            fig.carried = True
+            covering.append((fig, _inline(p.source, inline, sent)))
     ordered = sorted(inline.values(), key=lambda s: s.start)
     for n, src in enumerate(ordered):
         src.id = f"in:{n + 1}"
