@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checks.records import ReviewedArticle
+from reports.coverage import figure_coverage
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -16,6 +17,8 @@ def article_markdown(art: ReviewedArticle) -> str:
     lines = [f"# Review: {_cell(title)}", "", f"`{art.path}`", ""]
     if art.errors:
         lines += ["**Problems with this file:**", ""] + [f"- {_cell(e)}" for e in art.errors] + [""]
+    if art.reviewed and not art.article.published:
+        lines += ["_No publication date found: date-future could not be checked._", ""]
     counts = {s: sum(1 for f in art.findings if f.severity == s) for s in SEVERITIES}
     lines.append(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
     lines.append("")
@@ -27,6 +30,10 @@ def article_markdown(art: ReviewedArticle) -> str:
             )
     else:
         lines.append("No findings.")
+    coverage = figure_coverage(art)
+    if coverage:
+        lines += ["", "## Figures and their sources", "", "| Figure | Status | Why |", "|---|---|---|"]
+        lines += [f"| {_cell(c.text)} | {c.status} | {_cell(c.why)} |" for c in coverage]
     return "\n".join(lines) + "\n"
 
 

@@ -270,3 +270,12 @@ def test_a_list_started_by_a_sourced_figure_is_not_flagged_further(one):
     art = one("Averages differ, with the Harbour Tracker showing her ahead 3 points and the Gazette 4.5 points.\n")
     assert figure(art, "3 points").sources
     assert figure(art, "4.5 points").parallel
+
+
+def test_the_markdown_report_lists_figure_coverage_and_a_missing_date(write, extract):
+    from reports.markdown import article_markdown
+
+    [art] = extract(write("undated.txt", "Harbour news\n\nThe port lost 800 jobs, the harbour board said.\n"))
+    md = article_markdown(art)
+    assert "No publication date found" in md
+    assert "| 800 jobs | sourced | by “the harbour board” |" in md
