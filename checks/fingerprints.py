@@ -1,5 +1,9 @@
 """Fingerprints that survive edits elsewhere in the file: rule + path + normalised matched
-text + occurrence index (as semgrep and GitHub code scanning do), never line numbers."""
+text + occurrence index (as semgrep and GitHub code scanning do), never line numbers.
+
+The path is the article's id, its POSIX path from the project root (``checks.identity``):
+the path ``copydesk ci`` always used, and the one ``copydesk review`` used when run from
+the project root on relative paths, so fingerprints recorded that way keep matching."""
 
 from __future__ import annotations
 

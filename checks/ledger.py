@@ -290,9 +290,12 @@ class Ledger:
 
 
 def _sync_articles(session: Session, articles: list[ReviewedArticle], at: datetime) -> None:
-    paths = {_path(a.path) for a in articles}
+    # By article id (the path from the project root), not by the path the run was given:
+    # ``content/a.md`` and ``./content/a.md`` are one article, ``2024/pier.md`` and
+    # ``2025/pier.txt`` two.
+    ids = {a.article.id for a in articles}
     fingerprints = {f.fingerprint for a in articles for f in a.findings if f.fingerprint}
-    known = _flags_for(session, paths, fingerprints)
+    known = _flags_for(session, ids, fingerprints)
     seen: set[str] = set()
     for art in articles:
         for finding in art.findings:
@@ -303,7 +306,7 @@ def _sync_articles(session: Session, articles: list[ReviewedArticle], at: dateti
             if finding.status != "suppressed":  # an inline suppression outranks the ledger
                 finding.status = flag.status
     for flag in known.values():
-        if flag.path in paths and flag.fingerprint not in seen and flag.status in GONE_MEANS_FIXED:
+        if flag.article in ids and flag.fingerprint not in seen and flag.status in GONE_MEANS_FIXED:
             _transition(session, flag, "fixed", FIXED_REASON, SYSTEM_AUTHOR, at)
 
 
@@ -331,10 +334,10 @@ def _record_finding(
     return flag
 
 
-def _flags_for(session: Session, paths: set[str], fingerprints: set[str]) -> dict[str, Flag]:
+def _flags_for(session: Session, ids: set[str], fingerprints: set[str]) -> dict[str, Flag]:
     """The ledger entries of these articles, and of these fingerprints wherever they were."""
     found: dict[str, Flag] = {}
-    for column, values in ((Flag.path, paths), (Flag.fingerprint, fingerprints)):
+    for column, values in ((Flag.article, ids), (Flag.fingerprint, fingerprints)):
         for part in _chunks(sorted(values), IN_CHUNK):
             found.update((f.fingerprint, f) for f in session.scalars(select(Flag).where(column.in_(part))))
     return found

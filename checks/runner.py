@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -177,20 +177,40 @@ def _by_meta(configs, res):
 
 
 def review_findings(articles: list[ReviewedArticle], suites: list[SuiteConfig]) -> None:
-    """Run the suites over the batch and attach findings to each article, in place."""
+    """Run the suites over the batch and attach findings to each article, in place.
+
+    Rows are keyed by article id (the path from the project root, ``checks.identity``),
+    made unique within the batch: results come back as (article, item) pairs, and item ids
+    (``f1``, ``q2``) repeat in every article, so two articles sharing a key would get each
+    other's findings. (The CI gate reviews the base and head copies of a file, which share
+    an id, in one batch.)"""
     readable = [a for a in articles if a.reviewed]
+    keys = batch_keys(readable)
     scope: dict[str, set[str]] = {s.name: set() for s in suites}
-    for art in readable:
-        for suite in suites_for(art.path, art.article.section, suites):
-            scope[suite.name].add(art.article.id)
-    violations = run_suites(suites, build_tables(readable), scope)
+    for art, key in zip(readable, keys, strict=True):
+        for suite in suites_for(art.article.id, art.article.section, suites):
+            scope[suite.name].add(key)
+    # The tables' article_id column holds the keys: each article under its key.
+    keyed = [
+        replace(art, article=replace(art.article, id=key)) for art, key in zip(readable, keys, strict=True)
+    ]
+    violations = run_suites(suites, build_tables(keyed), scope)
     by_article: dict[str, list[Violation]] = {}
     for v in violations:
         by_article.setdefault(v.article_id, []).append(v)
-    for art in readable:
-        art.findings = [f for v in by_article.get(art.article.id, []) if (f := _finding(art, v)) is not None]
+    for art, key in zip(readable, keys, strict=True):
+        art.findings = [f for v in by_article.get(key, []) if (f := _finding(art, v)) is not None]
         art.findings.sort(key=lambda f: (f.start, f.rule))
-        assign_fingerprints(art.findings, art.path, art.text)
+        assign_fingerprints(art.findings, art.article.id, art.text)
+
+
+def batch_keys(articles: list[ReviewedArticle]) -> list[str]:
+    """The article ids, when they are unique in the batch; else each prefixed with its
+    position (``0:content/a.md``, ``1:content/a.md``), unique by construction."""
+    ids = [art.article.id for art in articles]
+    if len(set(ids)) == len(ids):
+        return ids
+    return [f"{n}:{aid}" for n, aid in enumerate(ids)]
 
 
 def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:

@@ -139,7 +139,7 @@ def _missing_reason_findings(art: ReviewedArticle, directives: list[Directive]) 
                 col,
                 rule.message.format(text=" ".join(d.text.split())),
                 # Same scheme as GX findings, so moving the comment keeps its identity.
-                fingerprint=fingerprint(NO_REASON, art.path, key, seen[key]),
+                fingerprint=fingerprint(NO_REASON, art.article.id, key, seen[key]),
                 end_line=end_line,
                 end_column=end_col,
             )

@@ -11,10 +11,12 @@ anything here. Path and article id are not part of the key; they are set from th
 being reviewed, so a renamed or copied file is a hit with its own path.
 
 Findings are kept beside them, under ``<root>/<pipeline version>/findings/<rules
-version>/``, keyed by the file's bytes, format and path (scoped suites and fingerprints
-depend on the path); the rules version (``checks.version``) names the checking code, the
-suites in force and Great Expectations. A re-run over unchanged articles with unchanged
-rules reads both and runs no check. Every rule looks at one article at a time; a custom
+version>/``, keyed by the file's bytes, format and article id (its path from the project
+root, ``checks.identity``: scoped suites and fingerprints depend on it, and two files in
+different folders never share findings, even with the same name or bytes); the rules
+version (``checks.version``) names the checking code, the suites in force and Great
+Expectations. A re-run over unchanged articles with unchanged rules reads both and runs
+no check. Every rule looks at one article at a time; a custom
 suite whose expectation compares rows of different articles needs ``--no-cache``.
 
 Entries are encoded when stored and written by background threads (``flush`` waits for
@@ -82,7 +84,7 @@ class ExtractionCache:
             key = self._key(path, max_bytes)
             article = self._decoded(key) if key is not None else None
             if key is not None and article is not None:
-                self._ahead[path] = (key, article, self._findings_of(key, path, rules))
+                self._ahead[path] = (key, article, self._findings_of(key, article_id_for(path), rules))
 
     def ahead(self) -> dict[str, bool]:
         """Files read ahead, each with whether its findings were found too."""
@@ -161,11 +163,11 @@ class ExtractionCache:
         ahead = self._ahead.get(article.path)
         if ahead is not None and ahead[0] == key and rules == self._ahead_rules and ahead[2] is not None:
             return ahead[2]
-        return self._findings_of(key, article.path, rules)
+        return self._findings_of(key, article.article.id, rules)
 
-    def _findings_of(self, key: tuple[str, str], path: str, rules: str) -> list[Finding] | None:
+    def _findings_of(self, key: tuple[str, str], article_id: str, rules: str) -> list[Finding] | None:
         self.flush()
-        entry = self._findings_entry(key, path, rules)
+        entry = self._findings_entry(key, article_id, rules)
         try:
             return findings_from_data(json.loads(entry.read_text(encoding="utf-8")))
         except FileNotFoundError:
@@ -179,7 +181,7 @@ class ExtractionCache:
         key = self._read.get(article.path)
         if key is not None and article.reviewed:
             self._write_later(
-                self._findings_entry(key, article.path, rules), findings_to_data(article.findings)
+                self._findings_entry(key, article.article.id, rules), findings_to_data(article.findings)
             )
 
     def use_rules(self, rules: str) -> None:
@@ -206,8 +208,8 @@ class ExtractionCache:
     def _entry(self, digest: str, fmt: str) -> Path:
         return self.dir / digest[:2] / f"{digest}.{fmt}.json"
 
-    def _findings_entry(self, key: tuple[str, str], path: str, rules: str) -> Path:
-        name = hashlib.sha256("\0".join([*key, path]).encode("utf-8")).hexdigest()
+    def _findings_entry(self, key: tuple[str, str], article_id: str, rules: str) -> Path:
+        name = hashlib.sha256("\0".join([*key, article_id]).encode("utf-8")).hexdigest()
         return self.dir / "findings" / rules / name[:2] / f"{name}.json"
 
 

@@ -74,9 +74,9 @@ def review(
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     targets = review_targets(paths, suites)
     placement = _placement(workers, runner, address)
-    from flows.content.loader import discover_files
+    from flows.content.loader import unique_files
 
-    files = list(dict.fromkeys(discover_files(targets)))
+    files = unique_files(targets)
     if not files:
         raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
     # Spawned before the rest of the review is imported: the server boots meanwhile.

@@ -50,16 +50,13 @@ def review_files(
     articles: list[ReviewedArticle] = []
     for i in range(0, len(pairs), BATCH):
         articles.extend(extract_batch([read for read, _ in pairs[i : i + BATCH]], max_bytes))
-    ids = []
-    for n, (art, (_, shown)) in enumerate(zip(articles, pairs, strict=True)):
-        art.path = shown
-        ids.append(art.article.id)
-        # GX results are keyed by article id: the base and head copies of a file (or two
-        # index.md in different folders) share a stem, so give each a unique id meanwhile.
-        art.article.id = f"{n}:{art.article.id}"
+    for art, (_, shown) in zip(articles, pairs, strict=True):
+        # The repository path is the article's id (``checks.identity``): the base copy read
+        # from a temporary folder and the working tree's file share it, and so their
+        # fingerprints (the runner tells the two copies apart within the batch).
+        art.path = art.article.id = shown
     review_findings(articles, load_suites(suites_dir))
-    for art, original in zip(articles, ids, strict=True):
-        art.article.id = original
+    for art in articles:
         apply_suppressions(art)
     return articles
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -75,11 +76,18 @@ def _ledger(db: str | None) -> Iterator[Ledger]:
 def list_flags(
     status: Annotated[str | None, typer.Option("--status", help="open, accepted, dismissed or fixed")] = None,
     rule: Annotated[str | None, typer.Option("--rule", help="A rule id, e.g. figure-unsourced")] = None,
-    article: Annotated[str | None, typer.Option("--article", help="An article id or path")] = None,
+    article: Annotated[
+        str | None,
+        typer.Option("--article", help="An article: its id (its path from the project root) or a path to it"),
+    ] = None,
     fmt: FormatOption = Format.table,
     db: Db = None,
 ) -> None:
     """List the findings in the ledger."""
+    if article is not None and Path(article).is_file():  # ./content/a.md, or from a subfolder
+        from checks.identity import article_id
+
+        article = article_id(article)
     with _ledger(db) as ledger:
         flags = ledger.list(status=status, rule=rule, article=article)
     if fmt is Format.json:

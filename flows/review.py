@@ -34,12 +34,13 @@ from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
 from checks.config import SuiteConfig, load_suites
+from checks.identity import article_id, project_root
 from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.suppressions import apply_suppressions
 from checks.version import rules_version
 from flows.batching import plan_batches
 from flows.cache import ExtractionCache, cache_root, take_read_ahead
-from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for, discover_files
+from flows.content.loader import DEFAULT_MAX_BYTES, unique_files
 from flows.extract.version import pipeline_version
 from flows.extraction import extract_batch_task
 from flows.parallel import BATCH_SIZE, FAILED, GaveUp, run_batches
@@ -47,7 +48,7 @@ from flows.pools import open_pool
 from flows.progress import advance
 from flows.workers import worker_api_url
 from reports.markdown import open_findings_table, run_markdown
-from reports.writer import unique_ids, write_reports
+from reports.writer import write_reports
 
 # Articles per Great Expectations run: one run over the whole review up to this size
 # (GX costs ~10 ms per expectation per run), bounded above so that a Dask task's input
@@ -105,7 +106,6 @@ def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[Rev
 
 @task(name="write-reports", cache_policy=NO_CACHE)
 def report_task(articles: list[ReviewedArticle], out_dir: str) -> str:
-    unique_ids(articles)
     write_reports(articles, out_dir)
     create_markdown_artifact(
         markdown=run_markdown(articles), key="copydesk-summary", description="copydesk review summary"
@@ -118,7 +118,7 @@ def report_task(articles: list[ReviewedArticle], out_dir: str) -> str:
 
 def _gave_up(path: str, reason: str) -> ReviewedArticle:
     """An article whose batch failed: reported with the reason, never checked."""
-    return ReviewedArticle(path, ArticleInfo(article_id_for(path)), errors=[reason], reviewed=False)
+    return ReviewedArticle(path, ArticleInfo(article_id(path)), errors=[reason], reviewed=False)
 
 
 @flow(name="copydesk-review", log_prints=False, validate_parameters=False)
@@ -141,7 +141,11 @@ def review_flow(
     # Loaded once, here: a bad suite file fails now, not after parsing.
     suites = load_suites(Path(suites_dir) if suites_dir else None)
     rules = rules_version(suites)
-    files = list(dict.fromkeys(discover_files(paths)))  # a file named twice is reviewed once
+    files = unique_files(paths)  # a file named twice, or two ways, is reviewed once
+    # Each article's id (its path from the project root) decided here, in the flow's own
+    # process: a Dask worker may run in another folder.
+    root = project_root()
+    ids = {path: article_id(path, root) for path in files}
     cache = _open_cache(cache_dir, rules) if use_cache else None
     found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
     known = _known_findings(cache, found, rules)
@@ -167,6 +171,7 @@ def review_flow(
             advance(len(batch))
         articles = [found.get(p) or parsed[p] for p in files]
         for art in articles:
+            art.article.id = ids[art.path]
             if art.path in known:
                 art.findings = known[art.path]
         unchecked = [a for a in articles if a.path not in known]

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from checks.records import Finding, ReviewedArticle
 from checks.rules import RULES
+from reports.naming import report_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -110,7 +111,15 @@ def render_index(articles: list[ReviewedArticle], previous: dict[str, int] | Non
         change = (
             None if previous is None or art.article.id not in previous else total - previous[art.article.id]
         )
-        rows.append({"art": art, "counts": counts, "total": total, "change": change})
+        rows.append(
+            {
+                "art": art,
+                "name": report_name(art.article.id),
+                "counts": counts,
+                "total": total,
+                "change": change,
+            }
+        )
     by_rule: dict[str, int] = {}
     for art in articles:
         for f in art.findings:

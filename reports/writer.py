@@ -1,6 +1,10 @@
-"""Write a run's reports: <id>.json, <id>.html and <id>.md per article, index.html and
-summary.md over the run. Writes go through a temporary file and a rename, so a reader
-never sees half a report."""
+"""Write a run's reports: <name>.json, <name>.html and <name>.md per article, index.html and
+summary.md over the run, all in one flat folder. Writes go through a temporary file and a
+rename, so a reader never sees half a report.
+
+An article's reports are named after its id (``reports.naming``): ``content/2024/pier.md``
+gets ``content~2024~pier.md.json``, ``.html`` and ``.md``; no two articles share a name,
+and none is ``index.html`` or ``summary.md``."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from checks.records import ReviewedArticle
 from reports.contract import to_contract
 from reports.html import render_article, render_index
 from reports.markdown import article_markdown, run_markdown
+from reports.naming import report_name
 
 PREVIOUS_COUNTS = ".previous-counts.json"
 _UMASK = os.umask(0)  # read once: os.umask can only be read by setting it
@@ -31,27 +36,17 @@ def _write(path: Path, content: str) -> None:
         raise
 
 
-def unique_ids(articles: list[ReviewedArticle]) -> None:
-    """Two files with the same stem in different folders must not overwrite each other."""
-    seen: dict[str, int] = {}
-    for art in articles:
-        base = art.article.id
-        n = seen.get(base, 0)
-        seen[base] = n + 1
-        if n:
-            art.article.id = f"{base}-{n + 1}"
-
-
 def write_reports(articles: list[ReviewedArticle], out_dir: str | os.PathLike[str]) -> Path:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for art in articles:
-        _write(
-            out / f"{art.article.id}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n"
-        )
-        _write(out / f"{art.article.id}.md", article_markdown(art))
+    names = [report_name(art.article.id) for art in articles]
+    if len(set(names)) < len(names):  # the flow reviews each article once; a caller did not
+        raise ValueError("two articles with the same id in one run: their reports would overwrite each other")
+    for art, name in zip(articles, names, strict=True):
+        _write(out / f"{name}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n")
+        _write(out / f"{name}.md", article_markdown(art))
         if art.reviewed:
-            _write(out / f"{art.article.id}.html", render_article(art))
+            _write(out / f"{name}.html", render_article(art))
     previous = _previous_counts(out)
     _write(out / "index.html", render_index(articles, previous))
     _write(out / "summary.md", run_markdown(articles))

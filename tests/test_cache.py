@@ -14,6 +14,7 @@ import pytest
 
 from checks.codec import CodecError, article_from_data, article_to_data
 from flows.cache import KEEP_VERSIONS, ExtractionCache
+from flows.content.loader import article_id_for
 from flows.extract import version as version_mod
 from flows.extract.version import EXTRACTOR_VERSION, model_version, pipeline_version
 from flows.quiet import quiet_environment
@@ -87,7 +88,8 @@ def _stored(cache: ExtractionCache, *articles) -> None:
         cache.store(art, 5 << 20)
 
 
-def test_a_stored_article_is_found_again_under_its_new_path(extracted, tmp_path):
+def test_a_stored_article_is_found_again_under_its_new_path(extracted, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the project root: ids are paths from here
     cache = ExtractionCache(tmp_path / "cache", "v1")
     _stored(cache, *extracted)
     for art in extracted:
@@ -95,7 +97,7 @@ def test_a_stored_article_is_found_again_under_its_new_path(extracted, tmp_path)
         hit = cache.lookup(moved, 5 << 20)
         assert hit is not None, f"{art.path}: the cache key must be the hash of the file's bytes"
         assert hit.path == moved
-        assert hit.article.id == "renamed-" + Path(art.path).stem
+        assert hit.article.id == "elsewhere/renamed-" + Path(art.path).name
         assert dataclasses.replace(hit, path=art.path, article=art.article) == art
     assert cache.hits == len(extracted)
 
@@ -197,7 +199,8 @@ def test_entries_read_ahead_serve_only_files_that_still_have_those_bytes(extract
     first.store(dataclasses.replace(art, path=str(same)), 5 << 20)
     assert first.lookup(str(edited), 5 << 20) is not None  # the same bytes
     for path in (same, edited):
-        first.store_findings(dataclasses.replace(art, path=str(path)), "rules-1")
+        info = dataclasses.replace(art.article, id=article_id_for(path))
+        first.store_findings(dataclasses.replace(art, path=str(path), article=info), "rules-1")
     first.close()  # as a run ends: what it stored is on disk
 
     cache = ExtractionCache(tmp_path / "cache", "v1")
@@ -222,6 +225,7 @@ def test_prune_keeps_the_most_recently_used_versions(tmp_path):
 
 
 def _contract(out: Path) -> dict[str, dict]:
+    """The reports in ``out``, by report file name."""
     return {
         p.name: json.loads(p.read_text()) for p in sorted(out.glob("*.json")) if not p.name.startswith(".")
     }
@@ -231,6 +235,7 @@ def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, 
     import flows.extract.pipeline as pipeline
     from flows.review import review_flow
 
+    monkeypatch.chdir(tmp_path)  # the project root: ids are paths from here
     src = tmp_path / "articles"
     shutil.copytree(articles_dir, src)
     (src / "empty.md").write_bytes(b"")
@@ -253,12 +258,12 @@ def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, 
     warm = review_flow([str(src)], out_dir=str(tmp_path / "warm"), db_url=db, cache_dir=cache_dir).articles
     assert calls == [[str(src / "empty.md")]]  # only the file that could not be read is tried again
     renamed = next(a for a in warm if a.path.endswith("ferry-timetable.md"))
-    assert renamed.article.id == "ferry-timetable" and renamed.findings
+    assert renamed.article.id == "articles/ferry-timetable.md" and renamed.findings
     assert all(f.fingerprint for f in renamed.findings)
 
     cold, hot = _contract(tmp_path / "cold"), _contract(tmp_path / "warm")
-    moved = cold.pop("ferry-service.json")
-    assert hot.pop("ferry-timetable.json")["findings"] != []
+    moved = cold.pop("articles~ferry-service.md.json")
+    assert hot.pop("articles~ferry-timetable.md.json")["findings"] != []
     assert moved["findings"] != []
     assert cold == hot
 

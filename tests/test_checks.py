@@ -17,7 +17,7 @@ from flows.extract.pipeline import extract_batch
 
 PUBLISHED = "2024-06-01"
 
-# article id -> body (each gets front matter with published: 2024-06-01)
+# file stem -> body (each gets front matter with published: 2024-06-01)
 BODIES = {
     "quote-lone": "The meeting ended late.\n\n“We will never sell the harbour to developers.”",
     "quote-named": "“We will never sell the harbour to developers,” said Maria Olsen, the harbour master.",
@@ -65,7 +65,7 @@ def batch(tmp_path_factory, nlp, suites):
     """All the articles above in one batch, checked once (one GX run per suite)."""
     arts = extract_batch(_write_all(tmp_path_factory.mktemp("checks")))
     review_findings(arts, suites)
-    return {a.article.id: a for a in arts}
+    return {Path(a.path).stem: a for a in arts}
 
 
 def fired(art, rule: str) -> list[str]:

@@ -237,7 +237,9 @@ def test_fingerprints_survive_moving_and_editing_paragraphs(write_md, extract, s
     )
     articles = extract(before, after)
     for art in articles:
-        art.path = "content/harbour.md"  # as the gate does: one repository path for both copies
+        art.path = art.article.id = (
+            "content/harbour.md"  # as the gate does: one repository path for both copies
+        )
     review_findings(articles, suites)
     old, new = ({f.fingerprint for f in a.findings if f.rule == "figure-unsourced"} for a in articles)
     assert len(old) == 2 and old == new

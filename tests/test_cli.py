@@ -60,17 +60,17 @@ def test_review_exits_0_and_writes_every_report(review_run):
     result, out = review_run
     assert result.returncode == 0, result.stderr
     names = {p.name for p in out.iterdir()}
-    assert {
-        "good.json",
-        "good.html",
-        "good.md",
+    assert {  # named after each article's path from the project root (here, the workdir)
+        "articles~good.md.json",
+        "articles~good.md.html",
+        "articles~good.md.md",
         "index.html",
         "summary.md",
-        "empty.json",
-        "scan.json",
+        "articles~empty.md.json",
+        "articles~scan.txt.json",
     } <= names
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="good.html"' in index and "the file is empty" in index
+    assert 'href="articles~good.md.html"' in index and "the file is empty" in index
 
 
 def test_review_output_is_quiet(review_run):
@@ -83,11 +83,11 @@ def test_review_output_is_quiet(review_run):
 
 def test_review_json_contract(review_run, workdir):
     _, out = review_run
-    report = json.loads((out / "good.json").read_text(encoding="utf-8"))
+    report = json.loads((out / "articles~good.md.json").read_text(encoding="utf-8"))
     assert set(report) == CONTRACT_KEYS
     assert report["path"] == "articles/good.md"
     assert report["article"] == {
-        "id": "good",
+        "id": "articles/good.md",
         "title": "Harbour wall to be raised",
         "author": "Test Writer",
         "published": "2024-06-01",
@@ -109,7 +109,9 @@ def test_review_json_contract(review_run, workdir):
             assert text[item["start"] : item["end"]] == item["text"] or item.get("kind") == "inline"
 
 
-@pytest.mark.parametrize(("name", "problem"), [("empty", "empty"), ("scan", "binary")])
+@pytest.mark.parametrize(
+    ("name", "problem"), [("articles~empty.md", "empty"), ("articles~scan.txt", "binary")]
+)
 def test_unreadable_files_get_their_own_report(review_run, name, problem):
     _, out = review_run
     report = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
@@ -121,7 +123,7 @@ def test_unreadable_files_get_their_own_report(review_run, name, problem):
 
 def test_html_report_escapes_article_text(review_run):
     _, out = review_run
-    page = (out / "good.html").read_text(encoding="utf-8")
+    page = (out / "articles~good.md.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<mark class="sev-error"' in page  # flagged spans are highlighted
@@ -133,7 +135,7 @@ def test_fail_on_error_exits_1(workdir):
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert (workdir / "out-strict" / "good.json").exists()
+    assert (workdir / "out-strict" / "articles~good.md.json").exists()
 
 
 def test_missing_path_exits_2(workdir):

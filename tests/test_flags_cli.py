@@ -68,7 +68,7 @@ def test_list_json_carries_the_ledger_fields(db_url, fingerprints):
     } <= set(first)
     assert (first["rule"], first["article"], first["status"], first["reason"]) == (
         "figure-unsourced",
-        "harbour",
+        "content/harbour.md",
         "open",
         None,
     )
@@ -77,8 +77,8 @@ def test_list_json_carries_the_ledger_fields(db_url, fingerprints):
 
 def test_list_filters_and_table(db_url, fingerprints):
     result = flags("list", "--rule", "date-future", "--format", "json", "--db", db_url)
-    assert [r["article"] for r in json.loads(result.stdout)] == ["market"]
-    result = flags("list", "--article", "harbour", "--db", db_url)
+    assert [r["article"] for r in json.loads(result.stdout)] == ["content/market.md"]
+    result = flags("list", "--article", "content/harbour.md", "--db", db_url)
     assert result.exit_code == 0, result.output
     # Fingerprints are never folded, whatever the width; the prose columns may be.
     assert fingerprints[0] in result.stdout and fingerprints[1] in result.stdout
@@ -94,7 +94,7 @@ def test_dismiss_then_list_and_show_history(db_url, fingerprints):
     assert result.exit_code == 0, result.output
     assert (
         result.stdout.strip()
-        == f"{fp} dismissed (figure-unsourced in harbour) by alice: sourced in the caption"
+        == f"{fp} dismissed (figure-unsourced in content/harbour.md) by alice: sourced in the caption"
     )
 
     result = flags(
@@ -158,7 +158,7 @@ def test_db_defaults_to_env_var(tmp_path, monkeypatch):
     with Ledger.open(url) as ledger:
         ledger.sync([article("harbour", finding("figure-unsourced", 1))], run_at=T0)
     result = flags("list", "--format", "json", env={"COPYDESK_DB_URL": url})
-    assert [r["article"] for r in json.loads(result.stdout)] == ["harbour"]
+    assert [r["article"] for r in json.loads(result.stdout)] == ["content/harbour.md"]
 
 
 def test_review_with_a_bad_ledger_fails_before_reviewing(tmp_path):

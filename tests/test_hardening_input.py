@@ -165,10 +165,11 @@ def caps_droppable() -> bool:
     return probe.returncode == 0
 
 
-def article_id(name: str) -> str:
-    from flows.content.loader import article_id_for
+def report_of(name: str) -> str:
+    """The report name of ``content/NAME`` in a review run from the corpus root."""
+    from reports.naming import report_name
 
-    return article_id_for(name)
+    return report_name(f"content/{name}")
 
 
 # ── in-process: the loader and extract_batch ──
@@ -210,7 +211,8 @@ def test_extract_batch_gives_each_bad_file_its_own_error(corpus, nlp):
     assert [q.text.replace("\r\n", "\n") for q in crlf.quotes] == [q.text for q in plain.quotes]
     assert [f.text for f in crlf.figures] == [f.text for f in plain.figures]
     assert [s.text.replace("\r\n", "\n") for s in crlf.sources] == [s.text for s in plain.sources]
-    assert crlf.article == dataclasses.replace(plain.article, id="bom-crlf")
+    assert crlf.article == dataclasses.replace(plain.article, id=crlf.article.id)
+    assert crlf.article.id.endswith("/content/bom-crlf.md")  # its own path, not the other's
     assert elapsed < 60, f"the corpus took {elapsed:.0f} s"
 
 
@@ -528,14 +530,14 @@ def test_each_bad_file_has_a_clear_error_in_its_own_report(run):
     for case in CASES:
         if case.name == "noperm.md" and run.sandbox["noperm_readable"]:
             continue  # this machine could not take root's powers away; see test_unreadable_file
-        report = json.loads((run.out / f"{article_id(case.name)}.json").read_text(encoding="utf-8"))
+        report = json.loads((run.out / f"{report_of(case.name)}.json").read_text(encoding="utf-8"))
         assert report["path"] == f"content/{case.name}"
         if case.error is None:
             assert report["errors"] == [], case.name
         else:
             assert report["errors"] and re.search(case.error, report["errors"][0]), (case.name, report)
         if case.reviewed:
-            assert (run.out / f"{article_id(case.name)}.html").exists()
+            assert (run.out / f"{report_of(case.name)}.html").exists()
             text = (run.content / case.name).read_bytes().decode("utf-8")
             for key in ("quotes", "figures", "dates", "sources"):
                 for item in report[key]:
@@ -544,7 +546,7 @@ def test_each_bad_file_has_a_clear_error_in_its_own_report(run):
                 assert 0 <= f["start"] <= f["end"] <= len(text)
         else:
             assert report["findings"] == [] and report["quotes"] == [] and report["figures"] == []
-    good = json.loads((run.out / "good.json").read_text(encoding="utf-8"))
+    good = json.loads((run.out / f"{report_of('good.md')}.json").read_text(encoding="utf-8"))
     assert {f["rule"] for f in good["findings"]} >= {"figure-unsourced"}  # the batch was reviewed
 
 
@@ -563,7 +565,10 @@ def test_nothing_outside_the_content_root_was_read(run):
     for path in run.out.rglob("*"):
         if path.is_file():
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
-    assert not (run.out / "more.json").exists()  # the symlinked folder was not walked
+    more = run.out / f"{report_of('linked-folder/more.md')}.json"
+    assert not more.exists()  # the symlinked folder was not walked
+    reports = [p for p in run.out.glob("*.json") if not p.name.startswith(".")]
+    assert len(reports) == len(CASES)  # one report per article, none for more.md
 
 
 def test_review_ran_offline(run):
@@ -573,7 +578,7 @@ def test_review_ran_offline(run):
         assert run.sandbox["interfaces"] == ["lo"], run.sandbox
     assert run.sandbox["internet"] is not True, "the sandbox could reach the internet"
     assert run.result.returncode == 0
-    assert (run.out / "index.html").exists() and (run.out / "good.html").exists()
+    assert (run.out / "index.html").exists() and (run.out / f"{report_of('good.md')}.html").exists()
     assert run.elapsed < 120, f"{run.elapsed:.0f} s"
 
 

@@ -86,7 +86,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Desk]:
     from checks.runner import review_findings
     from checks.suppressions import apply_suppressions
     from flows.extract.pipeline import extract_batch
-    from reports.writer import unique_ids, write_reports
+    from reports.writer import write_reports
 
     root = tmp_path_factory.mktemp("hostile")
     (root / "content").mkdir()
@@ -106,7 +106,6 @@ def desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Desk]:
             apply_suppressions(art)
         with Ledger.open(db_url) as ledger:
             ledger.sync(articles)
-        unique_ids(articles)
         reports = write_reports(articles, root / "reports" / "out")
         app = create_app(reports, db_url, TOKEN, local_only=True)
     fingerprints = [f.fingerprint for a in articles for f in a.findings]
@@ -125,6 +124,8 @@ def _inert(page: Page) -> None:
     assert not [e for e in page.console_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
 
 
+# The articles' report pages: named after their ids, content/harbour.md and content/market.html.
+HARBOUR_PAGE, MARKET_PAGE = "content~harbour.md.html", "content~market.html.html"
 JAVASCRIPT_HREF = re.compile(r"""href\s*=\s*["']?\s*javascript:""", re.I)
 
 
@@ -144,9 +145,10 @@ def _only_safe_links(html: str, where: str) -> None:
     parser = _Links()
     parser.feed(html)
     for target in parser.targets:
-        # http(s) out; on the desk, its own paths; in reports, the sibling report files.
+        # http(s) out; on the desk, its own paths; in reports, the sibling report files
+        # (named after article ids by reports.naming, URL-quoted: no ":" and no "/").
         assert target.startswith(("http://", "https://", "/", "#")) or re.fullmatch(
-            r"[A-Za-z0-9._-]+\.html", target
+            r"[A-Za-z0-9._~%-]+\.html", target
         ), (where, target)
 
 
@@ -176,17 +178,17 @@ def test_api_serves_hostile_text_as_json(desk, hostile_decision):
 
 
 def test_article_pages_and_history_stay_inert(page, desk, hostile_decision):
-    for article in ("harbour", "market"):
+    for article in ("content/harbour.md", "content/market.html"):
         response = page.goto(f"{desk.url}/articles/{article}")
         assert response is not None and response.status == 200
         csp = response.headers["content-security-policy"]
         assert "default-src 'none'" in csp and "unsafe-inline" not in csp
         _inert(page)
-        assert "<script>" in page.inner_text("article.text") or article == "market"  # shown as text
+        assert "<script>" in page.inner_text("article.text") or "market" in article  # shown as text
         for details in page.locator("details.history").all():
             details.locator("summary").click()
         _inert(page)
-    page.goto(f"{desk.url}/articles/harbour")
+    page.goto(f"{desk.url}/articles/content/harbour.md")
     history = page.locator(f"li#fp-{hostile_decision} details.history")
     history.locator("summary").click()
     shown = history.inner_text()
@@ -219,8 +221,8 @@ def test_every_desk_page_sends_a_csp(desk):
     paths = [
         "/",
         "/?status=all",
-        "/articles/harbour",
-        "/articles/market",
+        "/articles/content/harbour.md",
+        "/articles/content/market.html",
         "/articles/nope",
         "/articles/..%2Fsecret",
         "/api/findings",
@@ -243,21 +245,21 @@ def test_desk_and_reports_link_only_to_http(desk, hostile_decision):
     pages = {path: httpx.get(desk.url + path, timeout=10).text for path in ("/", "/?status=all")}
     pages |= {
         f"/articles/{a}": httpx.get(f"{desk.url}/articles/{a}", timeout=10).text
-        for a in ("harbour", "market")
+        for a in ("content/harbour.md", "content/market.html")
     }
-    for name in ("harbour.html", "market.html", "index.html"):
+    for name in (HARBOUR_PAGE, MARKET_PAGE, "index.html"):
         pages[name] = (desk.reports / name).read_text(encoding="utf-8")
     for where, html in pages.items():
         _only_safe_links(html, where)
         assert f"<script>{PWN}" not in html and 'onerror="window' not in html, where
     # The one http(s) link in the articles survives; the javascript: ones became plain text.
-    assert 'href="https://example.org/market"' in pages["market.html"]
-    assert "Council minutes" in pages["market.html"] and "Port report" in pages["harbour.html"]
-    assert "{{ 7*7 }}" in pages["/articles/harbour"]  # article text is never a template
+    assert 'href="https://example.org/market"' in pages[MARKET_PAGE]
+    assert "Council minutes" in pages[MARKET_PAGE] and "Port report" in pages[HARBOUR_PAGE]
+    assert "{{ 7*7 }}" in pages["/articles/content/harbour.md"]  # article text is never a template
 
 
 def test_reports_stay_inert_in_the_browser(page, desk):
-    for name in ("harbour.html", "market.html", "index.html"):
+    for name in (HARBOUR_PAGE, MARKET_PAGE, "index.html"):
         page.goto((desk.reports / name).as_uri())
         _inert(page)
         assert page.evaluate("document.querySelectorAll('a[href]').length") >= 1
@@ -349,7 +351,7 @@ def test_article_page_of_a_named_pipe_does_not_hang_the_desk(desk):
     Reading it would block a worker thread forever; forty such requests and the desk is
     dead. The page says the file cannot be shown instead."""
     for _ in range(3):
-        page = httpx.get(f"{desk.url}/articles/pipe", timeout=10)
+        page = httpx.get(f"{desk.url}/articles/content/pipe.md", timeout=10)
         assert page.status_code == 200
         assert "not a regular file" in page.text
 
@@ -357,9 +359,9 @@ def test_article_page_of_a_named_pipe_does_not_hang_the_desk(desk):
 def test_desk_does_not_follow_a_symlink_out_of_the_content_folder(desk):
     """The review refused content/link.md (it points outside content/); its report still
     names the path, and the desk must not show what the link points at either."""
-    report = (desk.reports / "link.json").read_text(encoding="utf-8")
+    report = (desk.reports / "content~link.md.json").read_text(encoding="utf-8")
     assert "symbolic link to a file outside" in report and SECRET not in report
-    page = httpx.get(f"{desk.url}/articles/link", timeout=10)
+    page = httpx.get(f"{desk.url}/articles/content/link.md", timeout=10)
     assert page.status_code == 200
     assert SECRET not in page.text
     assert "symbolic link to a file outside its folder" in page.text

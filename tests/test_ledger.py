@@ -98,19 +98,25 @@ def finding(rule: str, n: int, status: str = "open") -> Finding:
     )
 
 
-def article(slug: str, *findings: Finding, reviewed: bool = True) -> ReviewedArticle:
-    """An article with these findings, fingerprinted as the runner does (from rule, path, text)."""
-    path = f"content/{slug}.md"
+def article(name: str, *findings: Finding, reviewed: bool = True, path: str | None = None) -> ReviewedArticle:
+    """``content/NAME.md`` (or ``path``) with these findings, fingerprinted as the runner
+    does (from rule, article id, text). The id is the path, as a run from the project root
+    names it; ``path`` (where the run read the file) may be spelled otherwise."""
+    article_id = f"content/{name}.md"
     for f in findings:
-        f.fingerprint = fingerprint(f.rule, path, f"matched text {f.line}", 0)
+        f.fingerprint = fingerprint(f.rule, article_id, f"matched text {f.line}", 0)
     return ReviewedArticle(
-        path=path, article=ArticleInfo(id=slug), findings=list(findings), reviewed=reviewed
+        path=path or article_id,
+        article=ArticleInfo(id=article_id),
+        findings=list(findings),
+        reviewed=reviewed,
     )
 
 
 def fresh(art: ReviewedArticle) -> ReviewedArticle:
     """The same article as a new run finds it: new Finding objects, status not yet set."""
-    return article(art.article.id, *(finding(f.rule, f.line) for f in art.findings))
+    name = art.article.id.removeprefix("content/").removesuffix(".md")
+    return article(name, *(finding(f.rule, f.line) for f in art.findings))
 
 
 def statuses(ledger: Ledger) -> dict[str, str]:
@@ -165,8 +171,8 @@ def test_sync_records_every_finding(ledger):
     ledger.sync([art], run_at=T0)
     records = ledger.list()
     assert [(r.rule, r.article, r.path, r.status) for r in records] == [
-        ("figure-unsourced", "harbour", "content/harbour.md", "open"),
-        ("quote-unattributed", "harbour", "content/harbour.md", "open"),
+        ("figure-unsourced", "content/harbour.md", "content/harbour.md", "open"),
+        ("quote-unattributed", "content/harbour.md", "content/harbour.md", "open"),
     ]
     first = records[0]
     assert first.message == "figure-unsourced number 1"
@@ -229,6 +235,34 @@ def test_gone_findings_become_fixed(ledger):
     record, history = ledger.show(gone.fingerprint)
     assert (record.reason, record.author, record.updated_at) == (FIXED_REASON, SYSTEM_AUTHOR, later)
     assert [(d.status, d.author, d.at) for d in history] == [("fixed", SYSTEM_AUTHOR, later)]
+
+
+def test_articles_with_one_file_name_in_two_folders_are_kept_apart(ledger):
+    """``2024/pier.md`` and ``2025/pier.md`` are two articles: the same flagged text gets a
+    finding in each, and a run that reviews one never closes the other's."""
+    old, new = (
+        article("2024/pier", finding("figure-unsourced", 1)),
+        article("2025/pier", finding("figure-unsourced", 1)),
+    )
+    ledger.sync([old, new], run_at=T0)
+    assert old.findings[0].fingerprint != new.findings[0].fingerprint
+    assert {r.article for r in ledger.list()} == {"content/2024/pier.md", "content/2025/pier.md"}
+    assert [r.fingerprint for r in ledger.list(article="content/2024/pier.md")] == [
+        old.findings[0].fingerprint
+    ]
+
+    ledger.sync([article("2024/pier")], run_at=T0 + timedelta(days=1))  # 2024 fixed; 2025 not reviewed
+    assert statuses(ledger) == {old.findings[0].fingerprint: "fixed", new.findings[0].fingerprint: "open"}
+
+
+def test_an_article_named_two_ways_is_one_article(ledger):
+    """The ledger follows the id, not the spelling of the path the run was given."""
+    art = article("harbour", finding("figure-unsourced", 1), finding("figure-unsourced", 2))
+    ledger.sync([art], run_at=T0)
+    later = article("harbour", finding("figure-unsourced", 1), path="./content/harbour.md")
+    ledger.sync([later], run_at=T0 + timedelta(days=1))
+    assert statuses(ledger) == {art.findings[0].fingerprint: "open", art.findings[1].fingerprint: "fixed"}
+    assert {r.path for r in ledger.list()} == {"content/harbour.md", "./content/harbour.md"}
 
 
 def test_fixed_finding_that_reappears_is_open_again(ledger):
@@ -324,12 +358,16 @@ def test_list_filters(ledger):
         ],
         run_at=T0,
     )
-    market_fp = ledger.list(article="market")[0].fingerprint
+    market_fp = ledger.list(article="content/market.md")[0].fingerprint
     ledger.decide(market_fp, "dismissed", reason="false alarm", by="alice")
-    assert {r.article for r in ledger.list(rule="figure-unsourced")} == {"harbour", "market"}
+    assert {r.article for r in ledger.list(rule="figure-unsourced")} == {
+        "content/harbour.md",
+        "content/market.md",
+    }
     assert [r.fingerprint for r in ledger.list(status="dismissed")] == [market_fp]
-    assert len(ledger.list(article="content/harbour.md")) == 2  # a path works too
-    assert ledger.list(status="open", rule="figure-unsourced", article="harbour")[0].article == "harbour"
+    assert len(ledger.list(article="content/harbour.md")) == 2
+    found = ledger.list(status="open", rule="figure-unsourced", article="content/harbour.md")
+    assert [r.article for r in found] == ["content/harbour.md"]
     with pytest.raises(ValueError, match="status must be one of"):
         ledger.list(status="dismised")
 
@@ -431,11 +469,69 @@ def test_older_schema_is_upgraded_on_open(db_url):
     with Ledger.open(db_url) as ledger:
         decided, untouched = ledger.list()
         history = ledger.show("a" * 24)[1]
-    assert _revision(db_url) == "0002"
+    assert _revision(db_url) == "0003"
+    assert decided.article == untouched.article == "content/harbour.md"  # 0003: the id is the path
     assert (decided.status, decided.reason, decided.author) == ("dismissed", "false alarm", "alice")
     assert decided.updated_at == T0 + timedelta(hours=2)  # backfilled from the latest decision
     assert (untouched.reason, untouched.author, untouched.updated_at) == (None, None, T0)
     assert [(d.status, d.author) for d in history] == [("accepted", "bob"), ("dismissed", "alice")]
+
+
+def test_stem_ids_become_paths_and_keep_their_decisions(db_url):
+    """0003: entries written when the id was the file's stem (``pier`` for both piers) get
+    the path they were reported under as their id, so each archive's pier is its own again;
+    fingerprints, statuses and history are untouched."""
+    migrate(db_url, "0002")
+    rows = [  # (fingerprint, stem id as stored then, path the run was given, status)
+        ("a" * 24, "pier", "content/2024/pier.md", "dismissed"),
+        ("b" * 24, "pier", "./content/2025/pier.txt", "open"),
+        ("c" * 24, "pier", "content/2025/pier.txt", "open"),
+        ("d" * 24, "story", "/srv/elsewhere/story.md", "open"),
+        ("e" * 24, "odd", "content\\2024\\odd.md", "open"),
+    ]
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        for fp, stem, path, status in rows:
+            conn.execute(
+                text(
+                    "INSERT INTO flags (fingerprint, rule, article, path, message, status, first_seen,"
+                    " last_seen, updated_at, reason, author)"
+                    " VALUES (:fp, 'figure-unsourced', :stem, :path, 'm', :status, :t, :t, :t, :reason, :who)"
+                ),
+                {
+                    "fp": fp,
+                    "stem": stem,
+                    "path": path,
+                    "status": status,
+                    "t": T0.replace(tzinfo=None),
+                    "reason": "sourced in the caption" if status == "dismissed" else None,
+                    "who": "alice" if status == "dismissed" else None,
+                },
+            )
+    engine.dispose()
+
+    with Ledger.open(db_url) as ledger:
+        assert _revision(db_url) == "0003"
+        by_fp = {r.fingerprint: r for r in ledger.list()}
+        assert {fp: r.article for fp, r in by_fp.items()} == {
+            "a" * 24: "content/2024/pier.md",
+            "b" * 24: "content/2025/pier.txt",
+            "c" * 24: "content/2025/pier.txt",
+            "d" * 24: "/srv/elsewhere/story.md",
+            "e" * 24: "content/2024/odd.md",
+        }
+        assert (by_fp["a" * 24].status, by_fp["a" * 24].reason) == ("dismissed", "sourced in the caption")
+        assert [r.fingerprint for r in ledger.list(article="content/2025/pier.txt")] == ["b" * 24, "c" * 24]
+        # The 2025 pier reviewed again, its findings gone: only its own entries are fixed.
+        empty = ReviewedArticle("content/2025/pier.txt", ArticleInfo("content/2025/pier.txt"))
+        ledger.sync([empty], run_at=T0 + timedelta(days=1))
+        assert statuses(ledger) == {
+            "a" * 24: "dismissed",
+            "b" * 24: "fixed",
+            "c" * 24: "fixed",
+            "d" * 24: "open",
+            "e" * 24: "open",
+        }
 
 
 def test_migrations_build_exactly_the_models(db_url):

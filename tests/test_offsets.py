@@ -4,6 +4,8 @@ ends and a byte-order mark, whatever was stripped for parsing."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checks.runner import review_findings
@@ -74,7 +76,7 @@ def reviewed(articles_dir, tmp_path_factory, nlp, suites):
         paths.append(str(target))
     arts = extract_batch(paths)
     review_findings(arts, suites)
-    return {a.article.id: a for a in arts}
+    return {Path(a.path).stem: a for a in arts}
 
 
 ALL_IDS = [n.rsplit(".", 1)[0] for n in SOURCES] + ["crlf-" + n.rsplit(".", 1)[0] for n in CRLF]

@@ -15,6 +15,7 @@ import psutil
 import pytest
 
 from flows.quiet import quiet_environment
+from reports.naming import report_name
 
 quiet_environment()  # before Prefect is imported: no INFO lines from its temporary server
 
@@ -125,7 +126,8 @@ def test_a_batch_that_fails_twice_is_reported_and_the_rest_reviewed(corpus, tmp_
     assert all("failed twice" in a.errors[0] for a in bad)
     assert sum(1 for c in calls if any(p.endswith("ferry-service.md") for p in c)) == 2  # retried once
     assert all(a.reviewed for a in arts if a not in bad)
-    assert (tmp_path / "ferry-service.json").exists()  # the failed article still has its report
+    failed = next(a for a in bad if a.path.endswith("ferry-service.md"))
+    assert (tmp_path / f"{report_name(failed.article.id)}.json").exists()  # it still has its report
 
 
 def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monkeypatch, nlp):

@@ -41,6 +41,7 @@ def report(tmp_path_factory: pytest.TempPathFactory, nlp) -> tuple[Path, Reviewe
     from checks.runner import review_findings
     from checks.suppressions import apply_suppressions
     from flows.extract.pipeline import extract_batch
+    from reports.naming import report_name
     from reports.writer import write_reports
 
     folder = tmp_path_factory.mktemp("report")
@@ -50,7 +51,7 @@ def report(tmp_path_factory: pytest.TempPathFactory, nlp) -> tuple[Path, Reviewe
     review_findings([art], load_suites())
     apply_suppressions(art)
     out = write_reports([art], folder / "out")
-    return out / f"{art.article.id}.html", art
+    return out / f"{report_name(art.article.id)}.html", art
 
 
 @pytest.fixture

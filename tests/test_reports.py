@@ -13,12 +13,15 @@ from checks.records import ArticleInfo, Finding, Quote, ReviewedArticle
 from reports.contract import to_contract
 from reports.html import render_article, render_index, safe_url
 from reports.markdown import article_markdown
-from reports.writer import unique_ids, write_reports
+from reports.naming import report_name
+from reports.writer import write_reports
 
 TEXT = "Title <b>bold</b>\n\nReaders typed <script>alert(1)</script> and “Stop & think.”\n"
 
 
-def _article(path: str = "content/hostile.md", article_id: str = "hostile") -> ReviewedArticle:
+def _article(path: str = "content/hostile.md", article_id: str | None = None) -> ReviewedArticle:
+    """An article whose id is its path (as for a review run from the project root)."""
+    article_id = path if article_id is None else article_id
     quote_start = TEXT.index("“")
     quote_end = TEXT.index("”") + 1
     art = ReviewedArticle(path, ArticleInfo(article_id, title="<i>Hostile</i> title"), text=TEXT)
@@ -86,12 +89,50 @@ def test_markdown_report_lists_findings():
     assert "| 3:51 | error | `quote-unattributed` | open |" in md
 
 
-def test_same_stem_in_two_folders_gets_two_reports(tmp_path):
+def test_same_name_in_two_folders_gets_two_reports(tmp_path):
     arts = [_article("a/hostile.md"), _article("b/hostile.md")]
-    unique_ids(arts)
-    assert [a.article.id for a in arts] == ["hostile", "hostile-2"]
     write_reports(arts, tmp_path)
-    assert json.loads((tmp_path / "hostile-2.json").read_text(encoding="utf-8"))["path"] == "b/hostile.md"
+    assert [a.article.id for a in arts] == ["a/hostile.md", "b/hostile.md"]  # ids left as they are
+    for art in arts:
+        name = report_name(art.article.id)
+        assert json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))["path"] == art.path
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'href="a~hostile.md.html"' in index and 'href="b~hostile.md.html"' in index
+
+
+def test_two_articles_with_one_id_are_refused_not_overwritten(tmp_path):
+    with pytest.raises(ValueError, match="same id"):
+        write_reports([_article("a/x.md"), _article("./a/x.md", "a/x.md")], tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("article_id", "name"),
+    [
+        ("content/2024/pier.md", "content~2024~pier.md"),
+        ("pier.md", "pier.md"),
+        ("index.md", "index.md"),  # index.md.html, never index.html
+        ("index", "+69ndex"),  # a file without a suffix, named on the command line
+        ("Summary", "+53ummary"),  # summary.md on a case-insensitive disk
+        (".hidden/a.md", "+2Ehidden~a.md"),  # never a hidden file
+        ("/srv/news/a b+c~d.md", "~srv~news~a+20b+2Bc+7Ed.md"),
+        ("nyheter/översikt.md", "nyheter~översikt.md"),
+    ],
+)
+def test_report_names(article_id, name):
+    assert report_name(article_id) == name
+
+
+def test_report_names_never_collide_nor_take_the_runs_own_files():
+    ids = [
+        "a/b.md", "a~b.md", "a+7Eb.md", "a_b.md", "a/b/c.md", "a~b/c.md", "a/b~c.md", "index", "summary",
+        "index.md", "summary.md", "summary.txt", "+69ndex", "+73ummary", ".previous-counts", "a b.md",
+        "a+20b.md", "x" * 300 + ".md", "x" * 300 + ".txt", "/" + "y/" * 150 + "z.md",
+    ]  # fmt: skip
+    names = [report_name(i) for i in ids]
+    assert len(set(names)) == len(ids)
+    for name in names:
+        assert "/" not in name and not name.startswith(".") and len(name.encode()) <= 200
+        assert {f"{name}.json", f"{name}.html", f"{name}.md"}.isdisjoint({"index.html", "summary.md"})
 
 
 def test_unreadable_file_gets_json_and_markdown_but_no_html(tmp_path):
@@ -110,7 +151,7 @@ def test_reports_are_readable_under_a_normal_umask(tmp_path):
         write_reports([_article()], tmp_path)
     finally:
         os.umask(old)
-    mode = stat.S_IMODE((tmp_path / "hostile.html").stat().st_mode)
+    mode = stat.S_IMODE((tmp_path / "content~hostile.md.html").stat().st_mode)
     assert mode & 0o044 == 0o044, oct(mode)
 
 

@@ -53,7 +53,7 @@ def batch(tmp_path_factory, nlp, suites):
         paths.append(str(path))
     arts = extract_batch(paths)
     review_findings(arts, suites)
-    return {a.article.id: a for a in arts}
+    return {Path(a.path).stem: a for a in arts}
 
 
 def fired(art, rule: str) -> list[str]:

@@ -161,7 +161,7 @@ def test_a_served_schedule_runs_and_the_server_records_it(prefect_server, workdi
 
         [run, *_] = _wait_for(completed, 90, "a completed scheduled run", server, scheduler)
         assert "copydesk-summary" in _artifact_keys(api, run)
-        assert (workdir / "out" / "remedial-secession.json").is_file()
+        assert (workdir / "out" / "content~remedial-secession.txt.json").is_file()
         assert (workdir / "out" / "summary.md").is_file()
     finally:
         _stop(scheduler)
@@ -217,5 +217,5 @@ def test_prefect_yaml_deploys_both_schedules_and_a_process_worker_runs_them(pref
     runs = [r for r in _completed_runs(api) if _deployment(api, r) == "incremental"]
     assert runs, worker.stdout + worker.stderr
     assert "copydesk-summary" in _artifact_keys(api, runs[0])
-    assert (tmp_path / "out" / "remedial-secession.json").is_file()
+    assert (tmp_path / "out" / "content~remedial-secession.txt.json").is_file()
     assert list((tmp_path / "cache").rglob("*.json"))

@@ -7,11 +7,11 @@ the caller records it in that file's report and goes on with the batch.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from checks.identity import article_id, project_root
 from flows.content import html as html_loader
 from flows.content import markdown as markdown_loader
 from flows.content import plaintext as text_loader
@@ -39,14 +39,24 @@ class LoadError(Exception):
     """A file that cannot be reviewed; the message says why, in an editor's words."""
 
 
-def article_id_for(path: str | os.PathLike[str]) -> str:
-    stem = Path(path).name
-    for suffix in sorted(ARTICLE_SUFFIXES, key=len, reverse=True):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-            break
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.")
-    return slug or "article"
+def article_id_for(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
+    """The article's id: its POSIX path from the project root (``checks.identity``), never
+    its file name, which archives repeat across year and section folders."""
+    return article_id(path, root)
+
+
+def unique_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """``discover_files`` without repeats: a file named twice, or two ways (``content/a.md``
+    and ``./content/a.md``), is reviewed once, under the first name given."""
+    root = project_root()
+    seen: set[str] = set()
+    files = []
+    for path in discover_files(paths):
+        key = article_id(path, root)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+    return files
 
 
 def discover_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:

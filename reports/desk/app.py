@@ -1,12 +1,13 @@
 """The review desk: a small FastAPI app over the ledger and the latest reports folder.
 
     GET  /                                  the queue: findings across articles, worst and oldest first
-    GET  /articles/{id}                     one article: its text with findings highlighted, decisions
+    GET  /articles/{id}                     one article (id: its path from the project root): its text
+                                            with findings highlighted, decisions
     POST /findings/{fingerprint}/decision   an editor's decision from a page (CSRF token, no bearer)
     GET  /api/findings                      the ledger's findings as JSON (status, rule, article filters)
     POST /api/findings/{fingerprint}/decision   {"status", "reason", "by"} with a bearer token
 
-The ledger knows decisions; the reports (``<id>.json``) know severities and where findings
+The ledger knows decisions; the reports (``<name>.json``, ``reports.naming``) know severities and where findings
 sit in the text; the article files know the text. Pages join the three and degrade when a
 report or file is missing. Ledger calls block, so handlers run them in the thread pool.
 """
@@ -42,13 +43,14 @@ from reports.desk.security import (
     LocalHostsOnly,
     SecurityHeaders,
     bearer_problem,
+    is_article_id,
     is_fingerprint,
-    is_slug,
     local_path,
 )
 from reports.desk.store import Located, ReportIndex, default_severity, load_article, read_report
 from reports.html import SEVERITY_RANK
 from reports.html import TEMPLATES as REPORT_TEMPLATES
+from reports.naming import report_name
 
 HERE = Path(__file__).parent
 EDITOR_COOKIE = "copydesk_editor"  # remembered so that each decision does not ask for the name again
@@ -163,11 +165,12 @@ def _routes(app: FastAPI, desk: Desk) -> None:
         }
         return _page(request, desk, "queue.html.j2", context)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str) -> Response:
-        if not is_slug(article_id):
+        # The id is a path (content/2024/pier.md); its report is one file of the folder.
+        if not is_article_id(article_id):
             raise HTTPException(404, "no such article")
-        report = read_report(desk.reports.folder / f"{article_id}.json")
+        report = read_report(desk.reports.folder / f"{report_name(article_id)}.json")
         flags = {f.fingerprint: f for f in desk.ledger.list(article=article_id)}
         if report is None and not flags:
             raise HTTPException(404, f"no report and no ledger entries for article {article_id!r}")

@@ -7,7 +7,7 @@
 - CSRF tokens for the HTML forms: HMAC(server secret, session id), the session id in a
   SameSite=Strict cookie. Nothing is stored server-side; a restart invalidates open forms.
 - Bearer tokens for API writes, compared in constant time.
-- Slugs and redirect targets: what may reach the file system or a Location header.
+- Article ids and redirect targets: what may reach a report lookup or a Location header.
 """
 
 from __future__ import annotations
@@ -28,14 +28,21 @@ SESSION_COOKIE = "copydesk_session"
 TOKEN_ENV = "COPYDESK_DESK_TOKEN"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
-# Article ids are file stems slugged by the loader ([A-Za-z0-9._-], no leading or trailing
-# dot or dash) plus "-2" suffixes; anything else never names a report.
-_SLUG = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,198}[A-Za-z0-9_])?")
+# Article ids are POSIX paths from the project root (``checks.identity``), or absolute
+# paths for articles outside it: normalised, so no "." or ".." segment and no empty one.
+# An id never reaches the file system as a path: the desk reads the report file named by
+# ``reports.naming.report_name``, a single escaped file name inside the reports folder.
+MAX_ARTICLE_ID = 4096
 _FINGERPRINT = re.compile(r"[A-Za-z0-9]{1,64}")
 
 
-def is_slug(value: str) -> bool:
-    return bool(_SLUG.fullmatch(value)) and ".." not in value
+def is_article_id(value: str) -> bool:
+    if not value or len(value) > MAX_ARTICLE_ID or "\\" in value:
+        return False
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return False
+    parts = value.removeprefix("/").split("/")
+    return all(part not in ("", ".", "..") for part in parts)
 
 
 def is_fingerprint(value: str) -> bool:

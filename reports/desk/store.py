@@ -1,7 +1,8 @@
 """What the desk knows from the latest reports folder: which severity, line and status each
-finding has in its article's ``<id>.json``, and the article page's data (text, blocks,
-findings). The ledger knows what editors decided; only the reports know severities and
-where a finding sits in the text, so the desk joins the two by fingerprint."""
+finding has in its article's report (``<name>.json``, named by ``reports.naming``), and the
+article page's data (text, blocks, findings). The ledger knows what editors decided; only
+the reports know severities and where a finding sits in the text, so the desk joins the
+two by fingerprint."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class Located:
 @dataclass
 class _Entry:
     stamp: tuple[int, int]
+    article: str  # the article's id, as the report gives it
     title: str | None
     findings: dict[str, Located]
 
@@ -63,7 +65,8 @@ class ReportIndex:
         return found
 
     def titles(self) -> dict[str, str]:
-        return {name: e.title or name for name, e in self._refresh().items()}
+        """Each reported article's title (else its id), by article id."""
+        return {e.article: e.title or e.article for e in self._refresh().values()}
 
     def _refresh(self) -> dict[str, _Entry]:
         with self._lock:
@@ -103,7 +106,7 @@ def _parse_entry(path: Path, name: str, stamp: tuple[int, int]) -> _Entry | None
                 _int(f.get("column")),
                 str(f.get("status") or "open"),
             )
-    return _Entry(stamp, (data.get("article") or {}).get("title"), located)
+    return _Entry(stamp, article, (data.get("article") or {}).get("title"), located)
 
 
 def read_report(path: Path) -> dict[str, Any] | None:
@@ -248,14 +251,21 @@ def text_zones(text: str, html: bool = False) -> list[tuple[str, int, int]]:
     return zones
 
 
+def _same_fingerprints(findings: list[Finding], key: str, text: str) -> bool:
+    copies = [replace(f) for f in findings]
+    assign_fingerprints(copies, key, text)
+    return all(c.fingerprint == f.fingerprint for c, f in zip(copies, findings, strict=True))
+
+
 def _stale(report: dict[str, Any], text: str, findings: list[Finding]) -> bool:
     """Do the report's spans still cover the text they were found on? Fingerprints hash the
     matched text, so recomputing them over the file as it is now tells (as the runner does;
     the suppression checker keys its own findings differently)."""
     checked = [f for f in findings if f.rule != NO_REASON]
-    copies = [replace(f) for f in checked]
-    assign_fingerprints(copies, str(report.get("path") or ""), text)
-    if any(c.fingerprint != f.fingerprint for c, f in zip(copies, checked, strict=True)):
+    # Fingerprints hash the article id; reports written before ids were paths hashed the
+    # path the review was given. Either matching means the text is the one reviewed.
+    keys = dict.fromkeys(str(k) for k in ((report.get("article") or {}).get("id"), report.get("path")) if k)
+    if not any(_same_fingerprints(checked, key, text) for key in keys or [""]):
         return True
     # Extracted items too (not ``sources``: an inline source's ``text`` is the authority
     # alone, its span the whole phrase).
