@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from checks.records import Finding, ReviewedArticle
 from checks.rules import RULES
+from reports.coverage import figure_coverage
 from reports.naming import report_name
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -94,6 +95,7 @@ def render_article(art: ReviewedArticle) -> str:
         art=art,
         blocks=article_blocks(art),
         sources=sources,
+        figures=figure_coverage(art),
         script=Markup(script),
         script_hash=_script_hash(script),
         style=Markup(_asset("report.css")),
