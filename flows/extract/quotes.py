@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from checks.records import Quote
-from flows.extract.doccache import text_of
+from flows.extract.doccache import line_paragraphs, text_of
 from flows.extract.lexicon import PERSONAL_PRONOUNS
 from flows.extract.quote_cues import best_cue, cue_text, frame_of, governs, outermost_cue, previous_sentence
 from flows.extract.quote_kind import classify
@@ -26,11 +26,10 @@ from flows.extract.quote_speakers import (
     speaker_of,
 )
 from flows.extract.running_speaker import carry_speakers
-from flows.extract.text import paragraph_spans
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    paragraphs = paragraph_spans(text_of(doc))
+    paragraphs = line_paragraphs(doc)
     spans = find_quote_spans(text_of(doc), paragraphs)
     inside = _char_mask(len(text_of(doc)), spans)
     quotes: list[Quote] = []
