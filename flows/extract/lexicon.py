@@ -47,6 +47,16 @@ SPEECH_NOUNS = _words(
     """
 )
 
+# What a person or body issues that carries their words: its issuer is the speaker.
+DOCUMENT_NOUNS = _words(
+    """
+    ad advert advertisement affidavit announcement blog brief bulletin column complaint email
+    editorial essay filing leaflet letter memo memorandum message motion note op-ed petition post
+    press proclamation release remarks report resolution response ruling speech statement
+    testimony text tweet video
+    """
+)
+
 PERSONAL_PRONOUNS = _words(
     """
     he i it she they we you

@@ -8,7 +8,7 @@ from flows.extract.doccache import sentence_of
 from flows.extract.lexicon import NAMING_WORDS, SPEECH_VERBS
 from flows.extract.quote_cues import is_cue
 from flows.extract.quote_marks import QuoteSpan
-from flows.extract.quote_speakers import speaker_of
+from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
 
@@ -28,11 +28,12 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
     ends_sentence = span.text.rstrip("”’\"'»› ")[-1:] in ".!?…"
     attached = _attached_to_cue(doc, span)
-    title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3)
+    # Numbers say nothing about case ("American Skin (41 Shots)" is a title).
+    title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3 and t.is_alpha)
     # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO").
     if title_case and len(words) <= (4 if ends_sentence else 8) and not attached:
         return "term"
-    if has_verb or len(words) > 5:
+    if has_verb or len(words) > 5 or _after_colon(doc, span):
         return "speech"
     # A few words without a verb: a partial quote when someone is reported saying them
     # ("adding that the deals were handed out “like candy”"), else a scare quote.
@@ -89,8 +90,20 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
 
 
 def _attached_to_cue(doc: Doc, span: Span) -> bool:
-    """“Never,” she said. / He said: “Absolutely.” — a short quote right next to a speech verb."""
+    """“Never,” she said. / He said: “Absolutely.” — a short quote right next to a speech verb.
+    A quote that is the subject of that verb is what was written or sung, a title:
+    "“Blue Harbour” was written by Reed"."""
+    if any(t.dep_ in SUBJECT_DEPS and t.head.i >= span.end for t in span):
+        return False
     after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
     before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]
     near = after[:2] + before[-1:]
     return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in near)
+
+
+def _after_colon(doc: Doc, span: Span) -> bool:
+    """A colon introduces words ("Jo Ray, Daily Post: “A dull night.”"), not a name."""
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == ":"

@@ -10,7 +10,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.doccache import ents_before, ents_in, text_of
+from flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
+from flows.extract.lexicon import DOCUMENT_NOUNS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Where a speaker's name stops when read off the words next to a cue.
@@ -18,6 +19,7 @@ STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
 CLAUSE_DEPS_TO_DROP = {"relcl", "acl", "advcl", "ccomp", "parataxis", "cc", "conj"}
 # Prepositions that belong to who someone is ("of the union", "for the ministry"), not when.
 IDENTITY_PREPS = {"of", "for", "from", "at"}
+RELATIVE_PRONOUNS = {"that", "which", "who"}
 DASH_AFTER = re.compile(r"\s*(?:[―—–]|--?)\s*(?!so\b|as\b)")
 
 
@@ -32,20 +34,45 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
         if subj:
             # "The engineer Karl Hahn said" can come out as two subjects: take the name.
             head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
-            if head.lower_ in {"that", "which", "who"}:
-                # "the minister, who said …": the relative clause's noun is the speaker.
-                return phrase(verb.head, inside) if verb.dep_ == "relcl" else None
+            if head.lower_ in RELATIVE_PRONOUNS:
+                # "the minister, who said …": the mention is "who"; ``antecedent`` names it.
+                return verb.doc[head.i : head.i + 1] if verb.dep_ == "relcl" else None
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
                 return None
-            return phrase(head, inside)
+            return issuer(phrase(head, inside), inside)
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
-            return phrase(verb.head, inside)  # "footage of Jane Doe asking, “…”"
+            # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
+            return issuer(phrase(verb.head, inside), inside)
         # "was quoted as saying", "went on to say", "he paused and added"
         if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj"} and verb.head != verb:
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
         break
     return None
+
+
+def antecedent(mention: Span, inside: bytearray) -> Span | None:
+    """The noun phrase a relative pronoun stands for ("the minister, who said …")."""
+    root = mention.root
+    if len(mention) != 1 or root.lower_ not in RELATIVE_PRONOUNS or root.head.dep_ != "relcl":
+        return None
+    return phrase(root.head.head, inside)
+
+
+def issuer(speaker: Span, inside: bytearray) -> Span:
+    """A document someone issued speaks for them: "The union released a statement calling
+    it “reckless”" is the union's. A document with no issuer in its clause ("The memo
+    read, …") is itself the speaker."""
+    root = speaker.root
+    if root.lemma_.lower() not in DOCUMENT_NOUNS or root.dep_ not in {"dobj", "pobj"}:
+        return speaker
+    verb = root.head if root.dep_ == "dobj" else root.head.head
+    if verb.pos_ != "VERB":
+        return speaker
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and not inside[c.idx]]
+    if not subj or subj[0].lower_ in RELATIVE_PRONOUNS or subj[0].pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return speaker
+    return phrase(subj[0], inside)
 
 
 def phrase(head: Token, inside: bytearray) -> Span:
@@ -111,24 +138,55 @@ def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Spa
 
 
 def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
-    """ "Maria Olsen was blunt about the budget: “…”": with no verb of saying, a clause that
-    ends in a colon right before the quote introduces its speaker when its subject is a
-    person (or a pronoun for one)."""
+    """A colon right before the quote, with no verb of saying, introduces its speaker:
+    a clause whose subject is a person, a body or a document ("Maria Olsen was blunt
+    about the budget: “…”", "The ruling is short: “…”"); a name that ends the words
+    before the colon ("… did not surprise the pollster Ann Lee: “…”"); or a verbless
+    introduction that names someone, as in round-ups and transcripts ("Jo Ray, Daily
+    Post: “…”", "LEE: “…”")."""
     i = span.start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i < 0 or doc[i].text != ":":
         return None
+    start = sentence_of(doc[i]).start
+    intro = [t for t in doc[start:i] if not inside[t.idx]]
+    if not intro:
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in intro):
+        return _named(doc[intro[0].i : i], inside)
     # The clause before the colon: climb from its last word while the heads stay before it.
-    clause_root = doc[max(i - 1, 0)]
+    clause_root = doc[i - 1]
     while clause_root.head != clause_root and clause_root.head.i < i:
         clause_root = clause_root.head
     subj = [c for c in clause_root.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx]]
-    if not subj:
-        return None
-    head = subj[0]
-    if head.ent_type_ == "PERSON" or head.lower_ in {"he", "she"}:
-        return phrase(head, inside)
+    if subj and _speaker_like(subj[0]):
+        return issuer(phrase(subj[0], inside), inside)
+    last = doc[i - 1]
+    if last.ent_type_ == "PERSON" and last.ent_iob_ in {"B", "I"}:
+        return phrase(last, inside)
+    return None
+
+
+SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _speaker_like(head: Token) -> bool:
+    return (
+        head.ent_type_ in SPEAKER_ENTS
+        or head.lower_ in {"he", "she", "they", "we", "i"}
+        or head.lemma_.lower() in DOCUMENT_NOUNS
+    )
+
+
+def _named(intro: Span, inside: bytearray) -> Span | None:
+    """The first person or body named in a verbless introduction, else its proper nouns."""
+    for ent in ents_in(intro):
+        if ent.label_ in SPEAKER_ENTS:
+            return ent
+    words = [t for t in intro if not t.is_punct and not t.is_space]
+    if words and len(words) <= 6 and all(t.pos_ == "PROPN" or t.is_upper for t in words):
+        return intro.doc[words[0].i : words[-1].i + 1]
     return None
 
 
@@ -170,3 +228,32 @@ def resolve_pronoun(doc: Doc, pronoun: Span) -> str | None:
     """Nearest named person before the pronoun (for 'it' or 'they', an organisation)."""
     want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they"} else {"PERSON"}
     return next((e.text for e in ents_before(doc, pronoun.start_char) if e.label_ in want), None)
+
+
+def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
+    """With no cue at all, a person who is the subject of the quote's own sentence, else
+    of the sentence before or after it in the same paragraph, is who a reader takes for
+    the speaker ("She gives credit to the reporters because to her, “…”"). Only people
+    (a name, or he/she/they): a subject that is a thing speaks for nobody."""
+    first = sentence_of(doc[span.start])
+    last = sentence_of(doc[span.end - 1])
+    here = paragraph_index(doc, span.start_char)
+    candidates = [doc[first.start : last.end]]
+    if first.start > 0:
+        candidates.append(sentence_of(doc[first.start - 1]))
+    if last.end < len(doc):
+        candidates.append(sentence_of(doc[last.end]))
+    for sent in candidates:
+        if paragraph_index(doc, sent.start_char) != here:
+            continue
+        subjects = [
+            t
+            for t in sent
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and not inside[t.idx]
+            and (t.ent_type_ == "PERSON" or t.lower_ in {"he", "she"})
+        ]
+        if subjects:
+            nearest = min(subjects, key=lambda t: abs(t.idx - span.start_char))
+            return phrase(nearest, inside)
+    return None

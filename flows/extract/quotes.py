@@ -19,9 +19,11 @@ from flows.extract.quote_kind import classify
 from flows.extract.quote_marks import QuoteSpan, find_quote_spans
 from flows.extract.quote_speakers import (
     adjacent_speaker,
+    antecedent,
     colon_introducer,
     dash_speaker,
     name_in,
+    neighbour_speaker,
     resolve_pronoun,
     speaker_of,
 )
@@ -49,6 +51,14 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             _attribute(doc, span, quote, inside)
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs)
+    # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
+    # finds the speaker there), after the quote's own cue and the running speaker.
+    for quote in quotes:
+        if quote.kind == "speech" and quote.speaker is None:
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            neighbour = neighbour_speaker(doc, span, inside) if span is not None and len(span) else None
+            if neighbour is not None:
+                _set_speaker(doc, quote, neighbour, None, inside)
     for quote in quotes:
         if quote.kind == "speech" and quote.speaker and not quote.speaker_name:
             quote.speaker_name = quote.speaker
@@ -68,7 +78,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     if cue is None:
         introducer = colon_introducer(doc, span, inside)
         if introducer is not None:
-            _set_speaker(doc, quote, introducer, ":")
+            _set_speaker(doc, quote, introducer, ":", inside)
             return
     dash = dash_speaker(doc, quote.end)
     if cue is None or (dash is not None and not governs(cue, span)):
@@ -82,18 +92,21 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         speaker = speaker_of(cue, inside) or adjacent_speaker(doc, span, cue, inside)
     quote.cue = cue_word
     if speaker is not None:
-        _set_speaker(doc, quote, speaker, cue_word)
+        _set_speaker(doc, quote, speaker, cue_word, inside)
 
 
-def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str) -> None:
+def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside: bytearray) -> None:
     quote.cue = cue
     quote.speaker = speaker.text
     quote.speaker_start = speaker.start_char
     quote.speaker_end = speaker.end_char
-    quote.speaker_name = name_in(speaker)
-    if quote.speaker_name is None and speaker.root.lower_ in PERSONAL_PRONOUNS:
-        quote.speaker_name = resolve_pronoun(doc, speaker)
-    quote.anonymous = quote.speaker_name is None and not any(t.pos_ == "PROPN" for t in speaker)
+    named = antecedent(speaker, inside) or speaker
+    quote.speaker_name = name_in(named)
+    if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS:
+        quote.speaker_name = resolve_pronoun(doc, named)
+    if quote.speaker_name is None and named is not speaker:
+        quote.speaker_name = named.text
+    quote.anonymous = quote.speaker_name is None and not any(t.pos_ == "PROPN" for t in named)
 
 
 def _char_mask(n: int, spans: list[QuoteSpan]) -> bytearray:
