@@ -215,8 +215,8 @@ def _statement_year(doc: Doc, q: Quote, dates, published, starts: list[int]) -> 
     for d in dates[lo:hi]:
         if d.kind not in {"absolute", "range"} or not d.range_start or q.start <= d.start < q.end:
             continue
-        if q.speaker_start is not None and q.speaker_start <= d.start < (q.speaker_end or 0):
-            continue  # "said X, the architect of the 2008 campaign": the year describes X
+        if _describes_speaker(doc, q, d):
+            continue
         if _reported_occasion(d, published):
             continue
         if published is not None and d.range_start[:4] > str(published.year):
@@ -230,6 +230,20 @@ def _statement_year(doc: Doc, q: Quote, dates, published, starts: list[int]) -> 
         ):
             years.append(int(d.range_start[:4]))
     return max(years) if years else None
+
+
+def _describes_speaker(doc: Doc, q: Quote, d) -> bool:
+    """ "said X, the architect of the 2008 campaign": a year in the speaker's noun phrase
+    (or hanging from it) dates the speaker, not the statement."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    if q.speaker_start <= d.start < q.speaker_end:
+        return True
+    speaker = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    date = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if speaker is None or date is None or not len(speaker) or not len(date):
+        return False
+    return speaker.root in date.root.ancestors
 
 
 def _reported_occasion(d, published) -> bool:
