@@ -53,7 +53,11 @@ def test_hard_wrapped_lines_stay_one_paragraph():
     ("text", "speaker", "cue"),
     [
         # comparison class
-        ("Nadia Ortiz likened the levy to a leaky bucket, “losing money at every seam.”", "Nadia Ortiz", "likened"),
+        (
+            "Nadia Ortiz likened the levy to a leaky bucket, “losing money at every seam.”",
+            "Nadia Ortiz",
+            "likened",
+        ),
         # a verb in no list: the quote is what its clause says
         (
             "The treaty's Article 9 affirms: “No state shall close its ports to a ship in distress.”",

@@ -9,7 +9,10 @@ import pytest
 from flows.extract.pipeline import extract_batch
 
 BODIES = {
-    "dated-speech": ("2024-06-01", "In a 2004 speech, Ingrid Falk said: “No town should have to ration water.”"),
+    "dated-speech": (
+        "2024-06-01",
+        "In a 2004 speech, Ingrid Falk said: “No town should have to ration water.”",
+    ),
     "year-in-appositive": (
         "2024-06-01",
         "“No town should have to ration water,” said Ingrid Falk, who chaired the board, "

@@ -143,7 +143,12 @@ def _according_to(cue: Token, inside: bytearray) -> Token | None:
     node = cue
     for _ in range(8):
         for child in node.children:
-            if child.lower_ == "according" and not inside[child.idx] and is_cue(child) and speaker_of(child, inside):
+            if (
+                child.lower_ == "according"
+                and not inside[child.idx]
+                and is_cue(child)
+                and speaker_of(child, inside)
+            ):
                 return child
         if node.head == node:
             break
