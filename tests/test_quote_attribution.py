@@ -210,3 +210,13 @@ def test_list_of_quoted_words_are_terms(quotes):
 def test_film_title_is_a_term(quotes):
     [q] = quotes("She starred in “The Long Night” last year.")
     assert q.kind == "term"
+
+
+def test_noun_after_a_participle_is_its_object_not_the_speaker(quotes):
+    [q] = quotes("Ana Ruiz fired back: “The port will lose this fight,” referencing the storm damage.")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
+    [q] = quotes("“The port will lose this fight,” warned Ana Ruiz.")
+    assert q.speaker == "Ana Ruiz"

@@ -35,7 +35,15 @@ PARSE_ONLY_COST = 150
 def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | None:
     """A verb of saying or "according to" first; only when the frame has none, a verb of
     the wider classes or, from the parse alone, any verb whose complement holds the quote."""
-    return _best_cue(span, frame, inside, saying=True) or _best_cue(span, frame, inside, saying=False)
+    saying = _best_cue(span, frame, inside, saying=True)
+    if saying is not None and speaker_of(saying, inside) is not None:
+        return saying
+    # A verb of saying that names nobody ("…,” referencing the storm) gives way to a
+    # verb whose clause holds the quote and has a subject.
+    other = _best_cue(span, frame, inside, saying=False)
+    if other is not None and speaker_of(other, inside) is not None:
+        return other
+    return saying or other
 
 
 def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token | None:

@@ -120,7 +120,9 @@ def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Spa
         verbs = [t for t in between if t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()]
         if 0 < len(between) <= 8 and not verbs and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between):
             return doc[between[0].i : between[-1].i + 1]
-        if not between:
+        # "“…,” said Hester" inverts a finite verb; after a participle ("…,” referencing the
+        # port") the noun phrase is its object.
+        if not between and cue.tag_ not in {"VBG", "VBN"}:
             after = []
             for t in doc[cue.i + 1 : cue.i + 10]:
                 if (
@@ -174,6 +176,7 @@ SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 def _speaker_like(head: Token) -> bool:
     return (
         head.ent_type_ in SPEAKER_ENTS
+        or (head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME"})
         or head.lower_ in {"he", "she", "they", "we", "i"}
         or head.lemma_.lower() in DOCUMENT_NOUNS
     )
@@ -251,7 +254,11 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
             for t in sent
             if t.dep_ in {"nsubj", "nsubjpass"}
             and not inside[t.idx]
-            and (t.ent_type_ == "PERSON" or t.lower_ in {"he", "she"})
+            and (
+                t.ent_type_ == "PERSON"
+                or (t.pos_ == "PROPN" and not t.ent_type_)
+                or t.lower_ in {"he", "she"}
+            )
         ]
         if subjects:
             nearest = min(subjects, key=lambda t: abs(t.idx - span.start_char))

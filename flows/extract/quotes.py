@@ -75,7 +75,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         opens_sentence = not any(not t.is_punct and not t.is_space for t in doc[frame.start : span.start])
         if prev is not None and (prev.text.rstrip().endswith(":") or opens_sentence):
             cue = best_cue(doc, span, prev, inside)
-    if cue is None:
+    if cue is None or speaker_of(cue, inside) is None:
         introducer = colon_introducer(doc, span, inside)
         if introducer is not None:
             _set_speaker(doc, quote, introducer, ":", inside)
