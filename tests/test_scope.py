@@ -267,9 +267,9 @@ def test_data_as_written_frames_its_sentence(one):
 
 
 def test_a_list_started_by_a_sourced_figure_is_not_flagged_further(one):
-    art = one("Averages differ, with the Harbour Tracker showing her ahead 3 points and the Gazette 4.5 points.\n")
-    assert figure(art, "3 points").sources
-    assert figure(art, "4.5 points").parallel
+    art = one("Estimates differ, with Ms. Reyes putting the deficit at 3 percent and Mr. Cole 4.5 percent.\n")
+    assert figure(art, "3 percent").sources
+    assert figure(art, "4.5 percent").parallel
 
 
 def test_the_markdown_report_lists_figure_coverage_and_a_missing_date(write, extract):
@@ -279,3 +279,8 @@ def test_the_markdown_report_lists_figure_coverage_and_a_missing_date(write, ext
     md = article_markdown(art)
     assert "No publication date found" in md
     assert "| 800 jobs | sourced | by “the harbour board” |" in md
+
+
+def test_a_data_source_as_subject_frames_its_whole_sentence(one):
+    art = one("The Harbour Tracker average shows the mayor ahead by 4 points, using 12 polls of 9 districts.\n")
+    assert covered_by(art, "12 polls")
