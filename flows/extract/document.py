@@ -22,6 +22,7 @@ from flows.extract.figures import extract_figures
 from flows.extract.quotes import extract_quotes
 from flows.extract.sources import Attribution, extract_attributions, footnote_year
 from flows.extract.tense import clause_verb
+from flows.extract.vague import extract_vague
 from flows.extract.text import paragraph_spans
 
 
@@ -63,8 +64,8 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.sources = sources + inline_sources
     result.citations = citations
     result.vague = [
-        _span_to_file(VagueAttribution(a.start, a.end, a.entity), article, view, f"v{i + 1}")
-        for i, a in enumerate(a for a in attributions if a.vague)
+        _span_to_file(VagueAttribution(v.start, v.end, v.holder), article, view, f"v{i + 1}")
+        for i, v in enumerate(extract_vague(doc, skip=in_quote))
     ]
     return result
 
