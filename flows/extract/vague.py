@@ -73,6 +73,13 @@ EVALUATION = _words(
     pillory
     """
 )
+# The criticism verbs of judgment-33 whose passive without an agent hides the critics.
+CRITICISM = _words(
+    """
+    criticize criticise condemn deride denounce fault ridicule mock slam blast lambaste lambast pan
+    decry disparage assail castigate scold rebuke pillory
+    """
+)
 # correlate-86.1 / attribute: "experts have linked the breach to ...".
 LINKING = _words("link attribute tie connect trace")
 # Verbs by which a document speaks ("polls show", "a study found"); a person who "shows"
@@ -190,7 +197,7 @@ _DEFINITE = _words("the this that these those its their his her our my your")
 # Entities that name who: a person, an organisation, a named work or product.
 _NAMING_ENTITIES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
 
-Reason = Literal["quantifier", "group", "party", "anonymous", "unnamed-document", "impersonal"]
+Reason = Literal["quantifier", "group", "party", "anonymous", "unnamed-document", "impersonal", "agentless"]
 
 
 @dataclass(frozen=True)
@@ -238,9 +245,9 @@ def unnamed_holder(head: Token) -> Reason | None:
         return None if _names_members(head) else "quantifier"
     if _counted(head):
         return None  # "two officials", "52 percent of voters": counted people are a figure
-    if lemma in PARTITIVES and head.tag_ in {"NN", "NNS"}:
-        of = _of_object(head)
-        return unnamed_holder(of) if of is not None else None
+    of = _of_object(head) if lemma in PARTITIVES else None
+    if of is not None:
+        return unnamed_holder(of)  # "a number of economists": the economists hold it
     if lemma in DOCUMENT_NOUNS:
         return "unnamed-document" if _unnamed_document(head) else None
     reason = _group_kind(head)
@@ -285,7 +292,9 @@ def _counted(head: Token) -> bool:
     """A number of people, or a share of them, is a figure (figure-unsourced's case)."""
     if head.like_num or head.ent_type_ in {"PERCENT", "CARDINAL", "QUANTITY"}:
         return True
-    return any(c.dep_ == "nummod" or c.like_num for c in head.children if c.i < head.i)
+    return any(
+        (c.dep_ == "nummod" or c.like_num) and c.ent_type_ != "MONEY" for c in head.children if c.i < head.i
+    )
 
 
 def _is_person_noun(lemma: str) -> bool:
@@ -326,8 +335,10 @@ def _affiliated(head: Token) -> bool:
     Goldman Sachs". A place or a nationality ("E.U. leaders", "experts in the United
     States") does not say who."""
     for c in head.children:
-        if c.dep_ in {"compound", "nmod"} and c.ent_type_ == "ORG":
-            return True
+        if c.dep_ in {"compound", "nmod"} and (
+            c.ent_type_ == "ORG" or c.pos_ == "PROPN" and not c.ent_type_
+        ):
+            return True  # "RT journalists"; a person's name does not make a staff ("Clinton supporters")
         if c.dep_ == "prep" and c.lower_ in {"at", "from", "with", "of", "for", "inside", "within"}:
             if any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children):
                 return True
@@ -367,24 +378,35 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
     """Every stance held by an unnamed group in ``doc``, in text order. ``skip`` marks
     characters inside direct quotes: a speaker's own words are not the article's claim."""
     sents = sentences(doc)
-    backed = [_has_named_holder(s, skip) for s in sents] if BACKING else [False] * len(sents)
     text = text_of(doc)
+    introduces = [_introduces_named_source(s, skip) for s in sents]
     for k, sent in enumerate(sents):
-        if backed[k] or (k + 1 < len(backed) and backed[k + 1]) or _according_to_named(sent):
+        # Backed by a named source in this sentence or the next (optional in the labels),
+        # or the whole sentence is a named source's ("According to Smith, ...").
+        if introduces[k] or (k + 1 < len(sents) and introduces[k + 1]) or _according_to_named(sent):
             continue
+        found: list[VagueClaim] = []
         seen: set[int] = set()
         for token in sent:
             if skip is not None and skip[token.idx]:
                 continue
-            found = _claim_at(token)
-            if found is None:
+            claim = _claim_at(token)
+            if claim is None:
                 continue
-            holder, verb_span, reason, stance = found
+            holder, verb_span, reason, stance = claim
             key = holder.i if holder is not None else -1 - verb_span[0].i
             if key in seen or (holder is not None and skip is not None and skip[holder.idx]):
                 continue
+            if skip is not None and _introduces_quote(verb_span.root, skip):
+                continue  # "critics said, 'It will fail'": a quote's speaker, for the quote rules
+            if reason == "unnamed-document" and _carries_poll_figure(sent):
+                continue  # "a ten-point lead, according to exit polls": figure-unsourced's case
             seen.add(key)
-            yield _record(text, holder, verb_span, reason, stance)
+            found.append(_record(text, holder, verb_span, reason, stance))
+        # An agentless "has been criticized" next to a named-by-group holder is the same
+        # critics: one finding for the sentence, on the holder.
+        named = [f for f in found if f.reason != "agentless"]
+        yield from named or found
 
 
 def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
@@ -396,12 +418,17 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return (obj, doc[token.i : token.i + 2], reason, "according to") if reason else None
     if not token.tag_.startswith("VB") or _embedded_in_attribution(token):
         return None
-    if token.tag_ == "VB" and not any(c.dep_ == "aux" and c.tag_ == "MD" or c.lemma_ == "do" for c in token.children):
-        return None  # "help people understand": a bare infinitive states no one's view
+    if token.tag_ == "VB" and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"} and not any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in token.children
+    ):
+        return None  # "help people understand": an infinitive complement states no one's view
     lemma = token.lemma_.lower()
     # "it is widely believed that ...": a passive with an empty subject hides the holder.
     if token.tag_ == "VBN" and lemma in COGNITION | COMMUNICATION and _impersonal_passive(token):
         return None, _verb_phrase(token), "impersonal", token.text
+    # "they have often been criticized for ...": criticism whose critics go unnamed.
+    if token.tag_ == "VBN" and lemma in CRITICISM and _agentless_passive(token):
+        return None, _verb_phrase(token), "agentless", token.text
     for holder, verb, by_class in _holders(token):
         reason = unnamed_holder(holder)
         if reason is None:
@@ -426,7 +453,7 @@ def _holders(verb: Token) -> Iterator[tuple[Token, Token, bool]]:
         else:
             yield s, verb, False
     # "Many Mexicans felt betrayed": the small model reads "felt" as a passive auxiliary.
-    if any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() == "feel" for c in verb.children):
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"feel", "feels", "felt"} for c in verb.children):
         for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
             yield s, verb, True
     # Passive with an agent: "seen by most traders", "called a charlatan by physicians".
@@ -494,9 +521,38 @@ def _impersonal_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in kids)
         and any(c.dep_ == "auxpass" for c in kids)
-        and any(c.dep_ == "ccomp" and not any(a.lower_ == "to" for a in c.children) for c in kids)
+        and any(c.dep_ == "ccomp" and c.i > verb.i and not any(a.lower_ == "to" for a in c.children) for c in kids)
         and not any(c.dep_ == "agent" for c in kids)
     )
+
+
+def _agentless_passive(verb: Token) -> bool:
+    kids = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
+def _introduces_quote(verb: Token, skip: bytearray) -> bool:
+    """Whether ``verb`` attributes a direct quote: its clause, or the words right after
+    it, are inside quotation marks ("saying his 'start-up capital was less'")."""
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp", "dobj", "oprd"} and skip[c.idx]:
+            return True
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
+        if doc[i].is_punct and not doc[i].is_quote:
+            continue
+        return bool(skip[doc[i].idx])
+    return False
+
+
+def _carries_poll_figure(sent: Span) -> bool:
+    """A poll number in the sentence: a percentage or a lead in points."""
+    for t in sent:
+        if t.ent_type_ == "PERCENT" or t.lower_.endswith("-point"):
+            return True
+        if t.lemma_.lower() == "point" and t.i > sent.start and t.nbor(-1).like_num:
+            return True
+    return False
 
 
 def _embedded_in_attribution(verb: Token) -> bool:
@@ -525,7 +581,7 @@ def _according_to_named(sent: Span) -> bool:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
             obj = _according_object(t.nbor())
-            if obj is not None and obj.ent_type_ in {"PERSON", "ORG"}:
+            if obj is not None and _names_someone(obj):
                 return True
     return False
 
@@ -541,7 +597,6 @@ def _verb_phrase(verb: Token) -> Span:
 
 
 _MAX_SPAN = 120
-BACKING = True
 
 
 def _record(text: str, holder: Token | None, verb: Span, reason: Reason, stance: str) -> VagueClaim:
@@ -562,23 +617,42 @@ def _record(text: str, holder: Token | None, verb: Span, reason: Reason, stance:
 
 
 # ---------------------------------------------------------------- named backing
-def _has_named_holder(sent: Span, skip: bytearray | None) -> bool:
-    """Whether a named person or organisation is said to hold a view in ``sent``: then a
-    vague claim next to it is backed (optional in the labels)."""
+def _introduces_named_source(sent: Span, skip: bytearray | None) -> bool:
+    """Whether ``sent`` brings in a named source for a view: a named person or
+    organisation, introduced by who they are ("said Jane Roe, a tax expert at the Urban
+    Institute", "the economist John Smith argues"), as the subject of a verb of saying or
+    thinking; or one compared with the holder ("experts cautioned, as did the Clinton
+    campaign"). A name already known ("he said", "Trump called") is the story's subject
+    speaking for himself, not a source backing the claim."""
     for token in sent:
-        if not token.tag_.startswith("VB") or token.lemma_.lower() not in COMMUNICATION | COGNITION:
-            continue
         if skip is not None and skip[token.idx]:
             continue
-        for c in token.children:
-            if c.dep_ == "nsubj" and _names_someone(c):
+        lemma = token.lemma_.lower()
+        if token.tag_.startswith("VB") and lemma in COMMUNICATION | COGNITION:
+            for c in token.children:
+                if c.dep_ == "nsubj" and _introduced_name(c):
+                    return True
+        if token.dep_ == "mark" and token.lower_ == "as" and token.head.lemma_.lower() in {"do", "say"}:
+            subj = [c for c in token.head.children if c.dep_ == "nsubj"]
+            if subj and any(t.pos_ == "PROPN" for t in subj[0].subtree):
                 return True
     return False
 
 
+def _introduced_name(head: Token) -> bool:
+    if head.pos_ == "PROPN":
+        if head.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "EVENT"}:
+            return False
+        # "Jane Roe, a tax expert", "Jane Roe of the Urban Institute", "economist Jane Roe"
+        return any(
+            c.dep_ == "appos"
+            or c.dep_ == "prep" and c.lower_ in {"of", "at", "from"}
+            or c.dep_ == "compound" and c.pos_ == "NOUN"
+            for c in head.children
+        )
+    # "an economist, Jane Roe, said"
+    return head.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
+
+
 def _names_someone(head: Token) -> bool:
-    if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ == "PROPN":
-        return True
-    if head.lower_ in {"he", "she"}:
-        return True  # a pronoun subject of a speech verb refers back to a named person
-    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    return head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC", "NORP", "DATE", "EVENT"}
