@@ -22,8 +22,8 @@ from flows.extract.figures import extract_figures
 from flows.extract.quotes import extract_quotes
 from flows.extract.sources import Attribution, extract_attributions, footnote_year
 from flows.extract.tense import clause_verb
-from flows.extract.vague import extract_vague
 from flows.extract.text import paragraph_spans
+from flows.extract.vague import extract_vague
 
 
 def article_info(article: Article) -> ArticleInfo:

@@ -317,16 +317,17 @@ def _names_members(head: Token) -> bool:
     """A person or organisation listed in the group: "experts, including John Smith",
     "Smith and other economists", "analysts such as Jane Doe"."""
     for c in head.children:
-        if c.dep_ in {"appos", "conj"} or (
-            c.dep_ == "prep" and (c.lower_ in _SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
-        ):
-            if any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree):
-                return True
+        listing = c.dep_ in {"appos", "conj"} or (
+            c.dep_ == "prep"
+            and (c.lower_ in _SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
+        )
+        if listing and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree):
+            return True
     return False
 
 
 def _possessed(head: Token) -> bool:
-    """"his aides", "Trump's advisers": the people of a named person (optional at most)."""
+    """ "his aides", "Trump's advisers": the people of a named person (optional at most)."""
     return any(c.dep_ == "poss" for c in head.children)
 
 
@@ -335,18 +336,19 @@ def _affiliated(head: Token) -> bool:
     Goldman Sachs". A place or a nationality ("E.U. leaders", "experts in the United
     States") does not say who."""
     for c in head.children:
-        if c.dep_ in {"compound", "nmod"} and (
-            c.ent_type_ == "ORG" or c.pos_ == "PROPN" and not c.ent_type_
-        ):
+        if c.dep_ in {"compound", "nmod"} and (c.ent_type_ == "ORG" or c.pos_ == "PROPN" and not c.ent_type_):
             return True  # "RT journalists"; a person's name does not make a staff ("Clinton supporters")
-        if c.dep_ == "prep" and c.lower_ in {"at", "from", "with", "of", "for", "inside", "within"}:
-            if any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children):
-                return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in {"at", "from", "with", "of", "for", "inside", "within"}
+            and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children)
+        ):
+            return True
     return False
 
 
 def _marked_anonymous(head: Token) -> bool:
-    """"aides who asked not to be named", "officials who spoke on condition of anonymity"."""
+    """ "aides who asked not to be named", "officials who spoke on condition of anonymity"."""
     for c in head.children:
         if c.dep_ not in {"relcl", "acl", "amod", "prep"}:
             continue
@@ -360,7 +362,7 @@ def _marked_anonymous(head: Token) -> bool:
 
 
 def _unnamed_document(head: Token) -> bool:
-    """"polls show", "a recent study", "research": no pollster, author or title named."""
+    """ "polls show", "a recent study", "research": no pollster, author or title named."""
     plural = head.tag_ == "NNS"
     mass = head.lemma_.lower() in {"research", "evidence"}
     if any(t.ent_type_ in _NAMING_ENTITIES for t in head.subtree):
@@ -387,18 +389,19 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
             continue
         found: list[VagueClaim] = []
         seen: set[int] = set()
-        for token in sent:
-            if skip is not None and skip[token.idx]:
-                continue
-            claim = _claim_at(token)
-            if claim is None:
-                continue
+        # A group that is the speaker of a quote ("Mexicans often say, '...'") is for the
+        # quote rules, whichever of its verbs comes first.
+        claims = [c for c in map(_claim_at, (t for t in sent if skip is None or not skip[t.idx])) if c]
+        speakers = {_key(c) for c in claims if _introduces_quote(c[1].root, skip)}
+        for claim in claims:
             holder, verb_span, reason, stance = claim
-            key = holder.i if holder is not None else -1 - verb_span[0].i
-            if key in seen or (holder is not None and skip is not None and skip[holder.idx]):
+            key = _key(claim)
+            if (
+                key in seen
+                or key in speakers
+                or (holder is not None and skip is not None and skip[holder.idx])
+            ):
                 continue
-            if skip is not None and _introduces_quote(verb_span.root, skip):
-                continue  # "critics said, 'It will fail'": a quote's speaker, for the quote rules
             if reason == "unnamed-document" and _carries_poll_figure(sent):
                 continue  # "a ten-point lead, according to exit polls": figure-unsourced's case
             seen.add(key)
@@ -407,6 +410,12 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
         # critics: one finding for the sentence, on the holder.
         named = [f for f in found if f.reason != "agentless"]
         yield from named or found
+
+
+def _key(claim: tuple[Token | None, Span, Reason, str]) -> int:
+    """One finding per holder; a holderless passive is keyed by its verb."""
+    holder, verb_span = claim[0], claim[1]
+    return holder.i if holder is not None else -1 - verb_span.root.i
 
 
 def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
@@ -418,8 +427,10 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return (obj, doc[token.i : token.i + 2], reason, "according to") if reason else None
     if not token.tag_.startswith("VB") or _embedded_in_attribution(token):
         return None
-    if token.tag_ == "VB" and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"} and not any(
-        c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in token.children
+    if (
+        token.tag_ == "VB"
+        and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"}
+        and not any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in token.children)
     ):
         return None  # "help people understand": an infinitive complement states no one's view
     lemma = token.lemma_.lower()
@@ -472,8 +483,10 @@ def _holders(verb: Token) -> Iterator[tuple[Token, Token, bool]]:
                     yield s, verb, False
         # The parser sometimes loses the subject of a reduced clause ("the $20 million
         # experts say it costs"): take the plural noun right before a finite verb.
-        if verb.tag_ in {"VBP", "VBD"} and verb.i > 0 and not any(
-            c.dep_ in {"nsubjpass", "expl", "csubj"} for c in verb.children
+        if (
+            verb.tag_ in {"VBP", "VBD"}
+            and verb.i > 0
+            and not any(c.dep_ in {"nsubjpass", "expl", "csubj"} for c in verb.children)
         ):
             prev = verb.nbor(-1)
             while prev.dep_ in {"advmod", "aux", "neg"} and prev.i > 0:
@@ -521,7 +534,9 @@ def _impersonal_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in kids)
         and any(c.dep_ == "auxpass" for c in kids)
-        and any(c.dep_ == "ccomp" and c.i > verb.i and not any(a.lower_ == "to" for a in c.children) for c in kids)
+        and any(
+            c.dep_ == "ccomp" and c.i > verb.i and not any(a.lower_ == "to" for a in c.children) for c in kids
+        )
         and not any(c.dep_ == "agent" for c in kids)
     )
 
@@ -531,18 +546,19 @@ def _agentless_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
 
 
-def _introduces_quote(verb: Token, skip: bytearray) -> bool:
-    """Whether ``verb`` attributes a direct quote: its clause, or the words right after
-    it, are inside quotation marks ("saying his 'start-up capital was less'")."""
-    for c in verb.children:
-        if c.dep_ in {"ccomp", "xcomp", "dobj", "oprd"} and skip[c.idx]:
-            return True
-    doc = verb.doc
-    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
-        if doc[i].is_punct and not doc[i].is_quote:
-            continue
-        return bool(skip[doc[i].idx])
-    return False
+_OPENING_QUOTES = ('"', "\u201c", "''", "``", "\u2018")
+
+
+def _introduces_quote(verb: Token, skip: bytearray | None) -> bool:
+    """Whether ``verb`` attributes a direct quote: its clause is inside quotation marks,
+    or a quotation opens right after it ("saying his 'start-up capital was less'",
+    "Mexicans often say, ''Poor Mexico ...''")."""
+    if skip is not None and any(
+        c.dep_ in {"ccomp", "xcomp", "dobj", "oprd"} and skip[c.idx] for c in verb.children
+    ):
+        return True
+    after = text_of(verb.doc)[verb.idx + len(verb.text) : verb.idx + len(verb.text) + 6].lstrip(" ,:")
+    return after.startswith(_OPENING_QUOTES)
 
 
 def _carries_poll_figure(sent: Span) -> bool:
@@ -577,7 +593,7 @@ def _embedded_in_attribution(verb: Token) -> bool:
 
 
 def _according_to_named(sent: Span) -> bool:
-    """"According to Smith, ...": the whole sentence is Smith's."""
+    """ "According to Smith, ...": the whole sentence is Smith's."""
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
             obj = _according_object(t.nbor())
@@ -646,8 +662,10 @@ def _introduced_name(head: Token) -> bool:
         # "Jane Roe, a tax expert", "Jane Roe of the Urban Institute", "economist Jane Roe"
         return any(
             c.dep_ == "appos"
-            or c.dep_ == "prep" and c.lower_ in {"of", "at", "from"}
-            or c.dep_ == "compound" and c.pos_ == "NOUN"
+            or c.dep_ == "prep"
+            and c.lower_ in {"of", "at", "from"}
+            or c.dep_ == "compound"
+            and c.pos_ == "NOUN"
             for c in head.children
         )
     # "an economist, Jane Roe, said"
