@@ -143,7 +143,7 @@ PARTITIVES = _words(
 # ``_is_person_noun`` to read: kept general, never a word because one article used it.
 PERSON_NOUNS = _words(
     """
-    people person folk folks expert critic skeptic sceptic cynic academic pundit elite ally friend
+    people person folk folks expert analyst critic skeptic sceptic cynic academic pundit elite ally friend
     colleague peer rival fan veteran citizen woman man child kid family relative aide staff
     liberal conservative progressive moderate independent hawk dove scholar judge clergy executive
     operative delegate candidate advocate graduate associate diplomat bureaucrat democrat
@@ -618,7 +618,7 @@ _MAX_SPAN = 120
 def _record(text: str, holder: Token | None, verb: Span, reason: Reason, stance: str) -> VagueClaim:
     if holder is None:
         subj = [c for c in verb.root.children if c.dep_ in {"nsubjpass", "expl"}]
-        start = min([verb.start_char] + [s.idx for s in subj])
+        start = min([verb.start_char] + [s.left_edge.idx for s in subj if s.i < verb.root.i])
         return VagueClaim(start, verb.end_char, "", stance, reason)
     doc = holder.doc
     left = holder.left_edge.i
