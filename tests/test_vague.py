@@ -27,7 +27,11 @@ def vague(nlp):
     [
         # a quantifier or indefinite pronoun as the subject
         ("Many believe the harbour toll will double next year.", "Many believe", "quantifier"),
-        ("Those close to the mayor say she will not run again.", "Those close to the mayor say", "quantifier"),
+        (
+            "Those close to the mayor say she will not run again.",
+            "Those close to the mayor say",
+            "quantifier",
+        ),
         # a plural agent noun (by its suffix) or a general person noun
         ("Economists warn that the port expansion will strain the budget.", "Economists warn", "group"),
         ("Critics argue the new timetable ignores night-shift workers.", "Critics argue", "group"),
@@ -51,7 +55,11 @@ def vague(nlp):
         ("The mayor will veto the levy, sources said.", "sources said", "anonymous"),
         # unnamed polls and studies
         ("Recent polls suggest the mayor's support is slipping.", "Recent polls suggest", "unnamed-document"),
-        ("A recent survey found that residents oppose the levy.", "A recent survey found", "unnamed-document"),
+        (
+            "A recent survey found that residents oppose the levy.",
+            "A recent survey found",
+            "unnamed-document",
+        ),
         # a causative whose object holds the view, and an experiencer object
         (
             "The long delay leaves many convinced that the dredging will never happen.",
@@ -69,7 +77,11 @@ def vague(nlp):
         ),
         # no holder at all
         ("It is widely believed that the depot will close.", "It is widely believed", "impersonal"),
-        ("The plan has been widely criticized as a giveaway.", "The plan has been widely criticized", "agentless"),
+        (
+            "The plan has been widely criticized as a giveaway.",
+            "The plan has been widely criticized",
+            "agentless",
+        ),
     ],
 )
 def test_fires(vague, text, span, reason):
