@@ -79,7 +79,7 @@ def vague(nlp):
         ("It is widely believed that the depot will close.", "It is widely believed", "impersonal"),
         (
             "The plan has been widely criticized as a giveaway.",
-            "The plan has been widely criticized",
+            "has been widely criticized",
             "agentless",
         ),
     ],

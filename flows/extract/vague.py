@@ -69,7 +69,7 @@ EVALUATION = _words(
     """
     praise criticize criticise condemn applaud blame deride denounce fault hail laud ridicule mock
     slam blast lambaste lambast pan decry dismiss disparage assail castigate scold rebuke welcome
-    embrace endorse favor favour oppose reject prefer credit commend celebrate dislike scorn
+    embrace endorse favor favour oppose prefer credit commend celebrate dislike scorn
     pillory
     """
 )
@@ -117,8 +117,11 @@ _NOT_STANCE_PARTICLES = _words("up off down away over")
 # Verbs that state a view only with a predicate or a clause after them: "see it as a
 # signal", "call them reckless", "feel betrayed"; "saw the debate", "called on them",
 # "viewed by 14 million", "reckon with the costs" are not views.
-NEEDS_COMPLEMENT = _words("see view regard call reckon figure judge deem feel")
+NEEDS_COMPLEMENT = _words("see view regard reckon figure judge deem feel")
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
+# "call" states a view only when it names something ("critics called it reckless");
+# "called for a prosecutor", "called on voters" are demands.
+_NAMING_ONLY = _words("call dub label brand")
 # "agreed to share", "refused to say": an act, not a view.
 _ACT_WITH_INFINITIVE = _words("agree decline refuse")
 
@@ -192,6 +195,7 @@ _ANONYMITY = _words("anonymity anonymous unnamed unidentified")
 _ANONYMITY_VERBS = _words("name identify authorize authorise permit allow")
 
 _RELATIVE_PRONOUNS = _words("who that which whom")
+_HYPOTHETICAL = _words("if when whenever unless once")
 _SPECIFYING_PREPS = _words("including like among")
 _DEFINITE = _words("the this that these those its their his her our my your")
 # Entities that name who: a person, an organisation, a named work or product.
@@ -221,6 +225,8 @@ def stance_of(verb: Token, holder_is_document: bool = False) -> bool:
         return lemma in DOCUMENT_STANCE
     if lemma in NEEDS_COMPLEMENT:
         return any(c.dep_ in _COMPLEMENTS or c.lower_ == "as" for c in verb.children)
+    if lemma in _NAMING_ONLY:
+        return any(c.dep_ in {"oprd", "ccomp"} for c in verb.children)
     if lemma in _ACT_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in verb.children):
         return False
     if lemma in PEOPLE_STANCE:
@@ -427,6 +433,10 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return (obj, doc[token.i : token.i + 2], reason, "according to") if reason else None
     if not token.tag_.startswith("VB") or _embedded_in_attribution(token):
         return None
+    if any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _HYPOTHETICAL and c.i < token.i for c in token.children
+    ):
+        return None  # "when voters judge that ...": a case supposed, not a view reported
     if (
         token.tag_ == "VB"
         and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"}
@@ -446,8 +456,22 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
             continue
         if not by_class and not stance_of(verb, holder_is_document=reason == "unnamed-document"):
             continue
+        if _listed_beside(holder, token):
+            continue
         return holder, _verb_phrase(token), reason, token.text
     return None
+
+
+def _listed_beside(holder: Token, verb: Token) -> bool:
+    """ "angered some Democrats on the left, like Mr. Sanders": the parser often hangs the
+    list of members on the verb instead of the group."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _SPECIFYING_PREPS
+        and c.i > holder.i
+        and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree)
+        for c in verb.children
+    )
 
 
 def _holders(verb: Token) -> Iterator[tuple[Token, Token, bool]]:
@@ -583,7 +607,9 @@ def _embedded_in_attribution(verb: Token) -> bool:
         if not clausal or node.head.i == node.i:
             break
         node = node.head
-        while node.pos_ in {"NOUN", "PROPN", "ADP"} and node.head.i != node.i:
+        while node.pos_ in {"NOUN", "PROPN", "ADP", "ADJ"} and node.head.i != node.i:
+            if node.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in node.head.children):
+                return True  # "I am glad journalists are pointing out", "not sure that voters believe"
             node = node.head  # "told a meeting that ...": the clause hangs on the object
         if node.lemma_.lower() in COMMUNICATION | COGNITION | SHOWING and any(
             c.dep_ in {"nsubj", "agent"} for c in node.children
@@ -617,8 +643,9 @@ _MAX_SPAN = 120
 
 def _record(text: str, holder: Token | None, verb: Span, reason: Reason, stance: str) -> VagueClaim:
     if holder is None:
-        subj = [c for c in verb.root.children if c.dep_ in {"nsubjpass", "expl"}]
-        start = min([verb.start_char] + [s.left_edge.idx for s in subj if s.i < verb.root.i])
+        # "It is widely believed"; for "the plan has been criticized", the verb phrase.
+        subj = [c for c in verb.root.children if c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it"]
+        start = min([verb.start_char] + [s.idx for s in subj if s.i < verb.root.i])
         return VagueClaim(start, verb.end_char, "", stance, reason)
     doc = holder.doc
     left = holder.left_edge.i
