@@ -61,7 +61,7 @@ COGNITION = _words(
     """
     believe think suspect assume presume guess suppose reckon conclude expect anticipate doubt
     know understand consider regard view see deem judge feel sense recognize recognise accept
-    imagine wonder foresee bet figure worry fear hope dread regret resent mistrust distrust trust
+    imagine wonder foresee bet worry fear hope dread regret resent mistrust distrust trust
     fret despair wish
     """
 )
@@ -117,7 +117,7 @@ _NOT_STANCE_PARTICLES = _words("up off down away over")
 # Verbs that state a view only with a predicate or a clause after them: "see it as a
 # signal", "call them reckless", "feel betrayed"; "saw the debate", "called on them",
 # "viewed by 14 million", "reckon with the costs" are not views.
-NEEDS_COMPLEMENT = _words("see view regard reckon figure judge deem feel")
+NEEDS_COMPLEMENT = _words("see view regard reckon judge deem feel")
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
 # "call" states a view only when it names something ("critics called it reckless");
 # "called for a prosecutor", "called on voters" are demands.
@@ -224,7 +224,10 @@ def stance_of(verb: Token, holder_is_document: bool = False) -> bool:
     if holder_is_document:
         return lemma in DOCUMENT_STANCE
     if lemma in NEEDS_COMPLEMENT:
-        return any(c.dep_ in _COMPLEMENTS or c.lower_ == "as" for c in verb.children)
+        return any(
+            c.lower_ == "as" or c.dep_ in _COMPLEMENTS and (c.pos_ != "VERB" or _finite(c))
+            for c in verb.children
+        )  # "have seen their jobless rate fall" is an experience, not a view
     if lemma in _NAMING_ONLY:
         return any(c.dep_ in {"oprd", "ccomp"} for c in verb.children)
     if lemma in _ACT_WITH_INFINITIVE and any(c.dep_ == "xcomp" for c in verb.children):
@@ -234,6 +237,31 @@ def stance_of(verb: Token, holder_is_document: bool = False) -> bool:
     if lemma in LIGHT_VERBS:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in STANCE_NOUNS for c in verb.children)
     return False
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a tensed verb or a modal ("that rates will rise"), not a bare
+    infinitive or participle ("their jobless rate fall")."""
+    return verb.tag_ in {"VBD", "VBP", "VBZ"} or any(
+        c.dep_ in {"aux", "auxpass", "mark"} and c.lower_ != "to" for c in verb.children
+    )
+
+
+def _is_actor(subject: Token) -> bool:
+    """A person or organisation doing something to people ("he angered Jewish leaders",
+    "the BBC angered ministers"), as against a fact or an idea that worries them."""
+    return (
+        subject.pos_ == "PROPN"
+        or subject.pos_ == "PRON"
+        and subject.lower_
+        not in {
+            "it",
+            "this",
+            "that",
+            "which",
+            "what",
+        }
+    )
 
 
 def unnamed_holder(head: Token) -> Reason | None:
@@ -346,7 +374,7 @@ def _affiliated(head: Token) -> bool:
             return True  # "RT journalists"; a person's name does not make a staff ("Clinton supporters")
         if (
             c.dep_ == "prep"
-            and c.lower_ in {"at", "from", "with", "of", "for", "inside", "within"}
+            and c.lower_ in {"at", "from", "with", "of", "for", "on", "inside", "within"}
             and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children)
         ):
             return True
@@ -522,7 +550,7 @@ def _holders(verb: Token) -> Iterator[tuple[Token, Token, bool]]:
     # ("persuading buyers to pay").
     if (
         lemma in OBJECT_EXPERIENCER
-        and not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+        and not any(c.dep_ == "nsubj" and _is_actor(c) for c in verb.children)
         and not any(c.dep_ == "xcomp" for c in verb.children)
     ):
         for o in verb.children:
