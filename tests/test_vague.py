@@ -104,8 +104,10 @@ def test_fires(vague, text, span, reason):
         # counted people are a figure
         "Two fishermen said the nets had been cut.",
         "Sixty percent of residents say the levy is unfair.",
+        "Both men said the merger would go ahead.",
         # not a stance
         "Democrats won the seat in 2018.",
+        "Organizers added 40 guards along the route.",
         "Protesters showed up at the meeting.",
         "Volunteers showed visitors around the harbour.",
         "Many shipowners agreed to pay the levy.",
@@ -131,6 +133,14 @@ def test_named_source_in_the_next_sentence_backs_the_claim(vague):
     # A name the story already follows ("he said") is not a source backing the claim.
     assert vague("Critics say the levy will hurt small ferries. The mayor disagrees, he said.") == [
         ("Critics say", "group")
+    ]
+
+
+def test_poll_named_in_the_next_sentence(vague):
+    named = "A new poll has found the race tied. The poll, by Gallup, surveyed 900 voters."
+    assert vague(named) == []
+    assert vague("A new poll has found the race tied. Turnout may decide it.") == [
+        ("A new poll has found", "unnamed-document")
     ]
 
 

@@ -117,7 +117,7 @@ _NOT_STANCE_PARTICLES = _words("up off down away over")
 # Verbs that state a view only with a predicate or a clause after them: "see it as a
 # signal", "call them reckless", "feel betrayed"; "saw the debate", "called on them",
 # "viewed by 14 million", "reckon with the costs" are not views.
-NEEDS_COMPLEMENT = _words("see view regard reckon judge deem feel")
+NEEDS_COMPLEMENT = _words("see view regard reckon judge deem feel add")
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
 # "call" states a view only when it names something ("critics called it reckless");
 # "called for a prosecutor", "called on voters" are demands.
@@ -292,6 +292,10 @@ def unnamed_holder(head: Token) -> Reason | None:
         return None if _names_members(head) else "anonymous"
     if lemma in OFFICE_HOLDERS or _possessed(head) or _names_members(head) or _affiliated(head):
         return None
+    if any(c.dep_ == "det" and c.lower_ == "both" for c in head.children) and not any(
+        c.dep_ == "conj" for c in head.children
+    ):
+        return None  # "both men said": a pair the story has named
     return reason
 
 
@@ -436,8 +440,12 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
                 or (holder is not None and skip is not None and skip[holder.idx])
             ):
                 continue
-            if reason == "unnamed-document" and _carries_poll_figure(sent):
-                continue  # "a ten-point lead, according to exit polls": figure-unsourced's case
+            if reason == "unnamed-document" and (
+                _carries_poll_figure(sent) or k + 1 < len(sents) and _names_document(holder, sents[k + 1])
+            ):
+                # "a ten-point lead, according to exit polls": figure-unsourced's case;
+                # "a new poll has found ... The poll, by the Public Policy Institute": named.
+                continue
             seen.add(key)
             found.append(_record(text, holder, verb_span, reason, stance))
         # An agentless "has been criticized" next to a named-by-group holder is the same
@@ -611,6 +619,21 @@ def _introduces_quote(verb: Token, skip: bytearray | None) -> bool:
         return True
     after = text_of(verb.doc)[verb.idx + len(verb.text) : verb.idx + len(verb.text) + 6].lstrip(" ,:")
     return after.startswith(_OPENING_QUOTES)
+
+
+def _names_document(holder: Token | None, sent: Span) -> bool:
+    """Whether ``sent`` names the poll or study ``holder`` left unnamed: it refers back to
+    it ("The poll, released by the Public Policy Institute, ..."), not to another one."""
+    if holder is None:
+        return False
+    lemma = holder.lemma_.lower()
+    return any(
+        t.lemma_.lower() == lemma
+        and t.tag_ == holder.tag_  # "polls" are not referred back to as "the poll"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in t.children)
+        and any(d.ent_type_ in _NAMING_ENTITIES for d in t.subtree)
+        for t in sent
+    )
 
 
 def _carries_poll_figure(sent: Span) -> bool:
