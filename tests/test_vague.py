@@ -126,10 +126,15 @@ def test_does_not_fire(vague, text):
 
 def test_named_source_in_the_next_sentence_backs_the_claim(vague):
     backed = (
-        "Critics say the levy will hurt small ferries. "
-        "“It is a tax on islanders,” said Tom Berg, a ferry operator in Skagen."
+        "Economists warn the levy will hurt small ferries. "
+        "“It is a tax on islanders,” said Tom Berg, an economist at the Nordic Institute."
     )
     assert vague(backed) == []
+    # A named source who is not one of the group does not name the group.
+    other = "Critics say the levy will hurt small ferries. “It is fair,” said Tom Berg, a ferry operator."
+    assert vague(other) == [("Critics say", "group")]
+    described = "Fishing groups disagreed. “The quota is a death sentence,” said Ola Lund, who chairs the Nordby Fishing Guild."
+    assert vague(described) == []
     # A name the story already follows ("he said") is not a source backing the claim.
     assert vague("Critics say the levy will hurt small ferries. The mayor disagrees, he said.") == [
         ("Critics say", "group")

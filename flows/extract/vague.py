@@ -419,12 +419,14 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
     characters inside direct quotes: a speaker's own words are not the article's claim."""
     sents = sentences(doc)
     text = text_of(doc)
-    introduces = [_introduces_named_source(s, skip) for s in sents]
+    named = [_named_sources(s, skip) for s in sents]
     for k, sent in enumerate(sents):
-        # Backed by a named source in this sentence or the next (optional in the labels),
-        # or the whole sentence is a named source's ("According to Smith, ...").
-        if introduces[k] or (k + 1 < len(sents) and introduces[k + 1]) or _according_to_named(sent):
+        # The whole sentence is a named source's ("According to Smith, ...").
+        if _according_to_named(sent) or _compared_with_named(sent):
             continue
+        # Named sources in this sentence or the next: one of the group, named, backs the
+        # claim (optional in the labels).
+        nearby = named[k] + (named[k + 1] if k + 1 < len(sents) else [])
         found: list[VagueClaim] = []
         seen: set[int] = set()
         # A group that is the speaker of a quote ("Mexicans often say, '...'") is for the
@@ -434,6 +436,8 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
         for claim in claims:
             holder, verb_span, reason, stance = claim
             key = _key(claim)
+            if any(_backs(n, holder) for n in nearby):
+                continue
             if (
                 key in seen
                 or key in speakers
@@ -450,8 +454,8 @@ def extract_vague(doc: Doc, skip: bytearray | None = None) -> Iterator[VagueClai
             found.append(_record(text, holder, verb_span, reason, stance))
         # An agentless "has been criticized" next to a named-by-group holder is the same
         # critics: one finding for the sentence, on the holder.
-        named = [f for f in found if f.reason != "agentless"]
-        yield from named or found
+        explicit = [f for f in found if f.reason != "agentless"]
+        yield from explicit or found
 
 
 def _key(claim: tuple[Token | None, Span, Reason, str]) -> int:
@@ -711,43 +715,81 @@ def _record(text: str, holder: Token | None, verb: Span, reason: Reason, stance:
 
 
 # ---------------------------------------------------------------- named backing
-def _introduces_named_source(sent: Span, skip: bytearray | None) -> bool:
-    """Whether ``sent`` brings in a named source for a view: a named person or
-    organisation, introduced by who they are ("said Jane Roe, a tax expert at the Urban
-    Institute", "the economist John Smith argues"), as the subject of a verb of saying or
-    thinking; or one compared with the holder ("experts cautioned, as did the Clinton
-    campaign"). A name already known ("he said", "Trump called") is the story's subject
-    speaking for himself, not a source backing the claim."""
+@dataclass(frozen=True)
+class _NamedSource:
+    """A named person or organisation introduced as holding a view, with the words that
+    say who they are: "Jane Roe, an economist at the Urban Institute" -> {"economist",
+    "urban", "institute"}, names an organisation."""
+
+    description: frozenset[str]
+    names_organisation: bool
+
+
+def _named_sources(sent: Span, skip: bytearray | None) -> list[_NamedSource]:
+    """The named sources ``sent`` brings in for a view: a named person or organisation
+    introduced by who they are ("said Jane Roe, a tax expert", "Tomas Vik, who leads the
+    Wetlands Trust, said"), as the subject of a verb of saying or thinking. A name already
+    known ("he said", "Trump called") is the story's subject speaking for himself."""
+    out = []
     for token in sent:
         if skip is not None and skip[token.idx]:
             continue
-        lemma = token.lemma_.lower()
-        if token.tag_.startswith("VB") and lemma in COMMUNICATION | COGNITION:
-            for c in token.children:
-                if c.dep_ == "nsubj" and _introduced_name(c):
-                    return True
+        if not token.tag_.startswith("VB") or token.lemma_.lower() not in COMMUNICATION | COGNITION:
+            continue
+        for c in token.children:
+            if c.dep_ == "nsubj":
+                described = _description(c)
+                if described:
+                    words = frozenset(_stem(t) for t in described if t.is_alpha)
+                    out.append(_NamedSource(words, any(t.ent_type_ == "ORG" for t in described)))
+    return out
+
+
+def _description(head: Token) -> list[Token]:
+    """The words that introduce a named subject, or [] when it is not a name introduced."""
+    if head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC", "NORP", "DATE", "EVENT"}:
+        # "Jane Roe, a tax expert", "Jane Roe, who leads the trust", "Jane Roe of the Urban
+        # Institute", "economist Jane Roe"
+        parts = [
+            c
+            for c in head.children
+            if c.dep_ in {"appos", "relcl"}
+            or c.dep_ == "prep"
+            and c.lower_ in {"of", "at", "from"}
+            or c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+        ]
+        return [t for part in parts for t in part.subtree]
+    if head.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return list(head.subtree)  # "an economist, Jane Roe, said"
+    return []
+
+
+def _stem(token: Token) -> str:
+    word = token.lemma_.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _backs(source: _NamedSource, holder: Token | None) -> bool:
+    """Whether a named source is one of the unnamed group: "Economists warn ... said Jane
+    Roe, an economist", "Environmental groups disagreed ... said Tomas Vik, who leads the
+    Wetlands Trust". A quantifier ("some say") or an unnamed poll has no members to name."""
+    if holder is None or holder.lower_ in QUANTIFIERS or holder.lemma_.lower() in QUANTIFIERS:
+        return False
+    if _stem(holder) in source.description:
+        return True
+    return holder.lemma_.lower() in GROUP_NOUNS and source.names_organisation
+
+
+def _compared_with_named(sent: Span) -> bool:
+    """ "Several experts cautioned, as did the Clinton campaign": a named source said the
+    same in the same sentence."""
+    for token in sent:
         if token.dep_ == "mark" and token.lower_ == "as" and token.head.lemma_.lower() in {"do", "say"}:
             subj = [c for c in token.head.children if c.dep_ == "nsubj"]
             if subj and any(t.pos_ == "PROPN" for t in subj[0].subtree):
                 return True
     return False
-
-
-def _introduced_name(head: Token) -> bool:
-    if head.pos_ == "PROPN":
-        if head.ent_type_ in {"GPE", "LOC", "NORP", "DATE", "EVENT"}:
-            return False
-        # "Jane Roe, a tax expert", "Jane Roe of the Urban Institute", "economist Jane Roe"
-        return any(
-            c.dep_ == "appos"
-            or c.dep_ == "prep"
-            and c.lower_ in {"of", "at", "from"}
-            or c.dep_ == "compound"
-            and c.pos_ == "NOUN"
-            for c in head.children
-        )
-    # "an economist, Jane Roe, said"
-    return head.pos_ == "NOUN" and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children)
 
 
 def _names_someone(head: Token) -> bool:
