@@ -196,6 +196,7 @@ _ANONYMITY_VERBS = _words("name identify authorize authorise permit allow")
 
 _RELATIVE_PRONOUNS = _words("who that which whom")
 _HYPOTHETICAL = _words("if when whenever unless once")
+_PERSONAL = _words("i we you he she they")
 _SPECIFYING_PREPS = _words("including like among")
 _DEFINITE = _words("the this that these those its their his her our my your")
 # Entities that name who: a person, an organisation, a named work or product.
@@ -490,6 +491,8 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
     # "they have often been criticized for ...": criticism whose critics go unnamed.
     if token.tag_ == "VBN" and lemma in CRITICISM and _agentless_passive(token):
         return None, _verb_phrase(token), "agentless", token.text
+    if any(c.dep_ == "nsubj" and (c.tag_ == "NNP" or c.lower_ in _PERSONAL) for c in token.children):
+        return None  # "..., she said": a misparse can hang a second subject on a named speaker's verb
     for holder, verb, by_class in _holders(token):
         reason = unnamed_holder(holder)
         if reason is None:
