@@ -24,6 +24,7 @@ from flows.extract.scope import cover_figures
 from flows.extract.sources import extract_attributions, footnote_year
 from flows.extract.tense import clause_verb
 from flows.extract.text import paragraph_spans
+from flows.extract.vague import extract_vague
 
 
 def article_info(article: Article) -> ArticleInfo:
@@ -66,8 +67,8 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.sources = sources + inline_sources
     result.citations = citations
     result.vague = [
-        _span_to_file(VagueAttribution(a.start, a.end, a.entity), article, view, f"v{i + 1}")
-        for i, a in enumerate(a for a in attributions if a.vague)
+        _span_to_file(VagueAttribution(v.start, v.end, v.holder), article, view, f"v{i + 1}")
+        for i, v in enumerate(extract_vague(doc, skip=in_quote))
     ]
     return result
 

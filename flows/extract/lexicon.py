@@ -78,15 +78,6 @@ PERSONAL_PRONOUNS = _words(
     """
 )
 
-# Subjects that hide who is speaking: "critics say", "observers believe".
-VAGUE_SUBJECTS = _words(
-    """
-    analyst analysts commentators critic critics everybody everyone evidence experts insiders many
-    observer observers others people pundits reports research sceptics skeptics some someone sources
-    studies
-    """
-)
-
 VAGUE_VERBS = _words(
     """
     argue believe claim contend expect fear feel hold insist say suggest think warn
