@@ -1,6 +1,6 @@
 """Flag quality per rule on labelled articles, with the matching of ../shared/eval/score.py.
 
-    .venv/bin/python benchmarks/flags_by_rule.py GOLD_DIR [--texts TEXT_DIR] [--out DIR]
+    .venv/bin/python benchmarks/flags_by_rule.py GOLD_DIR [--texts TEXT_DIR] [--out DIR] [--cmd CMD]
 
 GOLD_DIR holds NAME.gold.json files (FLAGS-GUIDE.md); each article sits beside its gold
 file or, with --texts, in TEXT_DIR. Runs `copydesk review` once over all of them and
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -43,11 +44,11 @@ def _article_for(gold: Path, texts: Path | None) -> Path | None:
     return None
 
 
-def score(gold_dir: Path, texts: Path | None, out: Path) -> dict[str, collections.Counter]:
+def score(gold_dir: Path, texts: Path | None, out: Path, cmd: str) -> dict[str, collections.Counter]:
     pairs = [(g, _article_for(g, texts)) for g in sorted(gold_dir.glob("*.gold.json"))]
     pairs = [(g, a) for g, a in pairs if a is not None]
     subprocess.run(
-        [str(ROOT / ".venv/bin/copydesk"), "review", *[str(a) for _, a in pairs], "--out", str(out)],
+        [*shlex.split(cmd), *[str(a) for _, a in pairs], "--out", str(out)],
         check=False,
         capture_output=True,
     )
@@ -94,9 +95,10 @@ def main() -> int:
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--texts", type=Path)
     ap.add_argument("--out", type=Path, help="keep the reports here (default: a temporary folder)")
+    ap.add_argument("--cmd", default=f"{ROOT / '.venv/bin/copydesk'} review", help="the review command")
     args = ap.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="copydesk-flags-"))
-    by_rule = score(args.gold_dir, args.texts, out)
+    by_rule = score(args.gold_dir, args.texts, out, args.cmd)
     print("| rule | gold | found | recall | false | of which never-flag | arguable | precision |")
     print("|---|---|---|---|---|---|---|---|")
     total = collections.Counter()

@@ -247,3 +247,18 @@ def test_find_quote_spans_multi_paragraph_quote():
 
 def test_find_quote_spans_unclosed_quote_without_a_follow_on_is_dropped():
     assert spans("“First part of it\n\nNo marks here.") == []
+
+
+def test_doubled_apostrophes_are_quotation_marks(quotes):
+    [q] = quotes("''We will keep the ferry running,'' Maria Olsen said.")
+    assert q.text == "''We will keep the ferry running,''"
+    assert (q.kind, q.speaker) == ("speech", "Maria Olsen")
+
+
+def test_single_quote_inside_doubled_apostrophes_is_nested(quotes):
+    [q] = quotes("Ruiz said, ''They told us 'wait until spring' and we waited.''")
+    assert q.text == "''They told us 'wait until spring' and we waited.''"
+
+
+def test_lone_doubled_apostrophe_is_not_a_quote():
+    assert spans("The 12'' pipe burst.") == []

@@ -13,9 +13,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from flows.extract.text import line_paragraph_spans
+
 _KEY = "copydesk.sentences"
 _TEXT = "copydesk.text"
 _ENTS = "copydesk.ents"
+_PARAS = "copydesk.line_paragraphs"
 
 
 def text_of(doc: Doc) -> str:
@@ -65,3 +68,19 @@ def ents_before(doc: Doc, char: int) -> Iterator[Span]:
     _, ends, ents = _entities(doc)
     for i in range(bisect.bisect_right(ends, char) - 1, -1, -1):
         yield ents[i]
+
+
+def line_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """``text.line_paragraph_spans`` of the doc's text, computed once."""
+    cached = doc.user_data.get(_PARAS)
+    if cached is None:
+        spans = line_paragraph_spans(text_of(doc))
+        cached = doc.user_data[_PARAS] = ([a for a, _ in spans], spans)
+    return cached[1]
+
+
+def paragraph_index(doc: Doc, char: int) -> int:
+    """Which of ``line_paragraphs(doc)`` holds (or last started before) character ``char``."""
+    line_paragraphs(doc)
+    starts = doc.user_data[_PARAS][0]
+    return max(bisect.bisect_right(starts, char) - 1, 0)

@@ -24,6 +24,7 @@ from flows.extract.scope import cover_figures
 from flows.extract.sources import extract_attributions, footnote_year
 from flows.extract.tense import clause_verb
 from flows.extract.text import paragraph_spans
+from flows.extract.vague import extract_vague
 
 
 def article_info(article: Article) -> ArticleInfo:
@@ -66,8 +67,8 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.sources = sources + inline_sources
     result.citations = citations
     result.vague = [
-        _span_to_file(VagueAttribution(a.start, a.end, a.entity), article, view, f"v{i + 1}")
-        for i, a in enumerate(a for a in attributions if a.vague)
+        _span_to_file(VagueAttribution(v.start, v.end, v.holder), article, view, f"v{i + 1}")
+        for i, v in enumerate(extract_vague(doc, skip=in_quote))
     ]
     return result
 
@@ -165,6 +166,10 @@ def _statement_year(doc: Doc, q: Quote, dates, published, starts: list[int]) -> 
     for d in dates[lo:hi]:
         if d.kind not in {"absolute", "range"} or not d.range_start or q.start <= d.start < q.end:
             continue
+        if _describes_speaker(doc, q, d):
+            continue
+        if _reported_occasion(d, published):
+            continue
         if published is not None and d.range_start[:4] > str(published.year):
             continue
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -176,6 +181,34 @@ def _statement_year(doc: Doc, q: Quote, dates, published, starts: list[int]) -> 
         ):
             years.append(int(d.range_start[:4]))
     return max(years) if years else None
+
+
+def _describes_speaker(doc: Doc, q: Quote, d) -> bool:
+    """ "said X, the architect of the 2008 campaign": a year in the speaker's noun phrase
+    (or hanging from it) dates the speaker, not the statement."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    if q.speaker_start <= d.start < q.speaker_end:
+        return True
+    speaker = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+    date = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if speaker is None or date is None or not len(speaker) or not len(date):
+        return False
+    return speaker.root in date.root.ancestors
+
+
+def _reported_occasion(d, published) -> bool:
+    """A day-dated statement ("said at a news conference on Tuesday, March 11, 2025") is
+    the event the article reports, not a past statement quoted from elsewhere, unless the
+    publication date puts it more than a year back."""
+    if not d.range_start or len(d.range_start) < 10:
+        return False
+    if published is None:
+        return True
+    try:
+        return abs((published - dt.date.fromisoformat(d.range_start[:10])).days) <= 365
+    except ValueError:
+        return False
 
 
 def _claims(doc, citations, dates, published, sources, article: Article, view: ReviewText) -> None:

@@ -62,18 +62,19 @@ SPEECH_NOUNS = _words(
     """
 )
 
-PERSONAL_PRONOUNS = _words(
+# What a person or body issues that carries their words: its issuer is the speaker.
+DOCUMENT_NOUNS = _words(
     """
-    he i it she they we you
+    ad advert advertisement affidavit announcement blog brief bulletin column complaint email
+    editorial essay filing leaflet letter memo memorandum message motion note op-ed petition post
+    press proclamation release remarks report resolution response ruling speech statement
+    testimony text tweet video
     """
 )
 
-# Subjects that hide who is speaking: "critics say", "observers believe".
-VAGUE_SUBJECTS = _words(
+PERSONAL_PRONOUNS = _words(
     """
-    analyst analysts commentators critic critics everybody everyone evidence experts insiders many
-    observer observers others people pundits reports research sceptics skeptics some someone sources
-    studies
+    he i it she they we you
     """
 )
 
@@ -100,3 +101,32 @@ _MONTH_NAMES = (
 MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 MONTHS.update({m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)})
 MONTHS["sept"] = 9
+
+
+# Verbs whose subject is the source of a quote they govern, by class (after VerbNet's
+# classes; quote extraction only, so SPEECH_VERBS keeps its meaning for sources.py):
+# communication beyond SPEECH_VERBS (say-37.7, manner_speaking-37.3, transfer_mesg-37.1,
+# complain-37.8, advise-37.9, inquire-37.1.2, confess-37.10, lecture-37.11: "affirm",
+# "vent", "interject", "ask"), what a text does with its words ("the memo began", "the
+# sign read", "as she puts it"), cognition and judgement (consider-29.9, characterize-29.2,
+# "thinks she has done a “serviceable job”", "remembered"), comparison (compare-22.2,
+# "likened the plan to a sieve, “leaking at every seam”") and reporting ("projects",
+# "estimates", "indicated").
+COMMUNICATION_VERBS = SPEECH_VERBS | _words(
+    """
+    affirm allude announce apologize argue assail assure beg boast brag chime chirp complain
+    concur confess confide contest convey croon cry declare disclose divulge editorialize email
+    exclaim explain express gripe growl grumble gush holler howl hint imply inform insinuate
+    interject interrupt lecture message mouth muse narrate note notify object opine pen phrase
+    preach pronounce protest publish query rant reason rebut recite reckon reassert reaffirm
+    relate relay remind repeat rephrase respond retaliate retort retweet rule scoff scrawl
+    share shoot signal snarl sneer speculate spell state text theorize thunder tweet underline
+    underscore utter vent venture voice wail warn wax whine word worry write
+    begin close conclude continue end open put read run say sum go
+    believe consider doubt expect fear feel figure guess hope imagine know recall remember
+    suppose suspect think view wish
+    characterise characterize depict describe frame portray cast
+    compare contrast equate liken
+    estimate forecast indicate predict project
+    """
+)

@@ -10,6 +10,7 @@ mark never costs the rest of the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", '"': '"', "'": "'"}
@@ -103,7 +104,30 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
     return pairs, [pos for _, pos in stack]
 
 
+DOUBLED = re.compile(r"(?<!')''(?!')")
+FILLER = "\x00"  # stands in for the other half of a doubled mark; neither a mark nor a space
+
+
+def doubled_apostrophes_as_marks(text: str) -> str:
+    """Old wire copy types a double quotation mark as two apostrophes (''like this''):
+    read each pair as one straight double mark, with the same length so that offsets
+    hold. The mark goes where the scan looks for it: first when the pair opens a quote
+    (after a space or the start, before a word), second when it closes one."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    for m in DOUBLED.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        # "running,'' she said": a comma before the pair, but a space after it closes.
+        opening = (prev in OPEN_CONTEXT or prev in OPENERS) and not (nxt.isspace() or nxt in ".,;:!?)")
+        chars[i], chars[i + 1] = ('"', FILLER) if opening else (FILLER, '"')
+    return "".join(chars)
+
+
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    text = doubled_apostrophes_as_marks(text)
     spans: list[QuoteSpan] = []
     carrying = False
     for n, (p_start, p_end) in enumerate(paragraphs):

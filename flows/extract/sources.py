@@ -1,8 +1,9 @@
 """Sources: footnote definitions, links and inline attribution phrases.
 
 Inline attributions are read from the parse: "according to X", "X said", "a 2022 audit
-by X", "the 1979 census shows". Vague ones ("observers believe", "it is widely believed",
-"sources close to the matter") are kept too, marked ``vague``, for ``attribution-vague``.
+by X", "the 1979 census shows". Vague ones ("observers believe", "sources close to the
+matter") are kept too, marked ``vague`` by ``flows.extract.vague``'s predicate, so they
+never count as a figure's source; ``attribution-vague`` itself reads ``extract_vague``.
 """
 
 from __future__ import annotations
@@ -13,20 +14,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import sentences, text_of
-from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_SUBJECTS, VAGUE_VERBS
+from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_VERBS
+from flows.extract.vague import is_vague_holder
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
-IMPERSONAL = re.compile(
-    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:believed|said|thought|reported|understood|claimed|"
-    r"rumou?red|alleged|argued|suggested|feared|known)\b",
-    re.I,
-)
-VAGUE_PHRASES = re.compile(
-    r"\b(?:sources?\s+(?:close\s+to|familiar\s+with)|people\s+familiar\s+with|according\s+to\s+(?:some|many|"
-    r"sources|observers|experts|critics|reports)|(?:many|some)\s+(?:believe|say|argue|think|fear)|"
-    r"(?:research|studies|evidence)\s+(?:suggests?|shows?|indicates?))\b",
-    re.I,
-)
 # "the results of the 1979 census show", "a 2022 audit found": a document speaks for the
 # figures in its sentence. Read from the words as well as the parse, because the small
 # model often tags "show" as a noun here.
@@ -140,10 +131,6 @@ def extract_attributions(doc: Doc, skip: bytearray | None = None) -> list[Attrib
     for sent in sentences(doc):
         if not sent.text.strip():
             continue
-        for m in list(IMPERSONAL.finditer(sent.text)) + list(VAGUE_PHRASES.finditer(sent.text)):
-            s, e = sent.start_char + m.start(), sent.start_char + m.end()
-            if skip is None or not skip[s]:
-                out.append(Attribution(s, e, m.group(0), None, sent, True, "sentence"))
         for m in DOCUMENT_CLAIM.finditer(sent.text):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             if skip is None or not skip[s]:
@@ -164,7 +151,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             return None
         obj = objs[0]
         phrase = token.doc[obj.left_edge.i : obj.right_edge.i + 1]
-        vague = _is_unnamed(obj)
+        vague = is_vague_holder(obj)
         return Attribution(
             token.idx, phrase.end_char, phrase.text, token, sent, vague, "sentence", data=_is_document(obj)
         )
@@ -194,11 +181,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         or any(c.dep_ == "nummod" and c.lower_ != "one" for c in head.children)
     ):
         return None  # "73 percent said the same": the figure counts the people who answered
-    vague = (
-        lemma in VAGUE_VERBS | {"say", "show", "suggest", "indicate"}
-        and (head.lemma_.lower() in VAGUE_SUBJECTS or head.lower_ in VAGUE_SUBJECTS)
-        and not _is_specific(head)
-    )
+    vague = is_vague_holder(head, token)
     if not vague and lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in INFORMING_VERBS:
         return None
     if not vague and lemma in VAGUE_VERBS - REPORT_VERBS - SPEECH_VERBS:
@@ -307,10 +290,8 @@ def _is_document(token: Token) -> bool:
 
 
 def _is_unnamed(head: Token) -> bool:
-    """'polls', 'critics', 'sources': nobody a reader could look up."""
-    return (
-        head.lemma_.lower() in VAGUE_SUBJECTS or head.lower_ in VAGUE_SUBJECTS or _bare_plural(head)
-    ) and not _is_specific(head)
+    """'polls', 'studies', 'critics': nobody a reader could look up."""
+    return is_vague_holder(head) or _bare_plural(head)
 
 
 def _bare_plural(head: Token) -> bool:
@@ -318,18 +299,6 @@ def _bare_plural(head: Token) -> bool:
         head.tag_ == "NNS"
         and head.lemma_.lower() in DOCUMENT_NOUNS
         and not any(c.dep_ in {"det", "poss"} for c in head.children)
-    )
-
-
-def _is_specific(head: Token) -> bool:
-    """'the critics of the plan', 'research by the ministry' name who; 'critics' does not."""
-    return (
-        any(
-            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "these", "those", "its", "their"}
-            for c in head.children
-        )
-        or any(c.dep_ == "prep" and c.lower_ in {"by", "from", "at"} for c in head.children)
-        or any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in head.children)
     )
 
 

@@ -1,0 +1,207 @@
+"""Cues: the verb (or "according to") that reports a quote, and the sentences to look in.
+
+A cue is "according to", a verb of saying (``lexicon.SPEECH_VERBS``) anywhere in the
+quote's frame, a verb of the wider communication, cognition or comparison classes
+(``lexicon.COMMUNICATION_VERBS``) whose clause holds the quote, or, from the parse alone,
+any verb with a subject whose complement holds the quote ("Article 9 affirms: “…”",
+"she vented to her husband that it would be “a fight”"). Among the cues the one whose
+clause holds the quote wins, then the closest class, then the nearest; "X said that Y
+called it “…”" is credited to the outermost reporter.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from flows.extract.doccache import paragraph_index, sentence_of
+from flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
+from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+
+REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl"}
+
+
+def is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
+        return True
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+
+
+# How far a cue's class is from a plain verb of saying, in characters of distance.
+WIDER_CLASS_COST = 50
+PARSE_ONLY_COST = 150
+
+
+def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | None:
+    """A verb of saying or "according to" first; only when the frame has none, a verb of
+    the wider classes or, from the parse alone, any verb whose complement holds the quote."""
+    saying = _best_cue(span, frame, inside, saying=True)
+    if saying is not None and speaker_of(saying, inside) is not None:
+        return saying
+    # A verb of saying that names nobody ("…,” referencing the storm) gives way to a
+    # verb whose clause holds the quote and has a subject.
+    other = _best_cue(span, frame, inside, saying=False)
+    if other is not None and speaker_of(other, inside) is not None:
+        return other
+    return saying or other
+
+
+def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token | None:
+    best: tuple[float, Token] | None = None
+    holders = _holders(span)
+    for token in frame:
+        if inside[token.idx] or not (token.pos_ == "VERB" or token.lower_ == "according"):
+            continue
+        holds = token.i in holders or _as_aside(token, holders, inside)
+        cost = _class_cost(token, span, holds)
+        if cost is None or (cost == 0) != saying:
+            continue
+        if token.lemma_.lower() in {"read", "begin", "continue", "quote"} and not has_subject(token):
+            continue
+        distance = token.idx - span.end_char if token.idx >= span.end_char else span.start_char - token.idx
+        # Prefer a cue whose clause holds the quote, then the closest class, then the nearest.
+        score = distance + cost + (0 if holds else 400)
+        if speaker_of(token, inside) is None:
+            score += 200
+        if best is None or score < best[0]:
+            best = (score, token)
+    return best[1] if best else None
+
+
+def _as_aside(token: Token, holders: set[int], inside: bytearray) -> bool:
+    """ "As she puts it, “…”" / "“…”, as the memo read": an "as" clause of a verb of
+    saying reports the clause it is attached to."""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and (token.head.i in holders or bool(inside[token.head.idx]))
+    )
+
+
+def _holders(span: Span) -> set[int]:
+    """The tokens whose clause holds the quote: the ancestors of its words (``governs``
+    for every token of a frame at once)."""
+    out: set[int] = set()
+    for t in span:
+        if t.is_punct:
+            continue
+        node = t
+        while node.head != node and node.head.i not in out:
+            node = node.head
+            out.add(node.i)
+    return out
+
+
+def _class_cost(token: Token, span: Span, holds: bool) -> int | None:
+    if is_cue(token):
+        return 0
+    if token.pos_ != "VERB" or not holds:
+        return None
+    if token.lemma_.lower() in COMMUNICATION_VERBS:
+        return WIDER_CLASS_COST
+    # Any other verb reports the quote only when the quote is in what it says, not in
+    # its subject ("“Jaws” was written by …" names a film).
+    return None if _in_subject(token, span) else PARSE_ONLY_COST
+
+
+def _in_subject(verb: Token, span: Span) -> bool:
+    node = span.root
+    while node.head != node and node.head != verb:
+        node = node.head
+    return node.head == verb and node.dep_ in SUBJECT_DEPS
+
+
+def has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def governs(cue: Token, span: Span) -> bool:
+    return any(t.head == cue or cue in t.ancestors for t in span if not t.is_punct)
+
+
+def cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    prt = [c for c in cue.children if c.dep_ == "prt"]
+    return cue.text + (" " + prt[0].text if prt else "")
+
+
+def outermost_cue(cue: Token, inside: bytearray) -> Token:
+    """ "X said that Y called it “…”" is X's statement in the article: the source the
+    reader is given is the outermost speaker whose report contains the quote."""
+    node = cue
+    best = cue
+    for _ in range(6):
+        if node.head == node or node.dep_ not in REPORTED_CLAUSE | {"prep"}:
+            break
+        node = node.head
+        if (
+            not inside[node.idx]
+            and node.pos_ == "VERB"
+            and node.lemma_.lower() in SPEECH_VERBS
+            and speaker_of(node, inside) is not None
+        ):
+            best = node
+    return _according_to(best, inside) or best
+
+
+def _according_to(cue: Token, inside: bytearray) -> Token | None:
+    """ "A clerk shouted “Fire!”, according to police": "according to X" on the cue's
+    clause, or on a clause above it, makes X the source the article gives."""
+    node = cue
+    for _ in range(8):
+        for child in node.children:
+            if (
+                child.lower_ == "according"
+                and not inside[child.idx]
+                and is_cue(child)
+                and speaker_of(child, inside)
+            ):
+                return child
+        if node.head == node:
+            break
+        node = node.head
+    return None
+
+
+def frame_of(doc: Doc, span: Span) -> Span:
+    """The sentences the quote touches: where its cue and speaker are to be found."""
+    first = sentence_of(doc[span.start])
+    last = sentence_of(doc[span.end - 1])
+    start, end = first.start, last.end
+    # A quote that fills its sentence is often attributed in the next one: “…,” she said.
+    nxt = sentence_of(doc[end]) if end < len(doc) else None
+    if (
+        nxt is not None
+        and span.end >= last.end - 1
+        and same_paragraph(doc, last, nxt)
+        and len(nxt) <= 40
+        and any(_bare_report(t) for t in list(nxt[:6]) + [nxt.root])
+    ):
+        end = nxt.end
+    return doc[start:end]
+
+
+def _bare_report(verb: Token) -> bool:
+    """A verb of saying with no reported clause of its own ("she said.", "Ruiz added,
+    smiling."): it can report the quote before it. "Later, Ruiz said that the vote …"
+    reports its own clause, not the quote before it."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
+    return paragraph_index(doc, a.start_char) == paragraph_index(doc, b.start_char)
+
+
+def previous_sentence(doc: Doc, token_index: int) -> Span | None:
+    """The sentence before ``token_index`` when it is in the same paragraph."""
+    if token_index == 0:
+        return None
+    prev = sentence_of(doc[token_index - 1])
+    if paragraph_index(doc, prev.start_char) != paragraph_index(doc, doc[token_index].idx):
+        return None
+    return prev

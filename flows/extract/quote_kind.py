@@ -1,0 +1,109 @@
+"""Speech or term: is a quoted span something someone said, or a name, title or scare quote?"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from flows.extract.doccache import sentence_of
+from flows.extract.lexicon import NAMING_WORDS, SPEECH_VERBS
+from flows.extract.quote_cues import is_cue
+from flows.extract.quote_marks import QuoteSpan
+from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+
+NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
+
+
+def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
+    inner = [t for t in span if not t.is_punct and not t.is_space]
+    words = [t for t in inner if t.is_alpha or t.like_num]
+    if not words:
+        return "term"
+    before = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_punct]
+    if before and before[-1].lower_ in NAMING_WORDS:
+        return "term"  # so-called “X”, the word “X”, dubbed “X”
+    if len(before) >= 2 and before[-2].lower_ in {"known", "referred"} and before[-1].lower_ in {"as", "to"}:
+        return "term"
+    if _names_something(doc, span, words):
+        return "term"  # officials call the plan “fair fares”
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
+    ends_sentence = span.text.rstrip("”’\"'»› ")[-1:] in ".!?…"
+    attached = _attached_to_cue(doc, span)
+    # Numbers say nothing about case ("American Skin (41 Shots)" is a title).
+    title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3 and t.is_alpha)
+    # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO").
+    if title_case and len(words) <= (4 if ends_sentence else 8) and not attached:
+        return "term"
+    if has_verb or len(words) > 5 or _after_colon(doc, span):
+        return "speech"
+    # A few words without a verb: a partial quote when someone is reported saying them
+    # ("adding that the deals were handed out “like candy”"), else a scare quote.
+    if attached or _reported(doc, span, inside):
+        return "speech"
+    return "term"
+
+
+def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:
+    """'call X “Y”' introduces a name when Y is a bare noun phrase ('the plan “fair fares”');
+    with an article before it ('called him a “liar”') or as a description it is speech."""
+    # Climb from the quote to its verb: "called the lot “the crater”" may hang the quote
+    # off the object (appos) rather than off the verb.
+    node, head = span.root, None
+    for _ in range(2):
+        if node.dep_ not in {"oprd", "dobj", "xcomp", "attr", "appos", "npadvmod", "ccomp"}:
+            break
+        node = node.head
+        if node.lemma_.lower() in NAMING_VERBS:
+            head = node
+            break
+    if head is None:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in {"a", "an"}:
+        return False
+    return (
+        len(words) <= 5
+        and any(t.pos_ in {"NOUN", "PROPN"} for t in words)
+        and words[0].lower_ not in {"a", "an"}
+    )
+
+
+def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
+    """Is the quote inside what a speech verb with a subject reports, or 'according to' someone?"""
+    node = span.root
+    for _ in range(5):
+        if node.head == node:
+            break
+        node = node.head
+        if not inside[node.idx] and is_cue(node) and speaker_of(node, inside) is not None:
+            return True
+    # The parse often hangs a partial quote off the wrong word; a verb of saying with a
+    # speaker in the same sentence is evidence enough that its words are reported.
+    sent = sentence_of(doc[span.start])
+    return any(
+        not inside[t.idx]
+        and (
+            t.lower_ == "according"
+            or (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and speaker_of(t, inside) is not None)
+        )
+        for t in sent
+    )
+
+
+def _attached_to_cue(doc: Doc, span: Span) -> bool:
+    """“Never,” she said. / He said: “Absolutely.” — a short quote right next to a speech verb.
+    A quote that is the subject of that verb is what was written or sung, a title:
+    "“Blue Harbour” was written by Reed"."""
+    if any(t.dep_ in SUBJECT_DEPS and t.head.i >= span.end for t in span):
+        return False
+    after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
+    before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]
+    near = after[:2] + before[-1:]
+    return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in near)
+
+
+def _after_colon(doc: Doc, span: Span) -> bool:
+    """A colon introduces words ("Jo Ray, Daily Post: “A dull night.”"), not a name."""
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == ":"

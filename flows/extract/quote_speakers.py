@@ -1,0 +1,266 @@
+"""Speaker mentions: who a cue verb reports, the noun phrase of a speaker, names and pronouns.
+
+Functions over a parsed ``Doc``; ``inside`` is a per-character mask of the quote spans, so
+that no speaker is ever read out of the quoted words themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
+from flows.extract.lexicon import DOCUMENT_NOUNS
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Where a speaker's name stops when read off the words next to a cue.
+STOP_POS = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}
+CLAUSE_DEPS_TO_DROP = {"relcl", "acl", "advcl", "ccomp", "parataxis", "cc", "conj"}
+# Prepositions that belong to who someone is ("of the union", "for the ministry"), not when.
+IDENTITY_PREPS = {"of", "for", "from", "at"}
+RELATIVE_PRONOUNS = {"that", "which", "who"}
+DASH_AFTER = re.compile(r"\s*(?:[―—–]|--?)\s*(?!so\b|as\b)")
+
+
+def speaker_of(cue: Token, inside: bytearray) -> Span | None:
+    if cue.lower_ == "according":
+        to = cue.nbor()
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return phrase(objs[0], inside) if objs else None
+    verb = cue
+    for _ in range(4):
+        subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
+        if subj:
+            # "The engineer Karl Hahn said" can come out as two subjects: take the name.
+            head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
+            if head.lower_ in RELATIVE_PRONOUNS:
+                # "the minister, who said …": the mention is "who"; ``antecedent`` names it.
+                return verb.doc[head.i : head.i + 1] if verb.dep_ == "relcl" else None
+            if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
+                return None
+            return issuer(phrase(head, inside), inside)
+        if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
+            # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
+            return issuer(phrase(verb.head, inside), inside)
+        # "was quoted as saying", "went on to say", "he paused and added"
+        if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj"} and verb.head != verb:
+            verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+            continue
+        break
+    return None
+
+
+def antecedent(mention: Span, inside: bytearray) -> Span | None:
+    """The noun phrase a relative pronoun stands for ("the minister, who said …")."""
+    root = mention.root
+    if len(mention) != 1 or root.lower_ not in RELATIVE_PRONOUNS or root.head.dep_ != "relcl":
+        return None
+    return phrase(root.head.head, inside)
+
+
+def issuer(speaker: Span, inside: bytearray) -> Span:
+    """A document someone issued speaks for them: "The union released a statement calling
+    it “reckless”" is the union's. A document with no issuer in its clause ("The memo
+    read, …") is itself the speaker."""
+    root = speaker.root
+    if root.lemma_.lower() not in DOCUMENT_NOUNS or root.dep_ not in {"dobj", "pobj"}:
+        return speaker
+    verb = root.head if root.dep_ == "dobj" else root.head.head
+    if verb.pos_ != "VERB":
+        return speaker
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and not inside[c.idx]]
+    if not subj or subj[0].lower_ in RELATIVE_PRONOUNS or subj[0].pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return speaker
+    return phrase(subj[0], inside)
+
+
+def phrase(head: Token, inside: bytearray) -> Span:
+    """The noun phrase of a speaker: the head with its modifiers and appositives, without
+    relative clauses or anything inside a quote."""
+    doc = head.doc
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS_TO_DROP:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in IDENTITY_PREPS:
+            continue
+        keep.update(t.i for t in child.subtree if not inside[t.idx])
+    start, end = head.i, head.i
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    # Trim edge punctuation.
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].dep_ in {"cc", "punct"}):
+        end -= 1
+    return doc[start : end + 1]
+
+
+def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Span | None:
+    """When the parse gives the cue no subject, take the noun phrase that sits between the
+    quote and the cue (“…,” the police chief said) or right after the cue (said Hester)."""
+    if cue.lower_ == "according":
+        return None
+    if cue.i < span.start:
+        # "Said Ellis: “…”"
+        after = []
+        for t in doc[cue.i + 1 : span.start]:
+            if t.is_punct or t.pos_ in STOP_POS or t.is_space or t.ent_type_ in {"DATE", "TIME"}:
+                break
+            after.append(t)
+        if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
+            return doc[after[0].i : after[-1].i + 1]
+        return None
+    if cue.i >= span.end:
+        between = [t for t in doc[span.end : cue.i] if not t.is_punct and not t.is_space]
+        # A capitalised word tagged as a verb is a name the tagger got wrong ("Tulsa").
+        verbs = [t for t in between if t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()]
+        if 0 < len(between) <= 8 and not verbs and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between):
+            return doc[between[0].i : between[-1].i + 1]
+        # "“…,” said Hester" inverts a finite verb; after a participle ("…,” referencing the
+        # port") the noun phrase is its object.
+        if not between and cue.tag_ not in {"VBG", "VBN"}:
+            after = []
+            for t in doc[cue.i + 1 : cue.i + 10]:
+                if (
+                    t.is_punct
+                    or t.pos_ in STOP_POS
+                    or inside[t.idx]
+                    or t.is_space
+                    or t.ent_type_ in {"DATE", "TIME"}
+                ):
+                    break
+                after.append(t)
+            if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
+                return doc[after[0].i : after[-1].i + 1]
+    return None
+
+
+def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
+    """A colon right before the quote, with no verb of saying, introduces its speaker:
+    a clause whose subject is a person, a body or a document ("Maria Olsen was blunt
+    about the budget: “…”", "The ruling is short: “…”"); a name that ends the words
+    before the colon ("… did not surprise the pollster Ann Lee: “…”"); or a verbless
+    introduction that names someone, as in round-ups and transcripts ("Jo Ray, Daily
+    Post: “…”", "LEE: “…”")."""
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    start = sentence_of(doc[i]).start
+    intro = [t for t in doc[start:i] if not inside[t.idx]]
+    if not intro:
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in intro):
+        return _named(doc[intro[0].i : i], inside)
+    # The clause before the colon: climb from its last word while the heads stay before it.
+    clause_root = doc[i - 1]
+    while clause_root.head != clause_root and clause_root.head.i < i:
+        clause_root = clause_root.head
+    subj = [c for c in clause_root.children if c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx]]
+    if subj and _speaker_like(subj[0]):
+        return issuer(phrase(subj[0], inside), inside)
+    last = doc[i - 1]
+    if last.ent_type_ == "PERSON" and last.ent_iob_ in {"B", "I"}:
+        return phrase(last, inside)
+    return None
+
+
+SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _speaker_like(head: Token) -> bool:
+    return (
+        head.ent_type_ in SPEAKER_ENTS
+        or (head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME"})
+        or head.lower_ in {"he", "she", "they", "we", "i"}
+        or head.lemma_.lower() in DOCUMENT_NOUNS
+    )
+
+
+def _named(intro: Span, inside: bytearray) -> Span | None:
+    """The first person or body named in a verbless introduction, else its proper nouns."""
+    for ent in ents_in(intro):
+        if ent.label_ in SPEAKER_ENTS:
+            return ent
+    words = [t for t in intro if not t.is_punct and not t.is_space]
+    if words and len(words) <= 6 and all(t.pos_ == "PROPN" or t.is_upper for t in words):
+        return intro.doc[words[0].i : words[-1].i + 1]
+    return None
+
+
+def dash_speaker(doc: Doc, quote_end: int) -> Span | None:
+    """“…” — Jane Doe  /  “…”― Jane Doe, a teacher: a name after a dash signs the quote."""
+    m = DASH_AFTER.match(text_of(doc), quote_end)
+    if not m:
+        return None
+    tail = doc.char_span(m.end(), min(len(text_of(doc)), m.end() + 80), alignment_mode="expand")
+    if tail is None:
+        return None
+    name: list[Token] = []
+    for tok in tail:
+        if tok.pos_ == "PROPN" or (name and tok.text == "." and len(name[-1]) <= 2):
+            name.append(tok)
+        elif tok.pos_ in {"DET", "ADJ", "NOUN"} and not name:
+            continue
+        else:
+            break
+    if not name or len(name) > 6:
+        return None
+    return doc[name[0].i : name[-1].i + 1]
+
+
+def name_in(speaker: Span) -> str | None:
+    for ent in ents_in(speaker):
+        if ent.label_ == "PERSON":
+            return ent.text
+    for ent in ents_in(speaker):
+        if ent.label_ in {"ORG", "NORP", "GPE"} and ent.root == speaker.root:
+            return ent.text
+    propn = [t for t in speaker if t.pos_ == "PROPN"]
+    if propn and speaker.root.pos_ == "PROPN":
+        return speaker.text
+    return None
+
+
+def resolve_pronoun(doc: Doc, pronoun: Span) -> str | None:
+    """Nearest named person before the pronoun (for 'it' or 'they', an organisation)."""
+    want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they"} else {"PERSON"}
+    return next((e.text for e in ents_before(doc, pronoun.start_char) if e.label_ in want), None)
+
+
+def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
+    """With no cue at all, a person who is the subject of the quote's own sentence, else
+    of the sentence before or after it in the same paragraph, is who a reader takes for
+    the speaker ("She gives credit to the reporters because to her, “…”"). Only people
+    (a name, or he/she/they): a subject that is a thing speaks for nobody."""
+    first = sentence_of(doc[span.start])
+    last = sentence_of(doc[span.end - 1])
+    here = paragraph_index(doc, span.start_char)
+    candidates = [doc[first.start : last.end]]
+    if first.start > 0:
+        candidates.append(sentence_of(doc[first.start - 1]))
+    if last.end < len(doc):
+        candidates.append(sentence_of(doc[last.end]))
+    for sent in candidates:
+        if paragraph_index(doc, sent.start_char) != here:
+            continue
+        subjects = [
+            t
+            for t in sent
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            and not inside[t.idx]
+            and (
+                t.ent_type_ == "PERSON"
+                or (t.pos_ == "PROPN" and not t.ent_type_)
+                or t.lower_ in {"he", "she"}
+            )
+        ]
+        if subjects:
+            nearest = min(subjects, key=lambda t: abs(t.idx - span.start_char))
+            return phrase(nearest, inside)
+    return None

@@ -1,0 +1,222 @@
+"""Quote attribution on invented sentences: cues read off the parse and verb classes, the
+layer that speaks ("according to", issuers, relative clauses), colon introductions, the
+running speaker over one-line paragraphs, speakers in a neighbouring sentence, and which
+quoted words are terms. Each behaviour is checked where it should fire and where not."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.quotes import extract_quotes
+from flows.extract.text import line_paragraph_spans
+
+
+@pytest.fixture
+def quotes(nlp):
+    def _quotes(text: str):
+        doc = nlp(text)
+        found = extract_quotes(doc)
+        for q in found:
+            assert doc.text[q.start : q.end] == q.text
+            if q.speaker is not None:
+                assert doc.text[q.speaker_start : q.speaker_end] == q.speaker
+        return found
+
+    return _quotes
+
+
+def speech(found):
+    return [q for q in found if q.kind == "speech"]
+
+
+# ---------------------------------------------------------------- paragraphs
+def test_one_paragraph_per_line():
+    text = "Rubens disagreed.\n“The levy is fair,” he said.\n\nA new block."
+    assert [text[a:b] for a, b in line_paragraph_spans(text)] == [
+        "Rubens disagreed.",
+        "“The levy is fair,” he said.",
+        "A new block.",
+    ]
+
+
+def test_hard_wrapped_lines_stay_one_paragraph():
+    text = (
+        "The harbour board met on Tuesday to discuss the dredging of\n"
+        "the channel, which has silted up faster than the engineers had\n"
+        "expected when the work was planned."
+    )
+    assert line_paragraph_spans(text) == [(0, len(text))]
+
+
+# ---------------------------------------------------------------- cues from the parse
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # comparison class
+        (
+            "Nadia Ortiz likened the levy to a leaky bucket, “losing money at every seam.”",
+            "Nadia Ortiz",
+            "likened",
+        ),
+        # a verb in no list: the quote is what its clause says
+        (
+            "The treaty's Article 9 affirms: “No state shall close its ports to a ship in distress.”",
+            "The treaty's Article 9",
+            "affirms",
+        ),
+        # what a text does with its words
+        ("The council's memo began, “All ferry routes will close on Sunday.”", "The council's memo", "began"),
+    ],
+)
+def test_cue_from_verb_class_or_parse(quotes, text, speaker, cue):
+    [q] = quotes(text)
+    assert (q.kind, q.speaker, q.cue) == ("speech", speaker, cue)
+
+
+def test_as_she_puts_it(quotes):
+    [q] = quotes("Lena Fox runs the ferry. As she puts it, “nobody asked the islanders.”")
+    assert (q.speaker, q.speaker_name, q.cue) == ("she", "Lena Fox", "puts")
+
+
+def test_a_verb_of_saying_beats_a_verb_from_the_parse(quotes):
+    # "keeps" holds the quote in the parse, but the sentence has a verb of saying.
+    [q] = quotes("Ana Ruiz said the port keeps its promise to stay “open in every storm.”")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_quote_as_the_subject_is_a_title_not_speech(quotes):
+    [q] = quotes("“Harbour Lights (Part 2)” was written by Reed after the storm.")
+    assert q.kind == "term" and q.speaker is None
+
+
+def test_subject_far_from_the_cue(quotes):
+    [q] = quotes(
+        "Tom Reed, 61, who has run the bakery on Main Street since 1990, told the council, "
+        "“We cannot pay this rent.”"
+    )
+    assert q.speaker_name == "Tom Reed"
+
+
+def test_addressee_is_not_the_speaker(quotes):
+    [q] = quotes("Cho told reporter Amy Bell, “No comment.”")
+    assert q.speaker == "Cho"
+
+
+# ---------------------------------------------------------------- which layer speaks
+def test_according_to_scopes_over_the_clause(quotes):
+    [q] = quotes("A clerk shouted “Fire!”, according to police.")
+    assert (q.speaker, q.cue) == ("police", "according to")
+
+
+def test_without_according_to_the_shouter_speaks(quotes):
+    [q] = quotes("A clerk shouted “Fire!” from the stairs.")
+    assert q.speaker == "A clerk"
+
+
+def test_issuer_of_a_statement_speaks(quotes):
+    [q] = quotes("The dockers' union released a statement calling the closure “reckless and cruel.”")
+    assert q.speaker == "The dockers' union"
+
+
+def test_document_without_issuer_speaks(quotes):
+    [q] = quotes("The memo read, “All ferry routes will close on Sunday.”")
+    assert q.speaker == "The memo"
+
+
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_name(quotes):
+    [q] = quotes("The ferry is run by Ana Ruiz, who told the council “the boats are older than I am.”")
+    assert (q.speaker, q.speaker_name) == ("who", "Ana Ruiz")
+    assert not q.anonymous
+
+
+# ---------------------------------------------------------------- colon introductions
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Jo Ray, Valley Post: “A dull night for everyone.”", "Jo Ray"),  # round-up
+        ("RUIZ: “Thank you for having me.”", "RUIZ"),  # transcript turn
+        ("A word from Tom Reed: “Keep the bakery open.”", "Tom Reed"),
+        ("Anna Weber Slams City Council: ‘You Should Be Ashamed Of Yourselves.’", "Anna Weber"),  # headline
+    ],
+)
+def test_colon_introductions_name_the_speaker(quotes, text, speaker):
+    [q] = quotes(text)
+    assert (q.kind, q.speaker, q.cue) == ("speech", speaker, ":")
+
+
+def test_colon_after_a_thing_names_nobody(quotes):
+    [q] = quotes("The sign on the gate was short: “Closed until further notice.”")
+    assert q.kind == "speech" and q.speaker is None
+
+
+# ---------------------------------------------------------------- the running speaker
+def test_running_speaker_over_one_line_paragraphs(quotes):
+    first, second = speech(
+        quotes(
+            "Mayor Lena Fox spoke for an hour.\n"
+            "“The ferry will keep running,” she said.\n"
+            "“We owe that to the islanders.”\n"
+            "Later, Ruiz said that the budget was short."
+        )
+    )
+    assert second.text == "“We owe that to the islanders.”"
+    assert second.speaker_start == first.speaker_start and second.speaker_name == "Lena Fox"
+
+
+def test_a_sentence_that_reports_its_own_clause_does_not_take_the_quote_before(quotes):
+    first, second = speech(
+        quotes(
+            "Lena Fox chairs the board. “The ferry will keep running,” she said. "
+            "“We owe that to the islanders.” Later, Ruiz said that the budget was short."
+        )
+    )
+    assert second.speaker_name == "Lena Fox"
+
+
+def test_a_bare_reporting_sentence_after_the_quote_attributes_it(quotes):
+    [q] = quotes("“We owe that to the islanders.” Ruiz said, smiling.")
+    assert q.speaker == "Ruiz"
+
+
+# ---------------------------------------------------------------- neighbouring sentences
+def test_person_subject_of_the_quote_sentence(quotes):
+    [q] = quotes(
+        "Lena Fox thanks the crews because to her, “there is nothing braver than sailing into that weather.”"
+    )
+    assert q.speaker_name == "Lena Fox"
+
+
+def test_person_subject_of_the_sentence_before(quotes):
+    [q] = quotes("Lena Fox waited an hour for the ferry. “Nobody here trusts the timetable any more.”")
+    assert q.speaker_name == "Lena Fox"
+
+
+def test_thing_subject_of_the_sentence_before_is_no_speaker(quotes):
+    [q] = quotes("The ferry was late again. “Nobody here trusts the timetable any more.”")
+    assert q.speaker is None
+
+
+# ---------------------------------------------------------------- terms and speech
+def test_partial_quote_after_a_verb_of_saying_is_speech(quotes):
+    [q] = quotes("Ana Ruiz called the new levy “a gift to the landlords.”")
+    assert (q.kind, q.speaker) == ("speech", "Ana Ruiz")
+
+
+def test_list_of_quoted_words_are_terms(quotes):
+    found = quotes("Voters chose between “yes,” “no” and “maybe.”")
+    assert [q.kind for q in found] == ["term", "term", "term"]
+
+
+def test_film_title_is_a_term(quotes):
+    [q] = quotes("She starred in “The Long Night” last year.")
+    assert q.kind == "term"
+
+
+def test_noun_after_a_participle_is_its_object_not_the_speaker(quotes):
+    [q] = quotes("Ana Ruiz fired back: “The port will lose this fight,” referencing the storm damage.")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
+    [q] = quotes("“The port will lose this fight,” warned Ana Ruiz.")
+    assert q.speaker == "Ana Ruiz"

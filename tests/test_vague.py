@@ -1,0 +1,176 @@
+"""Vague attribution read from the parse (flows/extract/vague.py): each form of unnamed
+holder fires, and named, counted, quoted or embedded holders do not. Every sentence here
+is written for the test."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from flows.extract.vague import VagueClaim, extract_vague, is_vague_holder
+
+
+@pytest.fixture
+def vague(nlp):
+    """vague(text) -> [(the finding's text, its reason)] from the extractor alone."""
+
+    def _vague(text: str) -> list[tuple[str, str]]:
+        doc = nlp(text)
+        return [(doc.text[v.start : v.end], v.reason) for v in extract_vague(doc)]
+
+    return _vague
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "reason"),
+    [
+        # a quantifier or indefinite pronoun as the subject
+        ("Many believe the harbour toll will double next year.", "Many believe", "quantifier"),
+        (
+            "Those close to the mayor say she will not run again.",
+            "Those close to the mayor say",
+            "quantifier",
+        ),
+        # a plural agent noun (by its suffix) or a general person noun
+        ("Economists warn that the port expansion will strain the budget.", "Economists warn", "group"),
+        ("Critics argue the new timetable ignores night-shift workers.", "Critics argue", "group"),
+        ("Some shipowners doubt the levy will survive a court challenge.", "Some shipowners doubt", "group"),
+        # a nationality or party from the entity recogniser, with a verb of feeling
+        ("Republicans worry that the levy will drive shippers away.", "Republicans worry", "party"),
+        # a participle on its noun
+        (
+            "The council approved the levy, with analysts warning that freight could fall.",
+            "analysts warning",
+            "group",
+        ),
+        # the agent of a passive
+        ("The levy is seen by most traders as a tax on exports.", "is seen by most traders", "group"),
+        # "according to" an anonymous group, and anonymous sources
+        (
+            "According to aides who asked not to be named, the mayor will veto the levy.",
+            "According to aides who asked not to be named",
+            "anonymous",
+        ),
+        ("The mayor will veto the levy, sources said.", "sources said", "anonymous"),
+        # unnamed polls and studies
+        ("Recent polls suggest the mayor's support is slipping.", "Recent polls suggest", "unnamed-document"),
+        (
+            "A recent survey found that residents oppose the levy.",
+            "A recent survey found",
+            "unnamed-document",
+        ),
+        # a causative whose object holds the view, and an experiencer object
+        (
+            "The long delay leaves many convinced that the dredging will never happen.",
+            "leaves many",
+            "quantifier",
+        ),
+        ("The new toll worries shipowners.", "worries shipowners", "group"),
+        # a light verb with a stance as its object
+        ("Some residents have expressed concern about the noise.", "Some residents have expressed", "group"),
+        # a non-restrictive relative clause says what the group holds
+        (
+            "The levy angered the ferry lines, and shipowners, who argue that it breaks the treaty, will appeal.",
+            "shipowners, who argue",
+            "group",
+        ),
+        # no holder at all
+        ("It is widely believed that the depot will close.", "It is widely believed", "impersonal"),
+        (
+            "The plan has been widely criticized as a giveaway.",
+            "has been widely criticized",
+            "agentless",
+        ),
+    ],
+)
+def test_fires(vague, text, span, reason):
+    assert vague(text) == [(span, reason)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the group is named or made specific
+        "Economists at the Bank of England warn that rates will rise.",
+        "Experts, including Maria Olsen, say the channel is too shallow.",
+        "His aides say the mayor will sign the bill.",
+        "A survey by Gallup found that residents oppose the levy.",
+        "The Harbour Institute poll shows the mayor ahead.",
+        # one unnamed person, or officials speaking for their body: quote-anonymous's case
+        "A harbour official said the levy would be dropped.",
+        "A source said the mayor would resign.",
+        "Port officials said the levy would be dropped.",
+        # counted people are a figure
+        "Two fishermen said the nets had been cut.",
+        "Sixty percent of residents say the levy is unfair.",
+        "Both men said the merger would go ahead.",
+        # not a stance
+        "Democrats won the seat in 2018.",
+        "Organizers added 40 guards along the route.",
+        "Protesters showed up at the meeting.",
+        "Volunteers showed visitors around the harbour.",
+        "Many shipowners agreed to pay the levy.",
+        # a restrictive relative clause only says which group
+        "Voters who oppose the levy crowded the hall.",
+        # the content of a named source's claim
+        "The mayor said many residents fear the levy.",
+        "According to Anna Holm, many residents fear the levy.",
+        # the group is the speaker of a direct quote
+        'Residents often say, "The sea gives and the sea takes."',
+    ],
+)
+def test_does_not_fire(vague, text):
+    assert vague(text) == []
+
+
+def test_named_source_in_the_next_sentence_backs_the_claim(vague):
+    backed = (
+        "Economists warn the levy will hurt small ferries. "
+        "“It is a tax on islanders,” said Tom Berg, an economist at the Nordic Institute."
+    )
+    assert vague(backed) == []
+    # A named source who is not one of the group does not name the group.
+    other = "Critics say the levy will hurt small ferries. “It is fair,” said Tom Berg, a ferry operator."
+    assert vague(other) == [("Critics say", "group")]
+    described = "Fishing groups disagreed. “The quota is a death sentence,” said Ola Lund, who chairs the Nordby Fishing Guild."
+    assert vague(described) == []
+    # A name the story already follows ("he said") is not a source backing the claim.
+    assert vague("Critics say the levy will hurt small ferries. The mayor disagrees, he said.") == [
+        ("Critics say", "group")
+    ]
+
+
+def test_poll_named_in_the_next_sentence(vague):
+    named = "A new poll has found the race tied. The poll, by Gallup, surveyed 900 voters."
+    assert vague(named) == []
+    assert vague("A new poll has found the race tied. Turnout may decide it.") == [
+        ("A new poll has found", "unnamed-document")
+    ]
+
+
+def test_record_is_small_and_frozen(nlp):
+    [claim] = extract_vague(nlp("Most historians agree the treaty failed."))
+    assert isinstance(claim, VagueClaim)
+    assert (claim.holder, claim.stance, claim.reason) == ("Most historians", "agree", "group")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        claim.start = 0  # type: ignore[misc]
+
+
+def test_predicate_shared_with_sources(nlp):
+    doc = nlp("Analysts expect a cut, and the ministry says rates will hold.")
+    analysts, ministry = doc[0], doc[7]
+    assert is_vague_holder(analysts, analysts.head)
+    assert not is_vague_holder(ministry, ministry.head)
+
+
+def test_vague_inside_a_quote_is_the_speakers(write_md, extract):
+    [art] = extract(write_md("quote.md", "“Many believe the toll is unfair,” said Mayor Anna Holm.\n"))
+    assert art.vague == []
+
+
+def test_article_gets_one_finding_per_holder(write_md, extract):
+    body = "Critics say the levy is too high and argue it will cost jobs. Many traders fear a slump.\n"
+    [art] = extract(write_md("two.md", body))
+    assert [v.text for v in art.vague] == ["Critics say", "Many traders fear"]
+    assert all(art.text[v.start : v.end] == v.text for v in art.vague)
