@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from checks.records import ReviewedArticle
+from reports.coverage import source_name
 
 
 def _number(value: float | None):
@@ -18,7 +19,7 @@ def _covered_by(art: ReviewedArticle, ids: list[str]) -> str | None:
     address, an attribution's words."""
     for s in art.sources:
         if ids and s.id == ids[0]:
-            return s.entity or s.url or s.text
+            return source_name(s)
     return None
 
 

@@ -1,11 +1,13 @@
 """Why each figure was or was not flagged, as an editor reads it: which source covers it,
-or that none does. Shared by the HTML report and the desk."""
+or that none does. Shared by the HTML and Markdown reports (from the records) and the desk
+(from the JSON report it reads)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from checks.records import ReviewedArticle
+from checks.records import ReviewedArticle, Source
 
 MOOD_WORDS = {
     "modal": "stated as a possibility (would, could)",
@@ -26,24 +28,55 @@ class FigureCoverage:
     why: str
 
 
+def describe(covered_by: str | None, carried: bool, mood: str | None, parallel: bool) -> tuple[str, str]:
+    """(status, why) of one figure."""
+    if covered_by:
+        if carried:
+            return "carried", f"from “{covered_by}”, named earlier in the passage"
+        return "sourced", f"by “{covered_by}”"
+    if mood:
+        return "not a claim", MOOD_WORDS.get(mood, mood)
+    if parallel:
+        return "breakdown", "part of a list of figures in one sentence, judged on its first"
+    return "unsourced", "no source covers it"
+
+
+def source_name(src: Source) -> str:
+    if src.kind == "footnote":
+        return f"footnote [{src.label}]: {src.text}"
+    if src.kind == "link":
+        return f"link: {src.url or src.text}"
+    return src.entity or src.text or src.id
+
+
 def figure_coverage(art: ReviewedArticle) -> list[FigureCoverage]:
     by_id = {s.id: s for s in art.sources}
     rows = []
     for f in art.figures:
         src = next((by_id[i] for i in f.sources if i in by_id), None)
-        if src is not None:
-            name = src.entity or src.text or src.url or src.id
-            if src.kind == "footnote":
-                name = f"footnote [{src.label}]: {src.text}"
-            elif src.kind == "link":
-                name = f"link: {src.url or src.text}"
-            status = "carried" if f.carried else "sourced"
-            why = f"from “{name}”, named earlier in the passage" if f.carried else f"by “{name}”"
-        elif f.mood:
-            status, why = "not a claim", MOOD_WORDS.get(f.mood, f.mood)
-        elif f.parallel:
-            status, why = "breakdown", "part of a list of figures in one sentence, judged on its first"
-        else:
-            status, why = "unsourced", "no source covers it"
+        status, why = describe(source_name(src) if src else None, f.carried, f.mood, f.parallel)
         rows.append(FigureCoverage(f.id, f.text, f.start, status, why))
+    return rows
+
+
+def coverage_from_report(report: dict[str, Any]) -> list[FigureCoverage]:
+    """The same table from a JSON report (``reports.contract``), for the desk."""
+    rows = []
+    for f in report.get("figures") or []:
+        if not isinstance(f, dict):
+            continue
+        covered = f.get("covered_by")
+        status, why = describe(
+            str(covered) if covered else None, bool(f.get("carried")), f.get("mood"), bool(f.get("parallel"))
+        )
+        start = f.get("start")
+        rows.append(
+            FigureCoverage(
+                str(f.get("id") or ""),
+                str(f.get("text") or ""),
+                start if isinstance(start, int) else 0,
+                status,
+                why,
+            )
+        )
     return rows

@@ -466,3 +466,24 @@ def test_serve_prints_its_url_and_serves(world):
         _, stderr = proc.communicate(timeout=10)
     assert "Traceback" not in stderr and "ERROR" not in stderr
     assert _ledger_status(world, world.fp("date-future"))[0] == "accepted"
+
+
+def test_article_page_shows_which_source_covers_each_figure(world):
+    """Issue 13: an editor sees why a figure was or was not flagged, in the desk as in the report."""
+    from checks.records import Figure, Source
+
+    art = world.harbour
+    start = HARBOUR.index("3,400 ships")
+    art.figures = [
+        Figure(start, start + len("3,400 ships"), "3,400 ships", 3400, "ships", id="f1"),
+        Figure(start, start + 5, "3,400", 3400, None, id="f2", sources=["in:1"], carried=True),
+        Figure(start, start + 5, "3,400", 3400, None, id="f3", mood="goal"),
+    ]
+    art.sources = [Source("in:1", "inline", 0, 4, "the port authority", entity="the port authority")]
+    write_reports([art, world.market], world.root / "reports" / "out")
+    with _client(world) as c:
+        page = c.get("/articles/harbour").text
+    rows = page.split("Figures and their sources")[1]
+    assert "<td>3,400 ships</td><td>unsourced</td><td>no source covers it</td>" in rows
+    assert "<td>carried</td><td>from “the port authority”, named earlier in the passage</td>" in rows
+    assert "<td>not a claim</td>" in rows

@@ -19,6 +19,7 @@ from checks.fingerprints import assign_fingerprints
 from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.rules import RULES
 from checks.suppressions import NO_REASON
+from reports.coverage import FigureCoverage, coverage_from_report
 from reports.html import Block, article_blocks
 
 # The loader's article types (``flows.content.loader``; ``reports`` does not import ``flows``):
@@ -133,6 +134,7 @@ class ArticleText:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     problem: str | None = None  # why the text cannot be shown, or why highlights may be off
+    figures: list[FigureCoverage] = field(default_factory=list)  # each figure's source, or why none
 
 
 def load_article(report: dict[str, Any], base: Path) -> ArticleText:
@@ -147,7 +149,13 @@ def load_article(report: dict[str, Any], base: Path) -> ArticleText:
     )
     path = str(report.get("path") or "")
     findings = [_finding(f) for f in report.get("findings") or [] if isinstance(f, dict)]
-    view = ArticleText(info, path, findings=findings, errors=[str(e) for e in report.get("errors") or []])
+    view = ArticleText(
+        info,
+        path,
+        findings=findings,
+        errors=[str(e) for e in report.get("errors") or []],
+        figures=coverage_from_report(report),
+    )
     text, view.problem = _read_text(base, path)
     if text is None:
         return view
