@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import sentences, text_of
+from flows.extract.holders import is_vague_holder
 from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_VERBS
-from flows.extract.vague import is_vague_holder
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
 # "the results of the 1979 census show", "a 2022 audit found": a document speaks for the

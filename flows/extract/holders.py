@@ -1,0 +1,262 @@
+"""Holders: whether the phrase that holds a view names who holds it.
+
+One job: classify a holder phrase, found by ``flows.extract.vague``, as unnamed (and
+why: a quantifier, a group of people, a party or nationality, an anonymous source, an
+unnamed poll or study) or as naming someone (a person or organisation listed in the group,
+a possessor, an affiliation, an office-holder, a counted share). ``is_vague_holder`` is
+the predicate ``flows.extract.sources`` uses to mark an attribution vague.
+
+The word classes are general classes: quantifiers and partitives of English grammar,
+person and group nouns after WordNet's noun.person and noun.group top senses, agent nouns
+read by their suffix (with English's exceptions of morphology), anonymity words and
+document nouns. None of them is a word because one article used it, so the classification
+holds for articles it has never seen.
+
+Everything here is a function of parsed tokens: no file system, no Prefect.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from flows.extract.stance import stance_of
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Quantifiers and indefinite pronouns that stand for an unnamed set of people.
+QUANTIFIERS = _words(
+    """
+    some many most few several others everyone everybody those various numerous
+    """
+)
+# Nouns that count a group: "a majority of economists", "a number of experts".
+PARTITIVES = _words(
+    """
+    number lot handful host chorus group plenty
+    """
+)
+# Person and group nouns of general English (WordNet's noun.person and noun.group top
+# senses, as news uses them for who holds a view) that carry no agentive suffix for
+# ``_is_person_noun`` to read: kept general, never a word because one article used it.
+PERSON_NOUNS = _words(
+    """
+    people person folk folks expert analyst critic skeptic sceptic cynic academic pundit elite ally friend
+    colleague peer rival fan veteran citizen woman man child kid family relative aide staff
+    liberal conservative progressive moderate independent hawk dove scholar judge clergy executive
+    operative delegate candidate advocate graduate associate diplomat bureaucrat democrat
+    republican partisan neighbour adult teen youth elder chief boss nurse surgeon insider source
+    individual intellectual professional radical local
+    """
+)
+GROUP_NOUNS = _words(
+    """
+    group organization organisation lobby party union campaign coalition faction camp circle
+    community government nation country agency company firm bank business institution committee
+    panel outlet establishment public
+    """
+)
+# Collective nouns that are unnamed in the singular: "the public believes".
+SINGULAR_COLLECTIVES = _words("public establishment community")
+# Office-holders speak for their institution the way one official does ("police officials
+# said"): that is quote-anonymous's case (FLAGS-GUIDE.md), unless they are marked anonymous.
+OFFICE_HOLDERS = _words(
+    """
+    official authority spokesman spokeswoman spokesperson representative officer police
+    prosecutor investigator regulator administrator
+    """
+)
+# Holders that are anonymous by what the word means.
+ANONYMOUS_NOUNS = _words("source insider")
+# Documents that can hold a claim: unnamed, they are vague ("polls suggest").
+DOCUMENT_NOUNS = _words("poll survey study research report analysis evidence estimate")
+# Agentive suffixes (economist, historian, trader, investor, resident, employee, engineer).
+_AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ent", "ant", "ee", "eer")
+# Common inanimate nouns that happen to end like agent nouns ("documents", "numbers"): the
+# exceptions of English morphology, not of any article.
+_NOT_PERSON = _words(
+    """
+    document comment statement argument agreement event element moment payment investment
+    settlement amendment component incident accident percent content number paper letter order
+    matter center centre water power border chapter layer answer filter computer quarter
+    headquarter offer marker meter cover corner character register charter poster banner flyer
+    trailer container weather river tower finger shoulder error factor sector indicator motor
+    door floor color colour mirror rumor rumour degree tree fee knee decree career list twist
+    wrist fist mist restaurant plant grant
+    """
+)
+# Words in a relative clause or modifier that say the holder asked not to be named.
+_ANONYMITY = _words("anonymity anonymous unnamed unidentified")
+_ANONYMITY_VERBS = _words("name identify authorize authorise permit allow")
+
+SPECIFYING_PREPS = _words("including like among")
+_DEFINITE = _words("the this that these those its their his her our my your")
+# Entities that name who: a person, an organisation, a named work or product.
+NAMING_ENTITIES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+Reason = Literal["quantifier", "group", "party", "anonymous", "unnamed-document", "impersonal", "agentless"]
+
+
+def unnamed_holder(head: Token) -> Reason | None:
+    """Why the phrase headed by ``head`` names no one, or None when it names someone (or
+    is not a group of people at all)."""
+    lower, lemma = head.lower_, head.lemma_.lower()
+    if head.pos_ == "PRON" and lower not in QUANTIFIERS:
+        return None
+    if lower in QUANTIFIERS or lemma in QUANTIFIERS:
+        if lower == "those" and not any(c.dep_ in {"amod", "relcl", "acl", "prep"} for c in head.children):
+            return None  # "those" alone points back at something named
+        of = _of_object(head)
+        if of is not None and of.pos_ == "PROPN" and of.ent_type_ in NAMING_ENTITIES:
+            return None  # "some of Smith's aides" is still vague, "many of Gallup's" is not a group
+        return None if _names_members(head) else "quantifier"
+    if _counted(head):
+        return None  # "two officials", "52 percent of voters": counted people are a figure
+    of = _of_object(head) if lemma in PARTITIVES else None
+    if of is not None:
+        return unnamed_holder(of)  # "a number of economists": the economists hold it
+    if lemma in DOCUMENT_NOUNS:
+        return "unnamed-document" if _unnamed_document(head) else None
+    reason = _group_kind(head)
+    if reason is None:
+        return None
+    anonymous = lemma in ANONYMOUS_NOUNS or _marked_anonymous(head)
+    if anonymous:
+        return None if _names_members(head) else "anonymous"
+    if lemma in OFFICE_HOLDERS or _possessed(head) or _names_members(head) or _affiliated(head):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "both" for c in head.children) and not any(
+        c.dep_ == "conj" for c in head.children
+    ):
+        return None  # "both men said": a pair the story has named
+    return reason
+
+
+def is_vague_holder(head: Token, verb: Token | None = None) -> bool:
+    """The predicate ``sources.py`` uses for ``Attribution.vague``: ``head`` heads an
+    unnamed holder, and ``verb`` (when given) states a view."""
+    reason = unnamed_holder(head)
+    if reason is None:
+        return False
+    return verb is None or stance_of(verb, holder_is_document=reason == "unnamed-document")
+
+
+def _group_kind(head: Token) -> Reason | None:
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if head.ent_type_ == "NORP" and plural:
+        return "party"  # "Democrats", "Europeans"
+    if head.pos_ != "NOUN" or head.ent_type_ in NAMING_ENTITIES:
+        return None  # a name, even one the tagger reads as a plural noun ("Sanders said")
+    if head.is_title and not head.is_sent_start:
+        return None
+    if not plural:
+        if lemma in SINGULAR_COLLECTIVES and not any(c.dep_ == "poss" for c in head.children):
+            return "group"
+        return None
+    if lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in OFFICE_HOLDERS:
+        return "group"
+    return "group" if _is_person_noun(lemma) else None
+
+
+def _counted(head: Token) -> bool:
+    """A number of people, or a share of them, is a figure (figure-unsourced's case)."""
+    if head.like_num or head.ent_type_ in {"PERCENT", "CARDINAL", "QUANTITY"}:
+        return True
+    return any(
+        (c.dep_ == "nummod" or c.like_num) and c.ent_type_ != "MONEY" for c in head.children if c.i < head.i
+    )
+
+
+def _is_person_noun(lemma: str) -> bool:
+    """An agent noun by its suffix: economist, historian, trader, investor, resident."""
+    if lemma in _NOT_PERSON or lemma.endswith("ment") or len(lemma) < 5:
+        return False
+    return lemma.endswith(_AGENT_SUFFIXES)
+
+
+def _of_object(head: Token) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+def _names_members(head: Token) -> bool:
+    """A person or organisation listed in the group: "experts, including John Smith",
+    "Smith and other economists", "analysts such as Jane Doe"."""
+    for c in head.children:
+        listing = c.dep_ in {"appos", "conj"} or (
+            c.dep_ == "prep"
+            and (c.lower_ in SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
+        )
+        if listing and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree):
+            return True
+    return False
+
+
+def _possessed(head: Token) -> bool:
+    """ "his aides", "Trump's advisers": the people of a named person (optional at most)."""
+    return any(c.dep_ == "poss" for c in head.children)
+
+
+def _affiliated(head: Token) -> bool:
+    """An organisation the group speaks for: "White House officials", "economists at
+    Goldman Sachs". A place or a nationality ("E.U. leaders", "experts in the United
+    States") does not say who."""
+    for c in head.children:
+        if c.dep_ in {"compound", "nmod"} and (c.ent_type_ == "ORG" or c.pos_ == "PROPN" and not c.ent_type_):
+            return True  # "RT journalists"; a person's name does not make a staff ("Clinton supporters")
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in {"at", "from", "with", "of", "for", "on", "inside", "within"}
+            and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children)
+        ):
+            return True
+    return False
+
+
+def _marked_anonymous(head: Token) -> bool:
+    """ "aides who asked not to be named", "officials who spoke on condition of anonymity"."""
+    for c in head.children:
+        if c.dep_ not in {"relcl", "acl", "amod", "prep"}:
+            continue
+        for t in c.subtree:
+            lemma = t.lemma_.lower()
+            if lemma in _ANONYMITY:
+                return True
+            if lemma in _ANONYMITY_VERBS and any(n.dep_ == "neg" for n in t.children):
+                return True
+    return False
+
+
+def _unnamed_document(head: Token) -> bool:
+    """ "polls show", "a recent study", "research": no pollster, author or title named."""
+    plural = head.tag_ == "NNS"
+    mass = head.lemma_.lower() in {"research", "evidence"}
+    if any(t.ent_type_ in NAMING_ENTITIES for t in head.subtree):
+        return False  # "a survey by Gallup", "a study that appeared in the BMJ"
+    if _possessed(head):
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if not plural and not mass:
+        return bool(dets) and dets[0] in {"a", "an", "one", "another", "some"}
+    return not any(d in _DEFINITE - {"the"} for d in dets)
+
+
+def according_object(to: Token) -> Token | None:
+    """The holder "according to" names: the object of ``to``."""
+    for c in to.children:
+        if c.dep_ == "pobj":
+            return c
+    for c in to.children:  # "according to show insiders", read as a verb and its object
+        if c.dep_ == "pcomp":
+            objs = [o for o in c.children if o.dep_ in {"dobj", "pobj"}]
+            return objs[0] if objs else c
+    return None
