@@ -40,7 +40,7 @@ def years(tmp_path_factory, nlp):
     out = {}
     for art in extract_batch(paths):
         [q] = [q for q in art.quotes if q.kind == "speech"]
-        out[art.article.id] = q.statement_year
+        out[art.article.title] = q.statement_year  # ids are paths; the title is the case's name
     return out
 
 
