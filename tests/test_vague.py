@@ -174,3 +174,18 @@ def test_article_gets_one_finding_per_holder(write_md, extract):
     [art] = extract(write_md("two.md", body))
     assert [v.text for v in art.vague] == ["Critics say", "Many traders fear"]
     assert all(art.text[v.start : v.end] == v.text for v in art.vague)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Few voters would have described the mayor as a reformer a year ago.",
+        "Not many dock workers could have predicted the strike.",
+    ],
+)
+def test_a_counterfactual_is_not_vague_attribution(vague, body):
+    assert vague(body) == []
+
+
+def test_some_would_say_is_vague(vague):
+    assert vague("Some would say the harbour plan is reckless.")

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from checks.records import Citation, Figure, Source
 from flows.extract.doccache import sentence_of, text_of
@@ -114,7 +114,9 @@ def cover_figures(
     cited_at = [p for p, _ in cited]
     lines = _source_lines(doc, paragraphs)
     para_starts = [p[0] for p in paragraphs]
-    by_sentence: dict[int, list[Attribution]] = {}  # a sentence's attributions, so a long article stays linear
+    by_sentence: dict[
+        int, list[Attribution]
+    ] = {}  # a sentence's attributions, so a long article stays linear
     for a in named:
         by_sentence.setdefault(a.sentence.start_char, []).append(a)
     own_kinds: dict[int, set[str]] = {}  # attribution start -> kind families it covers in its sentence
@@ -235,11 +237,16 @@ def covers(a: Attribution, span: Span) -> bool:
     lemma = cue.lemma_.lower()
     if lemma not in INFORMING_VERBS and lemma != "according":
         return False  # "Warren grilled Stumpf over 2 million accounts": no report of a figure
+    if _parenthetical(cue) and not _in_subject(cue, root):
+        # "These employees, Stumpf explained, were paid $30,000": a verb of saying with no
+        # complement of its own reports the sentence the parser hung it in
+        return True
     if cue in root.ancestors:
         below = _edge_below(cue, root)
         edge = below.dep_
         if edge in REPORTED_CONTENT:
             return True
+
         # "the bureau counted 7,000", "the survey puts her at 46 percent", "Trump cited
         # endorsements from 88 generals": what is counted, found or cited is reported too.
         if edge == "prep":
@@ -268,6 +275,20 @@ def covers(a: Attribution, span: Span) -> bool:
         and cue.dep_ in {"parataxis", "ccomp"}
         and cue.i > root.i
     )
+
+
+def _parenthetical(cue: Token) -> bool:
+    """A reporting clause set off by commas and with no content of its own: "X, she said,
+    ...", "These clerks, Ms. Okafor explained at the hearing, were paid ..."."""
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in cue.children):
+        return False
+    doc = cue.doc
+    first = min([c.left_edge.i for c in cue.children if c.dep_ == "nsubj"] + [cue.i])
+    return first > 0 and doc[first - 1].text == ","
+
+
+def _in_subject(cue: Token, token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and (c == token or c in token.ancestors) for c in cue.children)
 
 
 def _edge_below(ancestor, token):

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from flows.extract.mood import IRREALIS_MODALS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -112,6 +114,11 @@ def stance_of(verb: Token, holder_is_document: bool = False) -> bool:
     """Whether ``verb`` states a view held by its holder."""
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "prt" and c.lower_ in _NOT_STANCE_PARTICLES for c in verb.children):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & IRREALIS_MODALS and "have" in auxes:
+        # "few people would have described him so": a counterfactual, a view nobody held.
+        # "Some would say" stays a stance: the classic way to hide who says it.
         return False
     if holder_is_document:
         return lemma in DOCUMENT_STANCE
