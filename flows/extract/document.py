@@ -124,16 +124,6 @@ def _citations(article: Article, view: ReviewText, sources: list[Source]) -> lis
 
 
 # ---------------------------------------------------------------- quotes
-def _paragraph_start(text: str, pos: int) -> int:
-    brk = text.rfind("\n\n", 0, pos)
-    return 0 if brk < 0 else brk + 2
-
-
-def _paragraph_end(paragraphs: list[tuple[int, int]], pos: int) -> int:
-    i = bisect.bisect_right([p[0] for p in paragraphs], pos) - 1
-    return paragraphs[max(i, 0)][1]
-
-
 def _cite_quotes(doc, quotes, citations, dates, published) -> None:
     """A quote's own citations: markers or links inside it or right after it in its sentence;
     and the year the statement was made, when its sentence says so."""
