@@ -114,9 +114,8 @@ def cover_figures(
     cited_at = [p for p, _ in cited]
     lines = _source_lines(doc, paragraphs)
     para_starts = [p[0] for p in paragraphs]
-    by_sentence: dict[
-        int, list[Attribution]
-    ] = {}  # a sentence's attributions, so a long article stays linear
+    # each sentence's attributions, so that a long article stays linear
+    by_sentence: dict[int, list[Attribution]] = {}
     for a in named:
         by_sentence.setdefault(a.sentence.start_char, []).append(a)
     own_kinds: dict[int, set[str]] = {}  # attribution start -> kind families it covers in its sentence
@@ -246,9 +245,6 @@ def covers(a: Attribution, span: Span) -> bool:
         edge = below.dep_
         if edge in REPORTED_CONTENT:
             return True
-
-        # "the bureau counted 7,000", "the survey puts her at 46 percent", "Trump cited
-        # endorsements from 88 generals": what is counted, found or cited is reported too.
         if edge == "prep":
             # "put her at 46 percent", "cut by 7,000" count; "cited endorsements from 88
             # generals" and "spoke about 47 percent" say what; "cited it at a forum viewed
@@ -263,18 +259,12 @@ def covers(a: Attribution, span: Span) -> bool:
         return edge in REPORTED_OBJECT and lemma in OBJECT_REPORTING_VERBS
     # "The line carried 4,200 passengers, the ministry said": the parser hangs the
     # reporting clause off the reported one.
-    return (
-        cue.dep_ == "parataxis"
-        or (
-            cue.head.dep_ == "ROOT"
-            and cue.dep_ in {"ccomp", "advcl"}
-            and cue.i > root.i
-            and root.head == cue.head
-        )
-        or (cue.head == root or cue.head in root.ancestors)
-        and cue.dep_ in {"parataxis", "ccomp"}
-        and cue.i > root.i
-    )
+    if cue.dep_ == "parataxis":
+        return True
+    if cue.dep_ not in {"ccomp", "advcl"} or cue.i <= root.i:
+        return False
+    hung_off_figure = cue.head == root or cue.head in root.ancestors
+    return (hung_off_figure and cue.dep_ == "ccomp") or (cue.head.dep_ == "ROOT" and root.head == cue.head)
 
 
 def _parenthetical(cue: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -100,7 +101,7 @@ DOCUMENT_NOUNS = {
 # "sentence": the whole sentence ("according to X", "the census shows", "in that survey");
 # "content": what the cue verb reports ("X said [...]", "the bureau estimated [...]");
 # "noun": the subtree of a reporting noun ("a Times report that [...]", "his comment about [...]").
-Frame = str
+Frame = Literal["sentence", "content", "noun"]
 
 
 @dataclass(frozen=True)
@@ -232,16 +233,13 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
         t.pos_ == "PROPN" or t.ent_type_ in ORG_LIKE or t.is_digit for t in noun.subtree
     )  # "a Gallup survey", "a 2019 audit": somebody could look it up
     vague = owner is None and (_is_unnamed(noun) or indefinite and not named_in_phrase)
-    frame = None
-    if (
+    frame: Frame | None = None
+    if _is_data(noun) and (
         noun.dep_ in {"nsubj", "nsubjpass"}
-        and _is_data(noun)
         or noun.dep_ == "pobj"
         and noun.head.lower_ in FRAMING_PREPOSITIONS
-        and _is_data(noun)
         or noun.dep_ == "dobj"
         and owner is not None
-        and _is_data(noun)
     ):
         frame = "sentence"
     elif owner is not None and any(c.dep_ in {"acl", "relcl", "prep", "ccomp"} for c in noun.children):
@@ -281,12 +279,12 @@ def _owner(noun: Token) -> Token | None:
 
 
 def _is_data(token: Token) -> bool:
+    # the word as written too: the small model lemmatises "data" to "datum"
     return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
 
 
 def _is_document(token: Token) -> bool:
-    # the word as written too: the small model lemmatises "data" to "datum"
-    return any(w in DOCUMENT_NOUNS or w in STATEMENT_NOUNS for w in (token.lemma_.lower(), token.lower_))
+    return _is_data(token) or token.lemma_.lower() in STATEMENT_NOUNS or token.lower_ in STATEMENT_NOUNS
 
 
 def _is_unnamed(head: Token) -> bool:
@@ -295,11 +293,7 @@ def _is_unnamed(head: Token) -> bool:
 
 
 def _bare_plural(head: Token) -> bool:
-    return (
-        head.tag_ == "NNS"
-        and head.lemma_.lower() in DOCUMENT_NOUNS
-        and not any(c.dep_ in {"det", "poss"} for c in head.children)
-    )
+    return head.tag_ == "NNS" and _is_data(head) and not any(c.dep_ in {"det", "poss"} for c in head.children)
 
 
 def _dedupe(items: list[Attribution]) -> list[Attribution]:
