@@ -289,3 +289,42 @@ def test_a_data_source_as_subject_frames_its_whole_sentence(one):
 def test_a_parenthetical_reporting_clause_covers_its_sentence(one):
     art = one("These clerks, Ms. Okafor explained at the hearing, were well paid, earning $41,000 a year.\n")
     assert covered_by(art, "$41,000")
+
+
+def test_a_sentence_that_adds_nothing_new_goes_on_with_the_source_just_named(one):
+    art = one(
+        "A Harbour Institute poll of 800 residents came out on Monday.\n\n"
+        "The mayor leads her rival by 47 percent to 41 percent, according to the poll. "
+        "Twelve percent said they were undecided.\n"
+    )
+    assert figure(art, "Twelve percent").carried
+    # a new subject right after the source is not the source's data
+    art = one(
+        "The mayor leads her rival by 47 percent to 41 percent, according to the Harbour poll. "
+        "Nine percent of the port's cranes stood idle last winter.\n"
+    )
+    assert figure(art, "Nine percent").sources == []
+
+
+def test_a_figure_of_another_kind_needs_the_passage_topic(one):
+    art = one(
+        "Data from the 2021 harbour census show that women hold 41 percent of dock jobs. "
+        "Women make up 25 percent of crane operators at the container terminal.\n\n"
+        "Male crane operators at the container terminal earn a median wage of $61,000, "
+        "compared with $55,000 for women.\n"
+    )
+    assert figure(art, "$61,000").carried
+    art = one(
+        "Data from the 2021 harbour census show that women hold 41 percent of dock jobs.\n\n"
+        "The new ferry terminal cost $61 million to build.\n"
+    )
+    assert figure(art, "$61 million").sources == []
+
+
+def test_a_plan_covers_its_own_parameters_but_opens_no_passage(one):
+    art = one(
+        "The harbour plan would cut berth fees by 12 percent by 2030. "
+        "Container ships are the port's largest customers. "
+        "Nearly 1,500 container ships used the terminal last year.\n"
+    )
+    assert figure(art, "1,500 container ships").sources == []

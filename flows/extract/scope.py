@@ -169,13 +169,39 @@ def cover_figures(
 def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> bool:
     """Does ``sent`` go on reporting the data of ``p``'s source? It names the source again
     ("the poll shows", "It has a margin of error"); or it states the kind of figure the
-    source gave (a poll's shares, not a dollar amount about something else) about the same
-    thing: a subgroup ("Among renters, ...") or a content word of the source's sentence."""
+    source gave (a poll's shares, not a dollar amount about something else) about a
+    subgroup ("Among renters, ..."), about what the passage has been reporting, or, right
+    after the source's sentence, about nothing new at all ("Twelve percent were not
+    sure."). A figure of another kind continues only a data passage it shares several
+    content words with ("the median salary of top executives" after their shares)."""
     if BACK_REFERENCE.search(sent.text) or _anaphoric_subject(sent):
         return True  # it points back at the source itself, whatever kind of figure it gives
-    if kinds and _family(fig) not in kinds:
+    same_kind = not kinds or _family(fig) in kinds
+    if same_kind and sent[0].lower_ in SUBGROUP_OPENERS:
+        return True
+    topic, before = _topic(sent), _topic(_passage_so_far(p, sent))
+    if same_kind and not topic - before and _follows_closely(p.source.sentence, sent):
+        return True
+    if not same_kind and p.source.proposal:
+        return False  # a plan's passage holds its own parameters, not facts around them
+    return len(topic & before) >= (1 if same_kind else 2)
+
+
+def _follows_closely(source_sentence: Span, sent: Span) -> bool:
+    """One or two sentences after the source's, in its paragraph: "..., according to the
+    poll. Twelve percent were not sure." A copy chief reads the source as still speaking."""
+    doc = sent.doc
+    gap = doc.text[source_sentence.end_char : sent.start_char]
+    if "\n" in gap or sent.start_char < source_sentence.end_char:
         return False
-    return sent[0].lower_ in SUBGROUP_OPENERS or bool(_topic(sent) & _topic(p.source.sentence))
+    between = sum(1 for t in doc[source_sentence.end : sent.start] if t.is_sent_start)
+    return between <= 1
+
+
+def _passage_so_far(p: Passage, sent: Span) -> Span:
+    """The passage from its source's sentence up to ``sent``: what it has been reporting."""
+    doc = sent.doc
+    return doc[p.source.sentence.start : max(sent.start, p.source.sentence.end)]
 
 
 def _anaphoric_subject(sent: Span) -> bool:

@@ -97,6 +97,8 @@ DOCUMENT_NOUNS = {
 }
 
 
+PROPOSAL_NOUNS = frozenset({"plan", "proposal"})
+
 # How an attribution frames its sentence, which decides what it covers (flows.extract.scope):
 # "sentence": the whole sentence ("according to X", "the census shows", "in that survey");
 # "content": what the cue verb reports ("X said [...]", "the bureau estimated [...]");
@@ -118,6 +120,9 @@ class Attribution:
     # A data source (a poll, survey, study, report, data set): its figures run on into the
     # next sentences of the passage, where a speaker's do not.
     data: bool = False
+    # A plan or proposal states its own parameters ("cut emissions 32 percent by 2030"): the
+    # next sentences may go on with its rates, but it measured nothing else they report.
+    proposal: bool = False
 
 
 def footnote_year(text: str) -> int | None:
@@ -154,7 +159,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         phrase = token.doc[obj.left_edge.i : obj.right_edge.i + 1]
         vague = is_vague_holder(obj)
         return Attribution(
-            token.idx, phrase.end_char, phrase.text, token, sent, vague, "sentence", data=_is_document(obj)
+            token.idx, phrase.end_char, phrase.text, token, sent, vague, "sentence", data=_is_document(obj), proposal=_is_proposal(obj)
         )
     if token.pos_ in {"NOUN", "PROPN"} and _is_document(token):
         return _document_frame(token, sent)
@@ -205,6 +210,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             # reports only what the verb governs
             "sentence" if _is_data(head) else "content",
             data=_is_document(head),
+            proposal=_is_proposal(head),
         )
         if len(phrase) < 200
         else None
@@ -259,7 +265,7 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
     if end - start > 200:
         return None
     phrase = text_of(doc)[start:end]
-    return Attribution(start, end, phrase, noun, sent, vague, frame, data=_is_data(noun))
+    return Attribution(start, end, phrase, noun, sent, vague, frame, data=_is_data(noun), proposal=_is_proposal(noun))
 
 
 def _owner(noun: Token) -> Token | None:
@@ -281,6 +287,10 @@ def _owner(noun: Token) -> Token | None:
 def _is_data(token: Token) -> bool:
     # the word as written too: the small model lemmatises "data" to "datum"
     return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
+
+
+def _is_proposal(token: Token) -> bool:
+    return token.lemma_.lower() in PROPOSAL_NOUNS
 
 
 def _is_document(token: Token) -> bool:
