@@ -131,6 +131,12 @@ def test_a_source_line_covers_the_chart_above_it(one):
         ("Her plan would add a 3 percent levy on incomes above $2 million.", "3 percent", "modal"),
         ("The mayor wants to house 20,000 families by 2030.", "20,000 families", "goal"),
         ("The council proposed building 5,000 homes on the old rail yards.", "5,000 homes", "goal"),
+        (
+            "She leaves behind an ambitious - critics say naive - promise made in Oslo to cut "
+            "ferry fares 30 percent by 2030.",
+            "30 percent",
+            "goal",
+        ),
         ("If the fund earns 6 percent a year, it doubles in twelve years.", "6 percent", "condition"),
         ("Put aside $200 a month from the first year.", "$200", "imperative"),
         ("With your $3,000 deposit, the loan costs less.", "$3,000", "second person"),

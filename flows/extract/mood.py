@@ -123,6 +123,12 @@ def _clause_mood(verb: Token) -> str | None:
         return "condition"
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in GENERIC_SUBJECTS for c in children):
         return "second person"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and _is_volition(c) for c in children
+    ):
+        # "a pledge made in Paris to cut emissions 80 percent": when a modifier splits the
+        # noun from its infinitive, the parser makes the noun the infinitive's subject
+        return "goal"
     return None
 
 
