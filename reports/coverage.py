@@ -16,6 +16,7 @@ MOOD_WORDS = {
     "second person": "a worked example (you, your)",
     "imperative": "advice to the reader",
     "question": "asked, not stated",
+    "purpose": "what something is for, not what happened",
 }
 
 

@@ -140,6 +140,10 @@ def test_a_source_line_covers_the_chart_above_it(one):
         ("If the fund earns 6 percent a year, it doubles in twelve years.", "6 percent", "condition"),
         ("Put aside $200 a month from the first year.", "$200", "imperative"),
         ("With your $3,000 deposit, the loan costs less.", "$3,000", "second person"),
+        ("Remember that your teenager can earn $4,000 over the summer.", "$4,000", "second person"),
+        ("Don't put more than $200 a month into the fund.", "$200", "imperative"),
+        ("She found a cheaper way for families to cover a third of the fees.", "a third", "purpose"),
+        ("Few households have enough savings to set aside $300 a month.", "$300", "purpose"),
         ("And where would the other $40,000 come from?", "$40,000", "question"),
         ("Who pays the remaining $40,000?", "$40,000", "question"),
     ],
@@ -155,6 +159,8 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         # a poll answer in "would" is still a claim about the answers
         ("Among dock workers, 62 percent would strike again.", "62 percent"),
         ("The ferry company agreed to lend the council $4 million.", "$4 million"),
+        ("Leith was the first port to handle 2 million containers in a year.", "2 million containers"),
+        ("Dock workers don't earn more than $40,000 a year.", "$40,000"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):

@@ -106,11 +106,7 @@ def irrealis(span: Span) -> str | None:
     if span.sent.text.rstrip().rstrip("\"”’'»)").endswith("?"):
         return "question"  # "And where is that $115 supposed to come from?" asserts nothing
     sent_root = span.sent.root
-    if (
-        sent_root.tag_ == "VB"
-        and sent_root.i == span.sent.start
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in sent_root.children)
-    ):
+    if sent_root.tag_ == "VB" and _opens_imperative(sent_root, span.sent):
         return "imperative"
     return None
 
@@ -121,8 +117,13 @@ def _clause_mood(verb: Token) -> str | None:
         return "modal"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "condition"
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in GENERIC_SUBJECTS for c in children):
-        return "second person"
+    subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.lower_ in GENERIC_SUBJECTS or _owned_by_reader(c) for c in subjects):
+        return "second person"  # "you earn", "your child could earn": the reader's case, not a fact
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ == "NOUN" and _infinitive(verb) and not _ranked(verb.head):
+        # "a way for parents to pay a quarter of the cost", "enough money to save $500":
+        # what the noun is for, not what happened ("the first port to handle 1 million" is)
+        return "purpose"
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and any(
         c.dep_ == "nsubj" and c.pos_ == "NOUN" and _is_volition(c) for c in children
     ):
@@ -130,6 +131,29 @@ def _clause_mood(verb: Token) -> str | None:
         # noun from its infinitive, the parser makes the noun the infinitive's subject
         return "goal"
     return None
+
+
+def _opens_imperative(root: Token, sent: Span) -> bool:
+    """ "Save a quarter ...", "Don't forget ...": the bare verb opens the sentence, with no
+    subject and nothing before it but a negated "do"."""
+    before = [t for t in sent if t.i < root.i]
+    negated_do = len(before) == 2 and before[0].lower_ == "do" and before[1].dep_ == "neg"
+    if before and not negated_do:
+        return False
+    return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+
+
+def _owned_by_reader(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in noun.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the first", "the only", "the largest": a rank makes the infinitive a fact."""
+    return any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "last", "only", "next"} for c in noun.children)
 
 
 def _is_volition(token: Token) -> bool:
