@@ -340,3 +340,21 @@ def test_a_plan_covers_its_own_parameters_but_opens_no_passage(one):
         "Nearly 1,500 container ships used the terminal last year.\n"
     )
     assert figure(art, "1,500 container ships").sources == []
+
+
+# ---------------------------------------------------------------- editorial notices
+def test_a_correction_notice_restates_and_is_not_reviewed(one):
+    art = one(
+        "The dredger will remove 3.5 million cubic metres of silt, the harbour board said.\n\n"
+        "This article has been revised to reflect the following correction: An earlier version "
+        "of this article misstated the amount of silt as 35 million cubic metres.\n\n"
+        "Correction: An earlier version said 4,000 residents had signed the petition.\n"
+    )
+    texts = [f.text for f in art.figures]
+    assert "3.5 million cubic metres" in texts
+    assert not any("35 million" in t or "4,000" in t for t in texts)
+
+
+def test_a_paragraph_about_corrections_is_still_the_story(one):
+    art = one("Corrections officers walked out at 14 prisons last week.\n")
+    assert [f.text for f in art.figures if "14" in f.text]

@@ -19,6 +19,7 @@ from flows.content.view import ReviewText
 from flows.extract.dates import extract_dates
 from flows.extract.doccache import sentence_of, sentences, text_of
 from flows.extract.figures import extract_figures
+from flows.extract.notices import mask_notices
 from flows.extract.quotes import extract_quotes
 from flows.extract.scope import cover_figures
 from flows.extract.sources import extract_attributions, footnote_year
@@ -41,9 +42,12 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     in_quote = bytearray(len(text) + 1)
     for q in quotes:
         in_quote[q.start : q.end] = b"\x01" * (q.end - q.start)
-    dates = extract_dates(doc, published, skip=in_quote)
-    figures = extract_figures(doc, skip=in_quote, dates=[(d.start, d.end) for d in dates])
-    attributions = extract_attributions(doc, skip=in_quote)
+    # Quotes are the speaker's claims, a correction notice restates the story's: neither
+    # is the article's own word for the figure, date and attribution checks.
+    not_own = mask_notices(text, in_quote)
+    dates = extract_dates(doc, published, skip=not_own)
+    figures = extract_figures(doc, skip=not_own, dates=[(d.start, d.end) for d in dates])
+    attributions = extract_attributions(doc, skip=not_own)
 
     sources = _footnote_sources(article) + _link_sources(article)
     citations = _citations(article, view, sources)
@@ -68,7 +72,7 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.citations = citations
     result.vague = [
         _span_to_file(VagueAttribution(v.start, v.end, v.holder), article, view, f"v{i + 1}")
-        for i, v in enumerate(extract_vague(doc, skip=in_quote))
+        for i, v in enumerate(extract_vague(doc, skip=not_own))
     ]
     return result
 
