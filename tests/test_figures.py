@@ -126,3 +126,17 @@ def test_running_tally(figures):
     assert f.running_tally and not f.as_of
     [g] = figures("As of May, 1,400 households have applied for the grant so far.")
     assert not g.running_tally and g.as_of
+
+
+def test_a_small_word_count_is_a_figure_only_when_limited(write_md, extract):
+    [art] = extract(
+        write_md(
+            "limits.md",
+            "Six dockers unloaded the ship before dawn. Only four harbour boards meet the safety "
+            "target, and at least three ferries ran late every day in May. One of two cranes broke.\n",
+        )
+    )
+    texts = [f.text for f in art.figures]
+    assert any(t.startswith("four harbour boards") for t in texts)
+    assert any(t.startswith("three ferries") for t in texts)
+    assert not any(t.startswith(("Six", "two cranes")) for t in texts)

@@ -26,6 +26,12 @@ CURRENCY_WORD = (
 )
 SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
 PERCENT = r"(?:[\s-]*(?:percentage\s+points?|percent|per\s+cent)|\s?%)"  # the longest first
+# Words that make a count the point of the sentence: "only four", "at least three". ("One
+# of two hurricanes" picks one out; the count is not the claim.)
+LIMITED = re.compile(
+    r"\b(?:only|just|at\s+(?:least|most)|as\s+(?:many|few)\s+as|(?:more|fewer|less)\s+than)\s+$",
+    re.I,
+)
 FRACTION_WORD = r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
 
 FIGURE = re.compile(
@@ -199,8 +205,10 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         value = parse_number(raw)
         noun = _counted_noun(span)
         word_number = not raw[0].isdigit()
-        if word_number and (value or 0) < 10:
-            return None  # "one surgeon", "six men vied for the post": not statistics
+        if word_number and (value or 0) < 10 and not LIMITED.search(before):
+            # "one surgeon", "six men vied for the post": not statistics; but a limit makes
+            # the small count the point of a claim ("only four members meet the target")
+            return None
         if re.fullmatch(r"\d{7,}", raw):
             return None  # ids, timestamps and phone numbers are not quantities
         if noun is None and _after_a_name(doc, span):
