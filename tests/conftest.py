@@ -11,6 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from flows.quiet import quiet_environment
+
+# Before any test module imports Prefect: its settings are read once, at import. Among them
+# the start-up wait of its temporary server, which flows run in-process start, long enough
+# for a machine whose cores are busy with other work.
+quiet_environment()
+
 ARTICLES = Path(__file__).parent / "articles"
 
 
