@@ -156,3 +156,13 @@ def test_every_span_slices_the_file(write, extract, bom, newline):
     [reviewed_article] = extract(path)
     assert span_problems(reviewed_article, text) == []
     assert [f.text for f in reviewed_article.figures] == ["$12.5 million", "300 people"]
+
+
+def test_thousands_of_definitions_in_a_row(write):
+    """Each "[N]:" line asks whether it is a link reference definition; that question once
+    asked the next line the same, down the whole run (RecursionError past 1,000 lines)."""
+    links = "".join(f"[{i}]: https://example.org/{i}\n" for i in range(3000))
+    notes = "".join(f"[{i}]: Council minutes, item {i}.\n" for i in range(3000))
+    art = load_article(write("many.md", "Costs rose.[1]\n\n" + links + "\n" + notes))
+    assert len(art.footnotes) == 3000 and len(zone_texts(art, "markup")) == 3000
+    assert art.footnotes[-1].text == "Council minutes, item 2999."

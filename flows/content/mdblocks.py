@@ -98,9 +98,9 @@ def footnote_definition(state: StateBlock, start_line: int, end_line: int, silen
 
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"inline_definitions": True})
-    md.block.ruler.before(
-        "reference", "footnote_definition", footnote_definition, {"alt": ["paragraph", "reference"]}
-    )
+    # Blocks only: inline markup is read per zone by ``inline.scan_inline``, with offsets.
+    md.core.ruler.disable(["inline", "text_join"])
+    md.block.ruler.before("reference", "footnote_definition", footnote_definition, {"alt": ["paragraph"]})
     return md
 
 
