@@ -166,3 +166,9 @@ def test_thousands_of_definitions_in_a_row(write):
     art = load_article(write("many.md", "Costs rose.[1]\n\n" + links + "\n" + notes))
     assert len(art.footnotes) == 3000 and len(zone_texts(art, "markup")) == 3000
     assert art.footnotes[-1].text == "Council minutes, item 2999."
+
+
+def test_a_footnote_definition_inside_a_block_quote_slices_the_file(write):
+    art = load_article(write("bq.md", "Costs rose.[^1]\n\n> [^1]: Council minutes, 2023.\n"))
+    [note] = art.footnotes
+    assert art.text[note.start : note.end] == note.text == "Council minutes, 2023."

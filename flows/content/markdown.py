@@ -12,7 +12,7 @@ import itertools
 
 from flows.content.article import Article, ArticleMeta, Edit, Zone
 from flows.content.inline import HTML_COMMENT
-from flows.content.mdblocks import Block, FileLines, blocks
+from flows.content.mdblocks import FOOTNOTE_LABEL, Block, FileLines, blocks
 from flows.content.zoning import BIO_HEADING, COMMENTS_HEADING, add_footnote, add_zone
 
 
@@ -94,8 +94,12 @@ def _prefix_edits(text: str, spans: list[tuple[int, int]]) -> tuple[Edit, ...]:
 
 
 def _footnote(article: Article, lines: FileLines, block: Block) -> None:
-    start = lines.starts[block.first] + block.token.meta["text_column"]
-    start += _bom_shift(lines, block.first)
+    # The label is found again in the file's line: inside a block quote or a list, the
+    # parser's columns start after the container's markers.
+    label = FOOTNOTE_LABEL.search(lines.line(block.first))
+    if label is None:
+        return
+    start = lines.starts[block.first] + label.end()
     _, end = lines.stripped(block.first, block.last)
     add_footnote(article, block.token.meta["label"], start, max(start, end))
 
@@ -107,8 +111,3 @@ def _html(article: Article, lines: FileLines, block: Block) -> None:
     article.directives.extend((m.start(), m.end(), m.group(0)) for m in comments)
     if "".join(HTML_COMMENT.split(article.text[start:end])).strip():
         article.zones.append(Zone("markup", start, end))
-
-
-def _bom_shift(lines: FileLines, line: int) -> int:
-    """Columns markdown-it-py counts from the source without the file's byte-order mark."""
-    return 1 if line == 0 and lines.line(0).startswith("\ufeff") else 0

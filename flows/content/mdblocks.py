@@ -72,8 +72,7 @@ class FileLines:
 
 def footnote_definition(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """``[^label]: text`` (and ``[label]: text`` that is not a link reference definition),
-    with its indented continuation lines. The label and where the text starts are in
-    ``token.meta``."""
+    with its indented continuation lines; the label is in ``token.meta``."""
     if state.is_code_block(start_line):
         return False
     begin = state.bMarks[start_line] + state.tShift[start_line]
@@ -91,7 +90,7 @@ def footnote_definition(state: StateBlock, start_line: int, end_line: int, silen
         line += 1
     token = state.push("footnote_definition", "", 0)
     token.map = [start_line, line]
-    token.meta = {"label": m.group(2), "text_column": m.end() - state.bMarks[start_line]}
+    token.meta = {"label": m.group(2)}
     state.line = line
     return True
 
