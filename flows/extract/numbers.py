@@ -74,11 +74,11 @@ SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _DIGIT_WORD = "(?:" + "|".join(DIGIT_WORDS) + ")"
 # A number written in words, as one phrase: "seven hundred", "one hundred twenty thousand",
 # "three hundred and twelve", "two point five million". A units word follows a scale word
-# only ("one two" is two numbers); "point" takes digit words.
+# only ("one two" is two numbers); "point" takes digit words. Each scale word has one place
+# in the pattern, so a long run of them is matched in linear time.
 NUMBER_WORDS = (
-    rf"(?:{WORD_NUMBER}[\s-]+point(?:[\s-]+{_DIGIT_WORD})+"
+    rf"(?:{WORD_NUMBER}[\s-]+point(?:[\s-]+{_DIGIT_WORD})+(?:[\s-]+{SCALE_WORD})*"
     rf"|{WORD_NUMBER}(?:[\s-]+{SCALE_WORD}(?:[\s-]+(?:and[\s-]+)?{WORD_NUMBER}(?![\s-]+point\b))?)*)"
-    rf"(?:[\s-]+{SCALE_WORD})*"
 )
 
 
