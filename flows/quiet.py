@@ -1,8 +1,12 @@
-"""Settings that keep Prefect and GX quiet and offline; applied before either is imported."""
+"""Settings that keep Prefect and GX quiet and offline, and Prefect patient with a slow
+start; applied before either is imported. Each is a default: the environment wins."""
 
 from __future__ import annotations
 
 import os
+
+STARTUP_TIMEOUT_VARIABLE = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+STARTUP_TIMEOUT = 120
 
 DEFAULTS = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
@@ -11,6 +15,10 @@ DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     "PREFECT_UI_ENABLED": "false",
+    # How long a temporary Prefect server may take to answer, both Prefect's own (a flow run
+    # called in-process) and copydesk's (``flows.tempserver``). Prefect's default, 20 s, is
+    # 4-6 s of start-up on an idle machine and was not enough with both cores busy.
+    STARTUP_TIMEOUT_VARIABLE: str(STARTUP_TIMEOUT),
     "DO_NOT_TRACK": "1",
     "GX_ANALYTICS_ENABLED": "False",
     "TQDM_DISABLE": "1",

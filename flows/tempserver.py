@@ -33,6 +33,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from flows.quiet import STARTUP_TIMEOUT, STARTUP_TIMEOUT_VARIABLE
+
 # What Prefect's own SubprocessASGIServer sets for a temporary server (Prefect 3.9).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 # Defaults of ours that the environment may override, for a server that lives for one review:
@@ -55,7 +57,6 @@ SERVER_DEFAULTS = {
 # tried, a few times), or the app failed to start (a database it cannot open).
 STARTUP_FAILURE = 3
 PORT_ATTEMPTS = 3
-STARTUP_TIMEOUT = 90.0
 
 
 # The last line of a Python traceback: ``sqlalchemy.exc.OperationalError: (…) unable to open``.
@@ -104,10 +105,12 @@ class TemporaryServer:
             command, env=env, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT
         )
 
-    def wait_ready(self, timeout: float = STARTUP_TIMEOUT) -> None:
-        """Return once the API answers; ``ServerError`` if the process exits or time runs out."""
+    def wait_ready(self, timeout: float | None = None) -> None:
+        """Return once the API answers; ``ServerError`` if the process exits or time runs out
+        (``startup_timeout()``). A health check that fails or is slow is tried again until then."""
         import httpx
 
+        timeout = startup_timeout() if timeout is None else timeout
         deadline = time.monotonic() + timeout
         attempts = 1
         with httpx.Client(timeout=2) as client:
@@ -129,7 +132,10 @@ class TemporaryServer:
                         return
                 time.sleep(0.05)
         self.stop()
-        raise ServerError(f"Prefect's temporary server did not answer within {timeout:.0f} s: {self._why()}")
+        raise ServerError(
+            f"Prefect's temporary server did not answer within {timeout:.0f} s "
+            f"(set {STARTUP_TIMEOUT_VARIABLE} to wait longer): {self._why()}"
+        )
 
     def stop(self) -> None:
         """Ask the server to shut down cleanly (it finishes writing its database), then insist."""
@@ -207,6 +213,17 @@ def _drain_events() -> None:
                 pending.close()
     finally:
         progress.setLevel(level)
+
+
+def startup_timeout() -> float:
+    """Seconds to wait for the server: Prefect's own setting for its temporary server, which
+    ``flows.quiet`` defaults to ``STARTUP_TIMEOUT``; a value that is not a positive number is
+    ignored (Prefect refuses it when it loads its settings)."""
+    try:
+        value = float(os.environ.get(STARTUP_TIMEOUT_VARIABLE, STARTUP_TIMEOUT))
+    except ValueError:
+        return float(STARTUP_TIMEOUT)
+    return value if value > 0 else float(STARTUP_TIMEOUT)
 
 
 def _free_port() -> int:

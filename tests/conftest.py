@@ -6,12 +6,57 @@ Every article the tests read is either in ``tests/articles/`` or written by a te
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
+from flows.quiet import quiet_environment
+
+# Before any test module imports Prefect: its settings are read once, at import. Among them
+# the start-up wait of its temporary server, which flows run in-process start, long enough
+# for a machine whose cores are busy with other work.
+quiet_environment()
+
 ARTICLES = Path(__file__).parent / "articles"
+
+# Test layers, as markers (registered in pyproject.toml): ``pytest -m unit`` runs the fast,
+# in-process tests. A test that opens a page in Chromium is ``browser``; a test in one of
+# these modules runs the real CLI, Prefect flow, a server or a cluster and is ``e2e``; every
+# other test is ``unit``. (The files stay where they are; a new end-to-end module is
+# added here.)
+E2E_MODULES = frozenset(
+    {
+        "test_cache",
+        "test_ci_gate",
+        "test_cli",
+        "test_dask",
+        "test_desk_api",
+        "test_desk_browser",
+        "test_flags_cli",
+        "test_hardening_input",
+        "test_hardening_ledger",
+        "test_hardening_web",
+        "test_identity",
+        "test_parallel",
+        "test_report_browser",
+        "test_schedule",
+        "test_tempserver",
+    }
+)
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+
+
+def layer_of(module: str, fixtures: Iterable[str]) -> str:
+    if BROWSER_FIXTURES.intersection(fixtures):
+        return "browser"
+    return "e2e" if module in E2E_MODULES else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
+        item.add_marker(layer_of(module, getattr(item, "fixturenames", ())))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,102 +1,113 @@
-"""Markdown articles: front matter, ATX headings, paragraphs, lists, footnote definitions."""
+"""Markdown articles: headings (ATX and setext), paragraphs, list items, block quotes and
+footnote definitions are zones; code, raw HTML and link reference definitions are markup.
+
+The block structure is markdown-it-py's (``mdblocks``); this module turns each block into
+zones with file offsets. Inline markup (links, emphasis, markers) is read per zone by
+``inline.scan_inline``.
+"""
 
 from __future__ import annotations
 
-import re
+import itertools
 
-from flows.content.article import Article, ArticleMeta, Zone
-from flows.content.blocks import Line, lines_of
+from flows.content.article import Article, ArticleMeta, Edit, Zone
+from flows.content.inline import HTML_COMMENT
+from flows.content.mdblocks import FOOTNOTE_LABEL, Block, FileLines, blocks
 from flows.content.zoning import BIO_HEADING, COMMENTS_HEADING, add_footnote, add_zone
-
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-FOOTNOTE_DEF = re.compile(r"^\[\^?([^\]\s]{1,20})\]:\s*")
-LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
-BLOCKQUOTE = re.compile(r"^>\s?")
-FENCE = re.compile(r"^(```|~~~)")
-COMMENT_ONLY = re.compile(r"^<!--.*-->$")
 
 
 def load(path: str, text: str, meta: ArticleMeta, body_start: int = 0) -> Article:
     article = Article(path=path, text=text, format="markdown", meta=meta)
-    lines = lines_of(text, body_start)
+    lines = FileLines.of(text, body_start)
+    # A byte-order mark stays in the file (offsets index it) but is not Markdown.
+    source = text[body_start:].removeprefix("\ufeff")
     trailer: str | None = None  # "bio" or "comments" once such a section begins
-    para: list[Line] = []
     seen_body = False
-    in_fence = False
-    fence_start = 0
-    footnote: tuple[str, int, int] | None = None  # (label, start, end) being extended
-
-    def flush_para() -> None:
-        nonlocal para, seen_body
-        if para:
-            kind = trailer or "paragraph"
-            add_zone(article, kind, para[0].start, para[-1].end, markdown=True)
+    for block in blocks(source):
+        if block.kind == "heading":
+            trailer, seen_body = _heading(article, lines, block, trailer, seen_body), True
+        elif block.kind == "paragraph":
+            _paragraph(article, lines, block, trailer)
             seen_body = True
-            para = []
-
-    def flush_footnote() -> None:
-        nonlocal footnote
-        if footnote:
-            add_footnote(article, *footnote)
-            footnote = None
-
-    for line in lines:
-        if in_fence:
-            if line is not None and FENCE.match(line.text):
-                article.zones.append(Zone("markup", fence_start, line.end))
-                in_fence = False
-            continue
-        if line is None:
-            flush_para()
-            continue
-        t = line.text
-        if FENCE.match(t):
-            flush_para()
-            flush_footnote()
-            in_fence, fence_start = True, line.start
-            continue
-        if COMMENT_ONLY.match(t):
-            flush_para()
-            article.directives.append((line.start, line.end, t))
-            continue
-        if footnote and not FOOTNOTE_DEF.match(t) and text[line.start - 1 : line.start] in " \t":
-            footnote = (footnote[0], footnote[1], line.end)  # indented continuation
-            continue
-        if m := FOOTNOTE_DEF.match(t):
-            flush_para()
-            flush_footnote()
-            footnote = (m.group(1), line.start + m.end(), line.end)
-            continue
-        flush_footnote()
-        if m := HEADING.match(t):
-            flush_para()
-            content = m.group(2)
-            if COMMENTS_HEADING.match(content):
-                trailer = "comments"
-            elif BIO_HEADING.match(content):
-                trailer = "bio"
-            start = line.start + m.start(2)
-            if trailer:
-                article.zones.append(Zone(trailer, line.start, line.end))
-            else:
-                kind = "title" if (len(m.group(1)) == 1 and not seen_body) else "heading"
-                add_zone(article, kind, start, start + len(content), markdown=True)
-                if kind == "title" and meta.title is None:
-                    meta.title = content
-            seen_body = True
-            continue
-        if m := LIST_ITEM.match(t):
-            flush_para()
-            add_zone(article, trailer or "list_item", line.start + m.end(), line.end, markdown=True)
-            seen_body = True
-            continue
-        if m := BLOCKQUOTE.match(t):
-            if para and not BLOCKQUOTE.match(para[-1].text):
-                flush_para()
-            para.append(Line(line.start + m.end(), line.end, t[m.end() :]))
-            continue
-        para.append(line)
-    flush_para()
-    flush_footnote()
+        elif block.kind == "footnote":
+            _footnote(article, lines, block)
+        elif block.kind == "html":
+            _html(article, lines, block)
+        elif block.kind in {"code", "definition"}:
+            article.zones.append(Zone("markup", *lines.stripped(block.first, block.last)))
     article.zones.sort(key=lambda z: z.start)
     return article
+
+
+def _heading(
+    article: Article, lines: FileLines, block: Block, trailer: str | None, seen_body: bool
+) -> str | None:
+    """Add a heading's zone; return the trailer (bio, comments) in force after it."""
+    content = block.content
+    if block.token.markup.startswith("#"):  # ATX: the text after the opening hashes
+        line = lines.line(block.first)
+        hashes = line.index("#") + len(block.token.markup)
+        at = line.find(content, hashes) if content else -1
+        spans = (
+            []
+            if at < 0
+            else [(lines.starts[block.first] + at, lines.starts[block.first] + at + len(content))]
+        )
+    else:  # setext: the lines above the underline
+        spans = lines.locate(block.first, content)
+    if COMMENTS_HEADING.match(content):
+        trailer = "comments"
+    elif BIO_HEADING.match(content):
+        trailer = "bio"
+    if trailer:
+        article.zones.append(Zone(trailer, *lines.stripped(block.first, block.last)))
+    elif spans:
+        kind = "title" if (block.token.tag == "h1" and not seen_body) else "heading"
+        add_zone(
+            article, kind, spans[0][0], spans[-1][1], markdown=True, edits=_prefix_edits(article.text, spans)
+        )
+        if kind == "title" and article.meta.title is None:
+            article.meta.title = " ".join(content.split())
+    return trailer
+
+
+def _paragraph(article: Article, lines: FileLines, block: Block, trailer: str | None) -> None:
+    spans = lines.locate(block.first, block.content)
+    if not spans:
+        return
+    kind = trailer or ("list_item" if block.container == "list_item" else "paragraph")
+    add_zone(
+        article, kind, spans[0][0], spans[-1][1], markdown=True, edits=_prefix_edits(article.text, spans)
+    )
+
+
+def _prefix_edits(text: str, spans: list[tuple[int, int]]) -> tuple[Edit, ...]:
+    """Drop the container markup between a block's lines ("> " of a quote's next line),
+    keeping the line break."""
+    edits = []
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        gap = text[end:start]
+        if gap.strip():
+            cut = end + len(gap) - len(gap.lstrip())
+            edits.append(Edit(cut, start, ""))
+    return tuple(edits)
+
+
+def _footnote(article: Article, lines: FileLines, block: Block) -> None:
+    # The label is found again in the file's line: inside a block quote or a list, the
+    # parser's columns start after the container's markers.
+    label = FOOTNOTE_LABEL.search(lines.line(block.first))
+    if label is None:
+        return
+    start = lines.starts[block.first] + label.end()
+    _, end = lines.stripped(block.first, block.last)
+    add_footnote(article, block.token.meta["label"], start, max(start, end))
+
+
+def _html(article: Article, lines: FileLines, block: Block) -> None:
+    """Raw HTML is not reviewed; its comments are directives (suppressions)."""
+    start, end = lines.stripped(block.first, block.last)
+    comments = list(HTML_COMMENT.finditer(article.text, start, end))
+    article.directives.extend((m.start(), m.end(), m.group(0)) for m in comments)
+    if "".join(HTML_COMMENT.split(article.text[start:end])).strip():
+        article.zones.append(Zone("markup", start, end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flows.content.article import Article, FootnoteDefinition, Zone, ZoneKind
+from flows.content.article import Article, Edit, FootnoteDefinition, Zone, ZoneKind
 from flows.content.blocks import Line
 from flows.content.inline import scan_inline
 
@@ -17,17 +17,20 @@ COMMENTS_HEADING = re.compile(
 BIO_HEADING = re.compile(r"^(?:#+\s*)?(?:about the author|author bio|about [A-Z][\w.'-]+)\b", re.I)
 
 
-def add_zone(article: Article, kind: ZoneKind, start: int, end: int, markdown: bool) -> None:
-    """Add a zone; for reviewed zones, record its inline markup too."""
+def add_zone(
+    article: Article, kind: ZoneKind, start: int, end: int, markdown: bool, edits: tuple[Edit, ...] = ()
+) -> None:
+    """Add a zone; for reviewed zones, record its inline markup too. ``edits`` are markup
+    the block structure already found inside the zone (a quote's ">" on its next lines)."""
     if end <= start:
         return
-    zone = Zone(kind, start, end)
+    zone = Zone(kind, start, end, edits)
     if zone.reviewed or kind == "footnote":
         inline = scan_inline(article.text, start, end, markdown)
         article.markers.extend(inline.markers if zone.reviewed else [])
         article.links.extend(inline.links)
         article.directives.extend(inline.directives)
-        zone = Zone(kind, start, end, tuple(inline.edits))
+        zone = Zone(kind, start, end, tuple(sorted(edits + tuple(inline.edits), key=lambda e: e.start)))
     article.zones.append(zone)
 
 

@@ -15,7 +15,7 @@ from checks.records import Figure
 from flows.extract.doccache import sentence_of, text_of
 from flows.extract.lexicon import MONTHS
 from flows.extract.mood import irrealis
-from flows.extract.numbers import DIGITS, SCALE_WORD, WORD_NUMBER, parse_fraction, parse_number
+from flows.extract.numbers import DIGITS, NUMBER_WORDS, SCALE_WORD, parse_fraction, parse_number
 
 # Case-sensitive inside FIGURE's re.I, and not the tail of a word: "A$30" is Australian
 # dollars, "ha$14.50" (a typo) and "a$5 fee" are plain dollars.
@@ -24,7 +24,10 @@ CURRENCY_WORD = (
     r"(?:euros?|dollars?|pounds?|yen|francs?|rubles?|roubles?|drams?|manats?|lira|liras|rupees?|"
     r"yuan|pesos?|USD|EUR|GBP|CHF)"
 )
-SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
+# "m" and "k" are millions and thousands only after money ("$5m"); after a bare number
+# they are metres and kilometres ("5 m high", "a 5k run"), so a number takes "bn" only.
+MONEY_SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
+SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?bn\b)"
 PERCENT = r"(?:[\s-]*(?:percentage\s+points?|percent|per\s+cent)|\s?%)"  # the longest first
 # Words that make a count the point of the sentence: "only four", "at least three". ("One
 # of two hurricanes" picks one out; the count is not the claim.)
@@ -36,12 +39,12 @@ FRACTION_WORD = r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
 
 FIGURE = re.compile(
     rf"""
-    (?P<money>{CURRENCY_SYMBOL}\s?{DIGITS}{SCALE}?
-            | {DIGITS}{SCALE}?\s+{CURRENCY_WORD}\b)
-  | (?P<percent>(?:{DIGITS}|\b{WORD_NUMBER}){PERCENT})
+    (?P<money>{CURRENCY_SYMBOL}\s?{DIGITS}{MONEY_SCALE}?
+            | {DIGITS}{MONEY_SCALE}?\s+{CURRENCY_WORD}\b)
+  | (?P<percent>(?:{DIGITS}|\b{NUMBER_WORDS}){PERCENT})
   | (?P<fraction>\b(?:(?:a|one|two|three|four)[\s-]{FRACTION_WORD})\b)
   | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
-            | \b{WORD_NUMBER}(?:[\s-]+(?:{SCALE_WORD}))*\b)
+            | \b{NUMBER_WORDS}\b)
     """,
     re.X | re.I,
 )
@@ -195,9 +198,9 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         unit = "fraction"
     elif kind == "percent":
         value = parse_number(re.split(r"[\s%-]*(?:percent|per\s+cent|percentage|%)", raw, flags=re.I)[0])
-        unit = "percentage points" if "point" in raw.lower() else "percent"
+        unit = "percentage points" if re.search(r"percentage\s+point", raw, re.I) else "percent"
     elif kind == "money":
-        value = parse_number(re.sub(rf"^{CURRENCY_SYMBOL}\s?", "", raw))
+        value = parse_number(re.sub(rf"^{CURRENCY_SYMBOL}\s?", "", raw), money=True)
         cur = re.match(CURRENCY_SYMBOL, raw)
         word = re.search(CURRENCY_WORD, raw, re.I)
         unit = cur.group(0) if cur else word.group(0) if word else None
