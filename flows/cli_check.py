@@ -100,6 +100,7 @@ def check(
         use_cache=not no_cache,
         cache_dir=Path(os.environ.get("COPYDESK_CACHE_DIR") or root / ".copydesk" / "cache"),
         root=root,
+        check_in_parallel=True,
     )
     try:
         decided = read_ledger_decisions(db, root)

@@ -42,6 +42,9 @@ class ReviewOptions:
     use_cache: bool = True
     cache_dir: Path | None = None  # None: $COPYDESK_CACHE_DIR, else .copydesk/cache in the working directory
     root: Path | None = None  # the project root article ids are relative to; None: found from the cwd
+    # Check in a process forked before spaCy loads (``flows.checker``): Great Expectations
+    # imports on the other core meanwhile. For one-off commands; the flow has its workers.
+    check_in_parallel: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,22 +66,32 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
     found = cached_articles(files, options.max_bytes, cache) if cache else {}
     known = known_findings(cache, found, rules)
     misses = [p for p in files if p not in found]
+    checker = None
     if len(known) < len(files) and misses:
         # Great Expectations takes seconds to import: start it while spaCy parses.
-        preload_checks_in_background()
-    parsed: dict[str, ReviewedArticle] = {}
-    for i in range(0, len(misses), PARSE_BATCH):
-        from flows.extract.pipeline import extract_batch  # spaCy: only when something needs parsing
+        if options.check_in_parallel:
+            from flows.checker import Checker
 
-        batch = misses[i : i + PARSE_BATCH]
-        parsed.update(zip(batch, extract_batch(batch, options.max_bytes), strict=True))
-        if cache is not None:
-            for path in batch:
-                cache.store(parsed[path], options.max_bytes)
-    articles = assemble(files, found, parsed, ids, known)
-    unchecked = [a for a in articles if a.path not in known]
-    if unchecked:
-        check_articles(unchecked, suites)
+            checker = Checker(suites)
+        else:
+            preload_checks_in_background()
+    try:
+        parsed: dict[str, ReviewedArticle] = {}
+        for i in range(0, len(misses), PARSE_BATCH):
+            from flows.extract.pipeline import extract_batch  # spaCy: only when something needs parsing
+
+            batch = misses[i : i + PARSE_BATCH]
+            parsed.update(zip(batch, extract_batch(batch, options.max_bytes), strict=True))
+            if cache is not None:
+                for path in batch:
+                    cache.store(parsed[path], options.max_bytes)
+        articles = assemble(files, found, parsed, ids, known)
+        unchecked = [a for a in articles if a.path not in known]
+        if unchecked:
+            checker.check(unchecked) if checker is not None else check_articles(unchecked, suites)
+    finally:
+        if checker is not None:
+            checker.close()
     failures = 0
     if cache is not None:
         for art in unchecked:
