@@ -173,3 +173,30 @@ def test_check_imports_no_prefect_and_matches_review(first, repo, tmp_path):
         b = json.loads((repo / "reviewed" / name).read_text(encoding="utf-8"))
         assert a == b, name
     assert [f["rule"] for f in a["findings"]] == []  # 2025/pier.txt: sourced
+
+
+def test_rdjson_columns_count_utf8_bytes_and_text_columns_count_characters():
+    """reviewdog positions count UTF-8 bytes (its schema: 'a𐐀b', b is column 6); the text
+    line, like every report, counts characters."""
+    from checks.gate import judge_review
+    from checks.records import ArticleInfo, Finding, ReviewedArticle
+    from reports.output import OutputFormat, render, review_outcome
+
+    text = "Title\n\nCafé 𐐀 owners say 250 jobs depend on it.\n"
+    start = text.index("250 jobs")
+    finding = Finding(
+        "figure-unsourced", "error", "f1", start, start + 8, 3, start - 7 + 1, "m", "fp", end_line=3,
+        end_column=start - 7 + 9,
+    )
+    art = ReviewedArticle("news/a.md", ArticleInfo("news/a.md"), text=text, findings=[finding])
+    findings, unreadable = judge_review([art])
+    outcome = review_outcome("check", findings, unreadable, 1, "error", None)
+    (diagnostic,) = json.loads(render(outcome, OutputFormat.RDJSON, lambda p: p)[0])["diagnostics"]
+    prefix = len("Café 𐐀 owners say ".encode())
+    assert diagnostic["location"]["range"] == {
+        "start": {"line": 3, "column": prefix + 1},
+        "end": {"line": 3, "column": prefix + 9},
+    }
+    assert render(outcome, OutputFormat.TEXT, lambda p: p, quiet=True) == [
+        f"news/a.md:3:{len('Café 𐐀 owners say ') + 1}: error figure-unsourced: m"
+    ]
