@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -75,20 +76,24 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s, exit {first.returncode}")
         run(repo, env, "git", "commit", "-q", "--no-verify", "-m", "archive")
         changed = repo / "2020" / "news-0.md"
-        times = []
+        times, cpus = [], []
         for i in range(args.runs):
             with changed.open("a", encoding="utf-8") as fh:
                 fh.write(f"\nAbout {250 + i} jobs depend on the harbour.\n")
             run(repo, env, "git", "add", "-A")
             os.sync()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             done = run(repo, env, sys.executable, "-m", "pre_commit", "run")
             times.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             if done.returncode != 1 or "figure-unsourced" not in done.stdout:
                 raise SystemExit(f"the hook did not flag the new figure:\n{done.stdout}{done.stderr}")
     load = os.getloadavg()
-    print(f"hook on one changed article, {args.runs} runs: median {statistics.median(times):.2f} s "
-          f"(runs {' '.join(f'{t:.2f}' for t in times)}); load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, "
+    print(f"hook on one changed article, {args.runs} runs: median {statistics.median(times):.2f} s wall, "
+          f"{statistics.median(cpus):.2f} s CPU (user + system, every process) "
+          f"(walls {' '.join(f'{t:.2f}' for t in times)}); load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, "
           f"{os.cpu_count()} cores")
 
 
