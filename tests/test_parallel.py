@@ -210,7 +210,7 @@ def test_bad_placement_options_exit_2(articles_dir, tmp_path, args, message):
     shutil.copytree(articles_dir, tmp_path / "articles")
     result = copydesk("review", "articles", *args, cwd=tmp_path)
     assert result.returncode == 2
-    assert message in " ".join(result.stderr.split())
+    assert message in " ".join(result.stderr.replace("│", " ").split())  # typer's error box, unwrapped
     assert "Traceback" not in result.stderr
 
 
