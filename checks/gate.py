@@ -22,15 +22,29 @@ RANK = {s: len(SEVERITIES) - i for i, s in enumerate(SEVERITIES)}  # error 3, wa
 
 @dataclass(frozen=True)
 class GateFinding:
-    path: str  # repository-relative, POSIX
+    """A finding as a command reports it: where, whether it is new against a base, and
+    whether (and why) it does not count. ``copydesk review`` and ``copydesk check`` compare
+    with no base: their findings have ``state`` None."""
+
+    path: str  # the article id: repository-relative, POSIX
     finding: Finding
-    state: BaselineState
+    state: BaselineState | None
     suppressed_by: SuppressionKind | None = None  # None: open
     justification: str | None = None
+    # Start and end columns counted in UTF-8 bytes, 1-based (reviewdog's positions);
+    # ``finding.column`` counts characters. None: not computed (no text at hand).
+    utf8_columns: tuple[int, int] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.suppressed_by is None
 
     @property
     def is_open_new(self) -> bool:
-        return self.state == "new" and self.suppressed_by is None
+        return self.state != "unchanged" and self.suppressed_by is None
+
+    def at_or_above(self, level: str) -> bool:
+        return RANK.get(self.finding.severity, 0) >= RANK[level]
 
 
 @dataclass
@@ -49,7 +63,7 @@ class GateResult:
 
     @property
     def blocking(self) -> list[GateFinding]:
-        return [g for g in self.new if RANK.get(g.finding.severity, 0) >= RANK[self.fail_on]]
+        return [g for g in self.new if g.at_or_above(self.fail_on)]
 
     @property
     def failed(self) -> bool:
@@ -74,26 +88,72 @@ def known_fingerprints(base_articles: list[ReviewedArticle]) -> set[str]:
 
 def judge(
     head: ReviewedArticle,
-    known: set[str],
+    known: set[str] | None,
     baseline: set[str],
     baseline_name: str,
     decided: dict[str, str] | None = None,
 ) -> list[GateFinding]:
-    """``decided`` maps fingerprints editors dismissed or accepted in the ledger to why:
-    a finding an editor has judged does not block, whatever the diff says."""
+    """``known``: the fingerprints open at the base, or None when there is no base (a
+    review). ``decided`` maps fingerprints editors dismissed or accepted in the ledger to
+    why: a finding an editor has judged does not block, whatever the diff says."""
     decided = decided or {}
     judged = []
+    path = head.article.id or head.path
     for f in head.findings:
-        state: BaselineState = "unchanged" if f.fingerprint in known else "new"
+        state: BaselineState | None = None if known is None else "unchanged" if f.fingerprint in known else "new"
+        columns = utf8_columns(head.text, f)
         if f.status == "suppressed":
-            judged.append(GateFinding(head.path, f, state, "inSource", f.suppression))
+            judged.append(GateFinding(path, f, state, "inSource", f.suppression, columns))
         elif f.fingerprint in baseline:
-            judged.append(GateFinding(head.path, f, state, "external", f"accepted in {baseline_name}"))
+            judged.append(
+                GateFinding(path, f, state, "external", f"accepted in {baseline_name}", columns)
+            )
         elif f.fingerprint in decided:
-            judged.append(GateFinding(head.path, f, state, "external", decided[f.fingerprint]))
+            judged.append(GateFinding(path, f, state, "external", decided[f.fingerprint], columns))
         elif f.status == "open":
-            judged.append(GateFinding(head.path, f, state))
+            judged.append(GateFinding(path, f, state, utf8_columns=columns))
     return judged
+
+
+def ledger_decisions(articles: list[ReviewedArticle]) -> dict[str, str]:
+    """What the ledger decided on these articles' findings (``Ledger.sync`` set their
+    status), in ``judge``'s terms: fingerprint -> why it does not count."""
+    return {
+        f.fingerprint: f"{f.status} in the ledger"
+        for art in articles
+        for f in art.findings
+        if f.status in ("accepted", "dismissed")
+    }
+
+
+def judge_review(
+    articles: list[ReviewedArticle], decided: dict[str, str] | None = None
+) -> tuple[list[GateFinding], list[tuple[str, str]]]:
+    """A review's findings, judged without a base, and the articles it could not read
+    (path, why). Accepted, dismissed and suppressed findings are kept, marked as not
+    counting: SARIF lists them with their suppression."""
+    decided = {**ledger_decisions(articles), **(decided or {})}
+    findings: list[GateFinding] = []
+    unreadable: list[tuple[str, str]] = []
+    for art in articles:
+        if not art.reviewed:
+            unreadable.append((art.article.id or art.path, "; ".join(art.errors) or "could not be read"))
+            continue
+        findings.extend(judge(art, None, set(), "", decided))
+    return findings, unreadable
+
+
+def utf8_columns(text: str, f: Finding) -> tuple[int, int] | None:
+    """The finding's start and end columns in UTF-8 bytes (1-based), or None when its
+    offsets do not index ``text``."""
+    if not text or not (0 <= f.start <= f.end <= len(text)):
+        return None
+
+    def column(offset: int) -> int:
+        line_start = text.rfind("\n", 0, offset) + 1
+        return len(text[line_start:offset].encode("utf-8")) + 1
+
+    return column(f.start), column(f.end)
 
 
 def compare(

@@ -50,6 +50,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sess
 from sqlalchemy.types import TypeDecorator
 
 from checks.records import Finding, ReviewedArticle
+from checks.statedir import mark_ignored
 
 ENV_URL = "COPYDESK_DB_URL"
 DEFAULT_PATH = Path(".copydesk") / "ledger.db"
@@ -422,6 +423,7 @@ def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        mark_ignored(Path(database).expanduser().parent)  # .copydesk/ledger.db: never committed
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)

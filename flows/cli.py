@@ -1,9 +1,11 @@
 """The ``copydesk`` command line.
 
     copydesk review [PATH...] [--out DIR] [--fail-on LEVEL]   review articles, write reports
+    copydesk check FILE...                                    the same review, without Prefect
     copydesk extract FILE...                                  print extracted items as JSON Lines
 
-Exit codes: 0 success; 1 findings at or above --fail-on; 2 usage error or tool failure.
+Exit codes: 0 success; 1 open findings at or above --fail-on (default error), or a file
+that could not be reviewed; 2 usage error or tool failure (``flows.cli_output``).
 """
 
 from __future__ import annotations
@@ -11,11 +13,22 @@ from __future__ import annotations
 import json
 import os
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from flows.cli_console import err, fail, internal_error, out, review_targets
+from flows.cli_console import err, fail, internal_error, review_targets
+from flows.cli_output import (
+    ExitZeroOption,
+    FailOnOption,
+    FormatOption,
+    QuietOption,
+    StatisticsOption,
+    chosen_format,
+    emit,
+    finish,
+)
 from flows.fastexit import skip_teardown
 from flows.quiet import quiet_environment
 from flows.tempserver import TemporaryServer
@@ -28,7 +41,29 @@ app = typer.Typer(
     help="copydesk: flags unattributed quotes, unsourced figures and impossible dates in articles.",
     pretty_exceptions_enable=False,
 )
-LEVELS = {"error": 3, "warning": 2, "info": 1}
+
+
+class Runner(StrEnum):
+    LOCAL = "local"
+    DASK = "dask"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from reports.output import tool_version
+
+        sys.stdout.write(f"copydesk {tool_version()[0]}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print copydesk's version and exit", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """copydesk: flags unattributed quotes, unsourced figures and impossible dates in articles."""
 
 
 @app.command()
@@ -36,29 +71,35 @@ def review(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Article files or folders (default: content)")
     ] = None,
-    out_dir: Annotated[str, typer.Option("--out", help="Where reports are written")] = "reports/out",
-    fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="Exit 1 on open findings at or above: error, warning or info"),
-    ] = None,
+    out_dir: Annotated[
+        str, typer.Option("--out", metavar="DIR", help="Where reports are written")
+    ] = "reports/out",
+    fail_on: FailOnOption = None,
+    fmt: FormatOption = None,
+    statistics: StatisticsOption = False,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
     suites: Annotated[
-        str | None, typer.Option("--suites", help="Folder of suite files overriding the built-in ones")
+        str | None,
+        typer.Option("--suites", metavar="DIR", help="Folder of suite files overriding the built-in ones"),
     ] = None,
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary")] = False,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Ledger database URL (default: $COPYDESK_DB_URL or .copydesk/ledger.db)"),
+        typer.Option(
+            "--db", metavar="URL", help="Ledger database URL (default: $COPYDESK_DB_URL or .copydesk/ledger.db)"
+        ),
     ] = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", help="Processes parsing in parallel (default: the number of cores)"),
     ] = None,
     runner: Annotated[
-        str, typer.Option("--runner", help="local (this machine) or dask (a Dask cluster, see --address)")
-    ] = "local",
+        Runner, typer.Option("--runner", help="local (this machine) or dask (a Dask cluster, see --address)")
+    ] = Runner.LOCAL,
     address: Annotated[
-        str | None, typer.Option("--address", help="Dask scheduler for --runner dask: tcp://HOST:PORT")
+        str | None,
+        typer.Option("--address", metavar="tcp://HOST:PORT", help="Dask scheduler for --runner dask"),
     ] = None,
     no_cache: Annotated[
         bool,
@@ -67,13 +108,12 @@ def review(
         ),
     ] = False,
 ) -> None:
-    """Review articles and write JSON, HTML and Markdown reports."""
+    """Review articles through the Prefect flow, write JSON, HTML and Markdown reports, and
+    print one line per open finding."""
     from flows.tempserver import ServerError, temporary_server
 
-    if fail_on is not None and fail_on not in LEVELS:
-        raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     targets = review_targets(paths, suites)
-    placement = _placement(workers, runner, address)
+    placement = _placement(workers, runner.value, address)
     from flows.content.loader import unique_files
 
     files = unique_files(targets)
@@ -105,14 +145,16 @@ def review(
             raise fail(str(exc)) from None
         except OSError as exc:
             raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
-    if not quiet:
-        from reports.terminal import print_summary
+    from checks.gate import judge_review
+    from checks.identity import project_root
+    from reports.output import review_outcome
 
-        print_summary(articles, out_dir, out)
-    if fail_on is not None:
-        threshold = LEVELS[fail_on]
-        if any(LEVELS[f.severity] >= threshold and f.status == "open" for a in articles for f in a.findings):
-            raise typer.Exit(1)
+    findings, unreadable = judge_review(articles)
+    outcome = review_outcome(
+        "review", findings, unreadable, len(articles), str(fail_on or "error"), f"{out_dir}/index.html"
+    )
+    emit(outcome, chosen_format(fmt), project_root(), statistics=statistics, quiet=quiet)
+    raise finish(outcome, exit_zero)
 
 
 def _placement(workers: int | None, runner: str, address: str | None) -> dict:
@@ -233,6 +275,9 @@ def extract(
 from flows.cli_ci import register_ci_commands  # noqa: E402  (needs `app` above)
 
 register_ci_commands(app)
+from flows.cli_check import check  # noqa: E402  (the review without Prefect: pre-commit, one-off use)
+
+app.command("check")(check)
 from flows.cli_flags import flags_app  # noqa: E402  (the ledger's triage commands)
 
 app.add_typer(flags_app, name="flags")
@@ -253,9 +298,26 @@ def main() -> None:
     sys.exit(status[0])
 
 
+def command():
+    """The click command behind ``app``, with its help made to say what options take."""
+    built = typer.main.get_command(app)
+    _without_flag_types(built)
+    return built
+
+
+def _without_flag_types(command) -> None:
+    """Typer's help prints ``<bool>`` beside every flag (``--quiet``, ``--help``), which
+    takes no value: show nothing there, as for any flag in click's own help."""
+    for param in command.get_params(command.context_class(command)):
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        _without_flag_types(sub)
+
+
 def _run() -> int:
     try:
-        app()
+        command()()
     except SystemExit as exc:  # typer ends every command this way
         code = exc.code
         return code if isinstance(code, int) else 0 if code is None else 1

@@ -1,6 +1,7 @@
 """``copydesk ci`` and ``copydesk baseline``: the pull-request gate.
 
-    copydesk ci [--base REF] [--fail-on LEVEL] [--sarif FILE] [--format text|json|github]
+    copydesk ci [--base REF] [--fail-on LEVEL] [--sarif FILE] [--format FORMAT] [--statistics]
+                [--quiet] [--exit-zero]
     copydesk baseline [PATH...] [--reset]
 
 Both run the pipeline directly (``extract_batch`` + ``review_findings``), without Prefect:
@@ -24,9 +25,17 @@ from rich.markup import escape
 
 from checks.records import ReviewedArticle
 from flows.cli_console import err, fail
+from flows.cli_output import (
+    ExitZeroOption,
+    FailOnOption,
+    FormatOption,
+    QuietOption,
+    StatisticsOption,
+    chosen_format,
+    emit,
+    finish,
+)
 
-FORMATS = ("text", "json", "github")
-LEVELS = ("error", "warning", "info")
 BATCH = 32
 
 
@@ -43,9 +52,8 @@ def review_files(
     path is repository-relative, so a base copy read from a temporary folder gets the
     same fingerprints as the working tree's file."""
     from checks.config import load_suites
-    from checks.runner import review_findings
-    from checks.suppressions import apply_suppressions
     from flows.extract.pipeline import extract_batch
+    from flows.reviewing import check_articles
 
     articles: list[ReviewedArticle] = []
     for i in range(0, len(pairs), BATCH):
@@ -55,26 +63,7 @@ def review_files(
         # from a temporary folder and the working tree's file share it, and so their
         # fingerprints (the runner tells the two copies apart within the batch).
         art.path = art.article.id = shown
-    review_findings(articles, load_suites(suites_dir))
-    for art in articles:
-        apply_suppressions(art)
-    return articles
-
-
-def _tool_version() -> tuple[str, str | None]:
-    """copydesk's version and home page, from the installed distribution's metadata."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("copydesk")
-    except metadata.PackageNotFoundError:
-        return "0+unknown", DEFAULT_INFORMATION_URI
-    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
-    return meta["Version"], meta.get("Home-page") or next(iter(urls), DEFAULT_INFORMATION_URI)
-
-
-# No project URL is declared yet; SARIF's informationUri is optional and left out.
-DEFAULT_INFORMATION_URI: str | None = None
+    return check_articles(articles, load_suites(suites_dir))
 
 
 def _is_article(root: Path, rel: str, config) -> bool:
@@ -91,17 +80,14 @@ def ci(
             "--base", help="Compare with the merge base of this ref (default origin/main, else main)"
         ),
     ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option("--fail-on", help="Exit 1 on new findings at or above: error, warning or info"),
+    fail_on: FailOnOption = None,
+    sarif: Annotated[
+        str | None, typer.Option("--sarif", metavar="FILE", help="Also write SARIF 2.1.0 to this file")
     ] = None,
-    sarif: Annotated[str | None, typer.Option("--sarif", help="Also write SARIF 2.1.0 to this file")] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format", help="text, json or github (default: github under GitHub Actions, else text)"
-        ),
-    ] = None,
+    fmt: FormatOption = None,
+    statistics: StatisticsOption = False,
+    quiet: QuietOption = False,
+    exit_zero: ExitZeroOption = False,
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
     db: Annotated[
         str | None,
@@ -119,11 +105,6 @@ def ci(
     from checks.project_config import load_project_config
     from flows.gitdiff import GitError, changed_files, export_base, merge_base, repo_root, resolve_base
 
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if fmt not in FORMATS:
-        raise fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if fail_on is not None and fail_on not in LEVELS:
-        raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     try:
         root = repo_root(Path.cwd())
         config = load_project_config(Path.cwd(), root)
@@ -131,7 +112,7 @@ def ci(
         commit = merge_base(root, base_ref)
         changed = [c for c in changed_files(root, commit) if _is_article(root, c.path, config)]
         baseline = load_baseline(config.baseline)
-        decided = _ledger_decisions(db, root)
+        decided = read_ledger_decisions(db, root)
     except (GitError, ConfigError) as exc:
         raise fail(str(exc)) from None
     result = GateResult(base_ref, commit, [c.path for c in changed], fail_on or config.fail_on or "error")
@@ -149,15 +130,19 @@ def ci(
                 raise fail(f"suite configuration: {exc}") from None
         base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
     compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result, decided)
-    _report(result, fmt)
+    from reports.gate import outcome, stale_line
+
+    stale = stale_line(result)
+    judged = outcome(result)
+    emit(judged, chosen_format(fmt), root, statistics=statistics, quiet=quiet, notes=[stale] if stale else [])
     if sarif:
         _write_sarif(Path(sarif), result)
     if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(summary), result)
-    raise typer.Exit(1 if result.failed else 0)
+    raise finish(judged, exit_zero)
 
 
-def _ledger_decisions(db: str | None, root: Path) -> dict[str, str]:
+def read_ledger_decisions(db: str | None, root: Path) -> dict[str, str]:
     """Fingerprints editors dismissed or accepted, with why. The gate only reads the
     ledger: without --db or $COPYDESK_DB_URL it uses the repository's own ledger if one
     exists and never creates one."""
@@ -190,26 +175,11 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _report(result, fmt: str) -> None:
-    from reports import gate as render
-
-    if fmt == "json":
-        _write(json.dumps(render.to_json(result), ensure_ascii=False, indent=2))
-        return
-    github = fmt == "github"
-    for path, why in result.unreadable:
-        _write(render.unreadable_annotation(path, why) if github else render.unreadable_line(path, why))
-    for g in result.new:
-        _write(render.annotation(g) if github else render.text_line(g))
-    if stale := render.stale_line(result):
-        _write(render.workflow_command("notice", stale) if github else stale)
-    _write(render.summary_line(result))
-
-
 def _write_sarif(path: Path, result) -> None:
+    from reports.output import tool_version
     from reports.sarif import sarif_log
 
-    version, uri = _tool_version()
+    version, uri = tool_version()
     try:
         path.write_text(
             json.dumps(sarif_log(result.findings, version, uri), ensure_ascii=False, indent=2) + "\n",

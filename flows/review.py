@@ -20,8 +20,6 @@ from __future__ import annotations
 # The checks (pandas, Great Expectations) and the ledger (SQLAlchemy) are imported inside
 # the tasks that use them: a pool worker unpickles this flow with every task it runs, and
 # should import no more than the extraction needs.
-import contextlib
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -35,17 +33,23 @@ from prefect.utilities.annotations import quote
 
 from checks.config import SuiteConfig, load_suites
 from checks.identity import article_id, project_root
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from checks.suppressions import apply_suppressions
+from checks.records import ArticleInfo, ReviewedArticle
 from checks.version import rules_version
 from flows.batching import plan_batches
-from flows.cache import ExtractionCache, cache_root, take_read_ahead
+from flows.cache import ExtractionCache
 from flows.content.loader import DEFAULT_MAX_BYTES, unique_files
-from flows.extract.version import pipeline_version
 from flows.extraction import extract_batch_task
 from flows.parallel import BATCH_SIZE, FAILED, GaveUp, run_batches
 from flows.pools import open_pool
 from flows.progress import advance
+from flows.reviewing import (
+    assemble,
+    cached_articles,
+    check_articles,
+    known_findings,
+    open_cache,
+    preload_checks_in_background,
+)
 from flows.workers import worker_api_url
 from reports.markdown import open_findings_table, run_markdown
 from reports.writer import write_reports
@@ -76,21 +80,12 @@ class Parcel:
 
 @task(name="cache-lookup", cache_policy=NO_CACHE)
 def cache_lookup_task(files: list[str], max_bytes: int, cache: ExtractionCache) -> dict[str, ReviewedArticle]:
-    found: dict[str, ReviewedArticle] = {}
-    for path in files:
-        if path not in found and (article := cache.lookup(path, max_bytes)) is not None:
-            found[path] = article
-    return found
+    return cached_articles(files, max_bytes, cache)
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
 def check_task(parcel: Parcel, suites: list[SuiteConfig]) -> Parcel:
-    from checks.runner import review_findings
-
-    articles = parcel.articles
-    review_findings(articles, suites)
-    for art in articles:  # inline <!-- copydesk-disable… --> switches, with their reasons
-        apply_suppressions(art)
+    check_articles(parcel.articles, suites)  # the suites, then inline <!-- copydesk-disable… --> switches
     return parcel
 
 
@@ -146,14 +141,14 @@ def review_flow(
     # process: a Dask worker may run in another folder.
     root = project_root()
     ids = {path: article_id(path, root) for path in files}
-    cache = _open_cache(cache_dir, rules) if use_cache else None
+    cache = open_cache(cache_dir, rules) if use_cache else None
     found = cache_lookup_task(quote(files), max_bytes, quote(cache)) if cache else {}
-    known = _known_findings(cache, found, rules)
+    known = known_findings(cache, found, rules)
     advance(len(found))
     if runner != "dask" and len(known) < len(files):
         # Great Expectations takes seconds to import: do it while the articles are parsed,
         # not after. Failures are left to the checks, which raise them.
-        threading.Thread(target=_preload_checks, name="copydesk-gx-import", daemon=True).start()
+        preload_checks_in_background()
     misses = [p for p in files if p not in found]
     batches = plan_batches(misses, workers, batch_size)
 
@@ -169,11 +164,7 @@ def review_flow(
                         cache.store(art, max_bytes)
             parsed.update(zip(batch, results, strict=True))
             advance(len(batch))
-        articles = [found.get(p) or parsed[p] for p in files]
-        for art in articles:
-            art.article.id = ids[art.path]
-            if art.path in known:
-                art.findings = known[art.path]
+        articles = assemble(files, found, parsed, ids, known)
         unchecked = [a for a in articles if a.path not in known]
         checked = {a.path: a for a in _check(unchecked, suites, dask)} if unchecked else {}
         articles = [checked.get(a.path, a) for a in articles]
@@ -194,43 +185,6 @@ def review_flow(
                 cache.root,
             )
     return Parcel(articles)
-
-
-def _known_findings(
-    cache: ExtractionCache | None, found: dict[str, ReviewedArticle], rules: str
-) -> dict[str, list[Finding]]:
-    """Findings kept from an earlier run for the articles found in the cache, by path."""
-    if cache is None:
-        return {}
-    known = {}
-    for path, article in found.items():
-        findings = cache.lookup_findings(article, rules)
-        if findings is not None:
-            known[path] = findings
-    return known
-
-
-def _preload_checks() -> None:
-    from checks.runner import preload
-
-    with contextlib.suppress(Exception):
-        preload()
-
-
-def _open_cache(cache_dir: str | None, rules: str) -> ExtractionCache | None:
-    """The cache for this pipeline version (the one the CLI read ahead, if any), with
-    versions and rules versions no longer used pruned."""
-    version = pipeline_version()
-    if version is None:  # the model's version is unknown: nothing could be keyed safely
-        return None
-    root = cache_root(cache_dir)
-    cache = take_read_ahead(root, version) or ExtractionCache(root, version)
-    try:
-        cache.prune()
-        cache.use_rules(rules)
-    except OSError:  # an unwritable cache folder costs speed, never the review
-        return None
-    return cache
 
 
 def _extract(

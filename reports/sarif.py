@@ -53,8 +53,9 @@ def sarif_result(g: GateFinding, rule_index: dict[str, int]) -> dict:
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
-        "baselineState": g.state,
     }
+    if g.state is not None:  # compared with a base (copydesk ci); a plain review has none
+        result["baselineState"] = g.state
     if g.suppressed_by is not None:
         suppression = {"kind": g.suppressed_by, "status": "accepted"}
         if g.justification:

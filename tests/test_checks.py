@@ -260,10 +260,10 @@ def test_unknown_expectation_is_a_config_error(tmp_path, batch):
         review_findings(copy.deepcopy([batch["figure-bare"]]), load_suites(folder))
 
 
-def test_great_expectations_loads_without_executing_scipy_stats():
-    """GX imports scipy.stats for expectations no suite of ours uses: it is deferred
-    (checks.runner.DEFERRED_IMPORTS), the checks never touch it, and it still works when
-    something does. In a fresh interpreter: this one may have imported it already."""
+def test_great_expectations_loads_without_executing_scipy_stats_or_altair():
+    """GX imports scipy.stats and altair for expectations no suite of ours uses: they are
+    deferred (checks.runner.DEFERRED_IMPORTS, DEFERRED_PLAIN_IMPORTS), the checks never
+    touch them, and they still work when something does. In a fresh interpreter: this one may have imported it already."""
     script = textwrap.dedent(
         """
         import sys
@@ -277,6 +277,9 @@ def test_great_expectations_loads_without_executing_scipy_stats():
         print(type(sys.modules["scipy.stats"]).__name__)
         from scipy import stats
         print(stats.norm.cdf(0.0))
+        print(type(sys.modules["altair"]).__name__)
+        from great_expectations.expectations.core import expect_column_kl_divergence_to_be_less_than as kl
+        print(kl.alt.Chart.__name__, type(sys.modules["altair"]).__name__)
         """
     )
     out = subprocess.run(
@@ -286,4 +289,4 @@ def test_great_expectations_loads_without_executing_scipy_stats():
         text=True,
         check=True,
     ).stdout.split()
-    assert out == ["_LazyModule", "0.5"]
+    assert out == ["_LazyModule", "0.5", "_Deferred", "Chart", "module"]

@@ -24,7 +24,7 @@ from checks.gate import GateFinding
 from checks.project_config import load_project_config
 from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.suppressions import NO_REASON, apply_suppressions
-from reports.gate import annotation, escape_property
+from reports.output import annotation, escape_property
 from tests.conftest import front_matter
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
@@ -352,7 +352,7 @@ def test_a_dismissal_in_the_ledger_stops_a_new_finding_blocking(tmp_path):
     url = f"sqlite:///{tmp_path / 'ledger.db'}"
     first = copydesk(repo, "ci", "--format", "json", "--db", url)
     assert first.returncode == 1, first.stdout + first.stderr
-    (new,) = json.loads(first.stdout)["new"]
+    (new,) = json.loads(first.stdout)["findings"]
     finding = Finding(**{k: v for k, v in new.items() if k != "path"})
     with Ledger.open(url) as ledger:
         ledger.sync([ReviewedArticle(new["path"], ArticleInfo("harbour"), findings=[finding])])

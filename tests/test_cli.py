@@ -56,9 +56,11 @@ def review_run(workdir):
     return result, workdir / "out"
 
 
-def test_review_exits_0_and_writes_every_report(review_run):
+def test_review_exits_1_on_open_errors_and_writes_every_report(review_run):
+    """good.md has error-level findings and two files cannot be read: the default
+    --fail-on error fails the run (ruff's and Vale's exit 1), with every report written."""
     result, out = review_run
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     names = {p.name for p in out.iterdir()}
     assert {  # named after each article's path from the project root (here, the workdir)
         "articles~good.md.json",
@@ -78,8 +80,26 @@ def test_review_output_is_quiet(review_run):
     for stream in (result.stdout, result.stderr):
         assert "Traceback" not in stream
         assert "ERROR" not in stream
-    assert "3 files reviewed, 2 could not be read" in " ".join(result.stdout.split())
+    assert "in 3 articles, 2 could not be reviewed;" in result.stdout.splitlines()[-1]
 
+
+def test_review_prints_one_line_per_open_finding_then_a_summary(review_run, workdir):
+    result, _ = review_run
+    text = (workdir / "articles" / "good.md").read_text(encoding="utf-8")
+    at = text.index("140 homes")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    lines = result.stdout.splitlines()
+    assert (
+        f"articles/good.md:{line}:{col}: error figure-unsourced: Figure “140 homes” has no source: "
+        "add a citation or say who counted."
+    ) in lines
+    assert "articles/empty.md: error: cannot review: the file is empty" in lines
+    summary = lines[-1]
+    assert summary.startswith("copydesk review: ") and "Reports in out/index.html." in summary
+    assert summary.endswith("at or above error.") and "FAILED: " in summary
+    findings = [x for x in lines if x.startswith("articles/good.md:")]
+    report = json.loads((workdir / "out" / "articles~good.md.json").read_text(encoding="utf-8"))
+    assert len(findings) == sum(1 for f in report["findings"] if f["status"] == "open")
 
 def test_review_json_contract(review_run, workdir):
     _, out = review_run
@@ -129,14 +149,27 @@ def test_html_report_escapes_article_text(review_run):
     assert '<mark class="sev-error"' in page  # flagged spans are highlighted
 
 
-def test_fail_on_error_exits_1(workdir):
+def test_fail_on_error_exits_1_and_exit_zero_reports_only(workdir):
+    """The second run of good.md: its findings are cached, so this costs a flow run only."""
     result = copydesk(
         "review", "articles/good.md", "--out", "out-strict", "--fail-on", "error", "--quiet", cwd=workdir
     )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert (workdir / "out-strict" / "articles~good.md.json").exists()
-
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith("articles/good.md:") for line in lines)  # --quiet: findings only
+    relaxed = copydesk(
+        "review", "articles/good.md", "--out", "out-strict", "--exit-zero", "--statistics", cwd=workdir
+    )
+    assert relaxed.returncode == 0, relaxed.stderr
+    stats = relaxed.stdout.splitlines()
+    columns = [[cell.strip() for cell in x.split("\t")] for x in stats[:-1]]
+    assert ["1", "figure-unsourced", "[error] A statistical figure in the article's own voice has no source."] in (
+        columns
+    ), relaxed.stdout
+    assert stats[-1].startswith("copydesk review: ") and "FAILED: " in stats[-1]  # reported, not enforced
+    assert not any(x.startswith("articles/good.md:") for x in stats)
 
 def test_missing_path_exits_2(workdir):
     result = copydesk("review", "nonexistent", cwd=workdir)
@@ -157,7 +190,23 @@ def test_usage_errors_print_markup_in_paths_as_written(workdir, name):
 def test_bad_fail_on_level_exits_2(workdir):
     result = copydesk("review", "articles", "--fail-on", "fatal", cwd=workdir)
     assert result.returncode == 2
-    assert "--fail-on must be one of" in result.stderr
+    assert "Invalid value for '--fail-on': Value error, 'fatal' is not one of 'error', 'warning', 'info'" in (
+        " ".join(result.stderr.replace("│", " ").split())
+    )
+
+
+def test_help_shows_choices_and_version():
+    import os
+
+    env = {**os.environ, "COLUMNS": "200"}
+    script = Path(sys.executable).parent / "copydesk"
+    shown = subprocess.run(
+        [str(script), "review", "--help"], capture_output=True, text=True, timeout=60, env=env
+    ).stdout
+    assert "<error|warning|info>" in shown and "<text|json|jsonl|sarif|github|rdjson>" in shown
+    assert "<bool>" not in shown and "<str>" not in shown.split("--runner")[0]
+    version = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("copydesk ")
 
 
 def test_extract_prints_json_lines(workdir):
