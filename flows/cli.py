@@ -34,9 +34,12 @@ LEVELS = {"error": 3, "warning": 2, "info": 1}
 @app.command()
 def review(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Article files or folders (default: content)")
+        list[str] | None,
+        typer.Argument(help="Article files or folders (default: the settings' content, else content)"),
     ] = None,
-    out_dir: Annotated[str, typer.Option("--out", help="Where reports are written")] = "reports/out",
+    out_dir: Annotated[
+        str | None, typer.Option("--out", help="Where reports are written (default: reports/out)")
+    ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option("--fail-on", help="Exit 1 on open findings at or above: error, warning or info"),
@@ -68,17 +71,24 @@ def review(
     ] = False,
 ) -> None:
     """Review articles and write JSON, HTML and Markdown reports."""
+    from flows.cli_settings import default_targets, load_settings, reports_folder, settings_start
     from flows.tempserver import ServerError, temporary_server
 
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
-    targets = review_targets(paths, suites)
+    settings_from = settings_start(paths)
+    settings = load_settings(settings_from)  # copydesk.toml or [tool.copydesk], found upwards
+    fail_on = fail_on or settings.fail_on
+    out_dir = reports_folder(out_dir, settings)
+    targets = review_targets(default_targets(paths, settings), suites)
     placement = _placement(workers, runner, address)
     from flows.content.loader import unique_files
 
-    files = unique_files(targets)
+    found = unique_files(targets)
+    files = [f for f in found if settings.includes(f)]
     if not files:
-        raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
+        excluded = f" ({len(found)} left out by {settings.source})" if found else ""
+        raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}{excluded}")
     # Spawned before the rest of the review is imported: the server boots meanwhile.
     with temporary_server() as server:
         from checks.config import ConfigError
@@ -96,6 +106,7 @@ def review(
                 placement,
                 not no_cache,
                 server,
+                settings_from,
             )
         except LedgerError as exc:
             raise fail(f"ledger: {exc}") from None
@@ -156,6 +167,7 @@ def _run_review(
     placement: dict,
     use_cache: bool,
     server: TemporaryServer | None,
+    settings_from: str | None,
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -173,6 +185,7 @@ def _run_review(
         use_cache=use_cache,
         cache_dir=None,
         suites_dir=suites,
+        settings_from=settings_from,
         server=server,
         # Opened while Prefect's server boots, and before the review: a bad URL or a
         # database that is down fails now, not after every article has been parsed.
@@ -191,6 +204,7 @@ def _run_review(
                 max_bytes=max_bytes,
                 db_url=db,
                 use_cache=use_cache,
+                settings_from=settings_from,
                 **placement,
             ).articles
 
@@ -242,6 +256,9 @@ app.command("serve")(serve)
 from flows.cli_schedule import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
 
 app.command("schedule")(schedule)
+from flows.cli_config import config  # noqa: E402  (the settings in force)
+
+app.command("config")(config)
 
 
 def main() -> None:
