@@ -259,6 +259,9 @@ app.command("schedule")(schedule)
 from flows.cli_config import config  # noqa: E402  (the settings in force)
 
 app.command("config")(config)
+from flows.cli_rules import register_rule_commands  # noqa: E402  (the rule catalog, explained)
+
+register_rule_commands(app)
 
 
 def main() -> None:

@@ -301,7 +301,15 @@ def test_schedule_builds_its_run_from_the_settings(site, monkeypatch):
     monkeypatch.setattr(cli_schedule, "_api_url", lambda: "http://127.0.0.1:4200/api")
     monkeypatch.setattr(review_flow, "serve", lambda **kw: served.update(kw))
     cli_schedule.schedule(
-        paths=None, cron=None, interval=60.0, out_dir=None, name="t", suites=None, workers=1, db=None, max_size=5.0
+        paths=None,
+        cron=None,
+        interval=60.0,
+        out_dir=None,
+        name="t",
+        suites=None,
+        workers=1,
+        db=None,
+        max_size=5.0,
     )
     parameters = served["parameters"]
     assert parameters["paths"] == [os.path.relpath(site / "content")]
