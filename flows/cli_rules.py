@@ -34,7 +34,9 @@ def rules(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "
     from checks.rules import RULES
 
     if _format(fmt) == "json":
-        sys.stdout.write(json.dumps([_public(r) for r in RULES.values()], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([_public(r) for r in RULES.values()], ensure_ascii=False, indent=2) + "\n"
+        )
         return
     width = max(len(r) for r in RULES)
     for rule in RULES.values():
