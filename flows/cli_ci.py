@@ -88,7 +88,20 @@ def _is_article(root: Path, rel: str, config) -> bool:
     return Path(rel).suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and config.includes(path)
 
 
+def _under(path: Path, paths: list[str] | None) -> bool:
+    """Whether a changed file is one of ``paths`` or inside one of them (relative to the
+    working directory, as typed); every file when no paths are given."""
+    if not paths:
+        return True
+    full = path.resolve()
+    return any(full == (p := Path(given).resolve()) or full.is_relative_to(p) for given in paths)
+
+
 def ci(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Gate only changed articles under these files or folders (default: all)"),
+    ] = None,
     base: Annotated[
         str | None,
         typer.Option(
@@ -134,7 +147,11 @@ def ci(
         config = load_project_config(Path.cwd(), root, project_root())
         base_ref = resolve_base(root, base)
         commit = merge_base(root, base_ref)
-        changed = [c for c in changed_files(root, commit) if _is_article(root, c.path, config)]
+        changed = [
+            c
+            for c in changed_files(root, commit)
+            if _is_article(root, c.path, config) and _under(root / c.path, paths)
+        ]
         baseline = load_baseline(config.baseline)
         decided = _ledger_decisions(db, root)
     except (GitError, ConfigError) as exc:
