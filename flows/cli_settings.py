@@ -17,10 +17,10 @@ DEFAULT_OUT = "reports/out"
 
 def settings_start(paths: list[str] | None) -> str | None:
     """Where the settings are looked for, when not from the working directory: the folder
-    of the first path named, if no settings file is found from here and the path is
-    outside this project. None: the working directory."""
+    of the first path named, if no settings file is found from here (``copydesk review
+    ~/site/content`` run from elsewhere uses the site's settings). None: the working
+    directory."""
     from checks.config import ConfigError
-    from checks.identity import project_root
     from checks.project_config import find_config_file
 
     if not paths:
@@ -32,9 +32,10 @@ def settings_start(paths: list[str] | None) -> str | None:
         return None  # reported by load_settings
     first = Path(paths[0]).resolve()
     folder = first if first.is_dir() else first.parent
-    if folder.is_relative_to(project_root()):
-        return None
-    return str(folder)
+    try:
+        return str(folder) if find_config_file(folder) is not None else None
+    except ConfigError:
+        return str(folder)  # its settings are broken: load_settings says how
 
 
 def load_settings(start: str | None = None) -> ProjectConfig:

@@ -227,6 +227,20 @@ def test_review_from_a_nested_folder_honours_the_settings(site):
     assert reports["content/2019/pier.md"]["findings"] == []
 
 
+def test_review_from_outside_uses_the_settings_of_the_reviewed_folder(site, tmp_path):
+    """Run from a folder with no settings of its own: the site's settings apply, looked up
+    from the path reviewed, with the per-path globs mapped onto the ids (``site/…``)."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    review = run("review", "--quiet", "--out", "out", str(site / "content"), cwd=outside)
+    assert review.returncode == 0, review.stderr
+    reports = _reports(outside / "out")
+    ids = sorted(reports)
+    assert len(ids) == 2 and all(i.endswith(("content/2019/pier.md", "content/2024/pier.md")) for i in ids)
+    severities = sorted(f["severity"] for data in reports.values() for f in data["findings"])
+    assert severities == ["error", "warning"]
+
+
 def test_a_bad_settings_file_stops_every_command_with_one_line(site):
     (site / "copydesk.toml").write_text(
         SETTINGS.replace("[copydesk]\n", '[copydesk]\nselect = ["figure-unsorced"]\n'), encoding="utf-8"
