@@ -11,12 +11,13 @@ file and entry.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import yaml
 
+from checks.rule_policy import path_spec
 from checks.rules import RULES, SEVERITIES
 
 BUILTIN_SUITES = Path(__file__).parent / "suites"
@@ -43,7 +44,10 @@ class SuiteConfig:
     name: str
     path: str
     expectations: list[ExpectationConfig]
-    paths: list[str] = field(default_factory=list)  # globs on article paths; empty: every article
+    # Globs on article paths (.gitignore's, ``checks.rule_policy.path_spec``), matched at any
+    # depth unless they start with "/": a suite names the folders it is for ("opinion/*"),
+    # wherever the project keeps them. Empty: every article.
+    paths: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # front-matter sections; empty: any
     replaces: str | None = None  # the suite this one stands in for where it applies
 
@@ -51,13 +55,15 @@ class SuiteConfig:
     def scoped(self) -> bool:
         return bool(self.paths or self.sections)
 
+    @cached_property
+    def _paths(self):
+        return path_spec([g if g.startswith(("/", "**/")) else "**/" + g for g in self.paths])
+
     def matches(self, article_path: str, section: str | None) -> bool:
         if not self.scoped:
             return True
         posix = PurePosixPath(article_path.replace("\\", "/")).as_posix().removeprefix("./")
-        by_path = any(
-            fnmatch.fnmatch(posix, glob) or fnmatch.fnmatch("/" + posix, "*/" + glob) for glob in self.paths
-        )
+        by_path = bool(self.paths) and self._paths.match_file(posix.lstrip("/"))
         by_section = section is not None and section.lower() in {s.lower() for s in self.sections}
         return by_path or by_section
 

@@ -271,6 +271,12 @@ class Ledger:
             query = query.where((Flag.article == article) | (Flag.path == _path(article)))
         return self._run(lambda s: [_flag_record(f) for f in s.scalars(query)], write=False)
 
+    def resolve(self, prefix: str) -> str:
+        """The one fingerprint that is ``prefix`` or starts with it, as git takes a short
+        commit id (at least ``MIN_PREFIX`` characters). ``LookupError`` when none is, or
+        when several are (the message lists them)."""
+        return self._run(partial(_resolve, prefix=prefix), write=False)
+
     def show(self, fingerprint: str) -> tuple[FlagRecord, list[DecisionRecord]]:
         """A finding and its history, oldest decision first."""
         return self._run(partial(_show, fingerprint=fingerprint), write=False)
@@ -358,6 +364,34 @@ def _show(session: Session, fingerprint: str) -> tuple[FlagRecord, list[Decision
         select(Decision).where(Decision.fingerprint == flag.fingerprint).order_by(Decision.id)
     )
     return _flag_record(flag), [DecisionRecord(d.status, d.reason, d.author, d.at) for d in history]
+
+
+MIN_PREFIX = 4
+SHOWN_CANDIDATES = 5
+
+
+def _resolve(session: Session, prefix: str) -> str:
+    prefix = prefix.strip().lower()
+    if session.get(Flag, prefix) is not None:
+        return prefix
+    if len(prefix) < MIN_PREFIX or not all(c in "0123456789abcdef" for c in prefix):
+        raise LookupError(
+            f"no finding with fingerprint {prefix!r} in the ledger "
+            f"(a prefix needs at least {MIN_PREFIX} hex digits)"
+        )
+    query = (
+        select(Flag.fingerprint)
+        .where(Flag.fingerprint.startswith(prefix, autoescape=True))
+        .order_by(Flag.fingerprint)
+        .limit(SHOWN_CANDIDATES + 1)
+    )
+    found = list(session.scalars(query))
+    if not found:
+        raise LookupError(f"no finding with fingerprint {prefix!r} in the ledger")
+    if len(found) > 1:
+        shown = ", ".join(found[:SHOWN_CANDIDATES]) + (", …" if len(found) > SHOWN_CANDIDATES else "")
+        raise LookupError(f"fingerprint prefix {prefix!r} is ambiguous: it starts {shown}; give more of it")
+    return found[0]
 
 
 def _get(session: Session, fingerprint: str) -> Flag:

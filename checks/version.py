@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from checks.config import SuiteConfig
+from checks.rule_policy import RulePolicy
 
 _CHECKS = Path(__file__).resolve().parent
 
@@ -34,9 +35,12 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
-def rules_version(suites: list[SuiteConfig]) -> str:
-    """A short hash naming these suites, as loaded, checked by this code and this GX."""
+def rules_version(suites: list[SuiteConfig], policy: RulePolicy | None = None) -> str:
+    """A short hash naming these suites, as loaded, checked by this code and this GX, with
+    the project's select / ignore / per-path settings (``checks.rule_policy``)."""
     digest = hashlib.sha256(_code_hash().encode())
+    if policy is not None and not policy.is_default:
+        digest.update(policy.key().encode())
     digest.update(importlib.metadata.version("great_expectations").encode())
     for suite in suites:
         data = dataclasses.asdict(suite)

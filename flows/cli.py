@@ -69,11 +69,12 @@ def _options(
 @app.command()
 def review(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Article files or folders (default: content)")
+        list[str] | None,
+        typer.Argument(help="Article files or folders (default: the settings' content, else content)"),
     ] = None,
     out_dir: Annotated[
-        str, typer.Option("--out", metavar="DIR", help="Where reports are written")
-    ] = "reports/out",
+        str | None, typer.Option("--out", help="Where reports are written (default: reports/out)")
+    ] = None,
     fail_on: FailOnOption = None,
     fmt: FormatOption = None,
     statistics: StatisticsOption = False,
@@ -110,15 +111,22 @@ def review(
 ) -> None:
     """Review articles through the Prefect flow, write JSON, HTML and Markdown reports, and
     print one line per open finding."""
+    from flows.cli_settings import default_targets, load_settings, reports_folder, settings_start
     from flows.tempserver import ServerError, temporary_server
 
-    targets = review_targets(paths, suites)
+    settings_from = settings_start(paths)
+    settings = load_settings(settings_from)  # copydesk.toml or [tool.copydesk], found upwards
+    fail_on = fail_on or settings.fail_on
+    out_dir = reports_folder(out_dir, settings)
+    targets = review_targets(default_targets(paths, settings), suites)
     placement = _placement(workers, runner.value, address)
     from flows.content.loader import unique_files
 
-    files = unique_files(targets)
+    found = unique_files(targets)
+    files = [f for f in found if settings.includes(f)]
     if not files:
-        raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
+        excluded = f" ({len(found)} left out by {settings.source})" if found else ""
+        raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}{excluded}")
     # Spawned before the rest of the review is imported: the server boots meanwhile.
     with temporary_server() as server:
         from checks.config import ConfigError
@@ -136,6 +144,7 @@ def review(
                 placement,
                 not no_cache,
                 server,
+                settings_from,
             )
         except LedgerError as exc:
             raise fail(f"ledger: {exc}") from None
@@ -198,6 +207,7 @@ def _run_review(
     placement: dict,
     use_cache: bool,
     server: TemporaryServer | None,
+    settings_from: str | None,
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -215,6 +225,7 @@ def _run_review(
         use_cache=use_cache,
         cache_dir=None,
         suites_dir=suites,
+        settings_from=settings_from,
         server=server,
         # Opened while Prefect's server boots, and before the review: a bad URL or a
         # database that is down fails now, not after every article has been parsed.
@@ -233,6 +244,7 @@ def _run_review(
                 max_bytes=max_bytes,
                 db_url=db,
                 use_cache=use_cache,
+                settings_from=settings_from,
                 **placement,
             ).articles
 
@@ -287,6 +299,12 @@ app.command("serve")(serve)
 from flows.cli_schedule import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
 
 app.command("schedule")(schedule)
+from flows.cli_config import config  # noqa: E402  (the settings in force)
+
+app.command("config")(config)
+from flows.cli_rules import register_rule_commands  # noqa: E402  (the rule catalog, explained)
+
+register_rule_commands(app)
 
 
 def main() -> None:

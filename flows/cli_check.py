@@ -84,7 +84,7 @@ def check(
     cwd = Path.cwd()
     root = project_root()
     try:
-        config = load_project_config(cwd, root)
+        config = load_project_config(cwd, root, root)
     except ConfigError as exc:
         raise fail(str(exc)) from None
     targets = review_targets(paths, suites)
@@ -101,6 +101,7 @@ def check(
         cache_dir=Path(os.environ.get("COPYDESK_CACHE_DIR") or root / ".copydesk" / "cache"),
         root=root,
         check_in_parallel=True,
+        policy=config.policy,
     )
     try:
         decided = read_ledger_decisions(db, root)

@@ -24,6 +24,7 @@ import typer
 from rich.markup import escape
 
 from checks.records import ReviewedArticle
+from checks.rule_policy import RulePolicy
 from flows.cli_console import err, fail
 from flows.cli_output import (
     ExitZeroOption,
@@ -45,10 +46,11 @@ def _write(line: str) -> None:
 
 
 def review_files(
-    pairs: list[tuple[str, str]], suites_dir: Path | None, max_bytes: int
+    pairs: list[tuple[str, str]], suites_dir: Path | None, max_bytes: int, policy: RulePolicy | None = None
 ) -> list[ReviewedArticle]:
     """Review (file to read, path to report it under) pairs in one batch: one spaCy
-    pass, one Great Expectations run per suite, then inline suppressions. The reported
+    pass, one Great Expectations run per suite, then inline suppressions and the project's
+    rule settings (``policy``: select, ignore, per-path severities). The reported
     path is repository-relative, so a base copy read from a temporary folder gets the
     same fingerprints as the working tree's file."""
     from checks.config import load_suites
@@ -63,7 +65,7 @@ def review_files(
         # from a temporary folder and the working tree's file share it, and so their
         # fingerprints (the runner tells the two copies apart within the batch).
         art.path = art.article.id = shown
-    return check_articles(articles, load_suites(suites_dir))
+    return check_articles(articles, load_suites(suites_dir), policy)
 
 
 def _is_article(root: Path, rel: str, config) -> bool:
@@ -73,7 +75,20 @@ def _is_article(root: Path, rel: str, config) -> bool:
     return Path(rel).suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and config.includes(path)
 
 
+def _under(path: Path, paths: list[str] | None) -> bool:
+    """Whether a changed file is one of ``paths`` or inside one of them (relative to the
+    working directory, as typed); every file when no paths are given."""
+    if not paths:
+        return True
+    full = path.resolve()
+    return any(full == (p := Path(given).resolve()) or full.is_relative_to(p) for given in paths)
+
+
 def ci(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Gate only changed articles under these files or folders (default: all)"),
+    ] = None,
     base: Annotated[
         str | None,
         typer.Option(
@@ -102,15 +117,20 @@ def ci(
     from checks.baseline import load_baseline
     from checks.config import ConfigError
     from checks.gate import GateResult, compare
+    from checks.identity import project_root
     from checks.project_config import load_project_config
     from flows.gitdiff import GitError, changed_files, export_base, merge_base, repo_root, resolve_base
 
     try:
         root = repo_root(Path.cwd())
-        config = load_project_config(Path.cwd(), root)
+        config = load_project_config(Path.cwd(), root, project_root())
         base_ref = resolve_base(root, base)
         commit = merge_base(root, base_ref)
-        changed = [c for c in changed_files(root, commit) if _is_article(root, c.path, config)]
+        changed = [
+            c
+            for c in changed_files(root, commit)
+            if _is_article(root, c.path, config) and _under(root / c.path, paths)
+        ]
         baseline = load_baseline(config.baseline)
         decided = read_ledger_decisions(db, root)
     except (GitError, ConfigError) as exc:
@@ -125,7 +145,7 @@ def ci(
             pairs = [(str(p), rel) for rel, p in exported.items()]
             pairs += [(str(root / c.path), c.path) for c in changed]
             try:
-                articles = review_files(pairs, config.suites, int(max_size * 1_048_576))
+                articles = review_files(pairs, config.suites, int(max_size * 1_048_576), config.policy)
             except ConfigError as exc:
                 raise fail(f"suite configuration: {exc}") from None
         base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
@@ -227,12 +247,12 @@ def baseline(
     except GitError:
         root = None  # outside git the paths are relative to the settings' folder
     try:
-        config = load_project_config(cwd, root or cwd)
+        config = load_project_config(cwd, root or cwd, root)
         old = load_baseline(config.baseline)
     except ConfigError as exc:
         raise fail(str(exc)) from None
     anchor = (root or config.root).resolve()
-    targets = paths or [str(config.root)]
+    targets = paths or [str(f) for f in config.content_folders()]
     missing = [p for p in targets if not Path(p).exists()]
     if missing:
         raise fail(f"no such file or folder: {', '.join(missing)}")
@@ -251,6 +271,7 @@ def baseline(
             [(str(p), p.relative_to(anchor).as_posix()) for p in files],
             config.suites,
             int(max_size * 1_048_576),
+            config.policy,
         )
     except ConfigError as exc:
         raise fail(f"suite configuration: {exc}") from None

@@ -50,7 +50,12 @@ Db = Annotated[
 By = Annotated[
     str | None, typer.Option("--by", envvar="COPYDESK_EDITOR", help="Who decides (default: $COPYDESK_EDITOR)")
 ]
-Fingerprint = Annotated[str, typer.Argument(help="The finding's fingerprint, as in the reports")]
+Fingerprint = Annotated[
+    str,
+    typer.Argument(
+        help="The finding's fingerprint, as in the reports, or a unique prefix of it (4+ characters)"
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", help="table or json")]
 
 
@@ -94,6 +99,11 @@ def list_flags(
         typer.echo(json.dumps([f.to_dict() for f in flags], ensure_ascii=False, indent=2))
     elif not flags:
         err.print("No findings in the ledger match.")
+    elif not out.is_terminal:
+        # Piped or redirected: one finding per line, tab-separated, never folded (a table
+        # fitted to 80 columns would cut words and fingerprints in two for grep and cut).
+        for row in _rows(flags):
+            typer.echo("\t".join(" ".join(cell.split()) for cell in row))
     else:
         out.print(_flags_table(flags))
 
@@ -102,7 +112,7 @@ def list_flags(
 def show_flag(fingerprint: Fingerprint, fmt: FormatOption = Format.table, db: Db = None) -> None:
     """Show one finding and the history of decisions about it."""
     with _ledger(db) as ledger:
-        flag, history = ledger.show(fingerprint)
+        flag, history = ledger.show(ledger.resolve(fingerprint))
     if fmt is Format.json:
         document = {**flag.to_dict(), "history": [d.to_dict() for d in history]}
         typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -150,7 +160,7 @@ def _decide(fingerprint: str, status: str, reason: str | None, by: str | None, d
     if not (by and by.strip()):
         raise fail("say who decides: --by NAME, or set COPYDESK_EDITOR")
     with _ledger(db) as ledger:
-        flag = ledger.decide(fingerprint, status, reason=reason, by=by)
+        flag = ledger.decide(ledger.resolve(fingerprint), status, reason=reason, by=by)
     note = f": {flag.reason}" if flag.reason else ""
     typer.echo(f"{flag.fingerprint} {flag.status} ({flag.rule} in {flag.article}) by {flag.author}{note}")
 
@@ -164,12 +174,21 @@ def _flags_table(flags: list[FlagRecord]) -> Table:
     table.add_column("status", no_wrap=True)
     for column in ("rule", "article", "message", *(("decision",) if decided else ())):
         table.add_column(column, overflow="fold")
-    for f in flags:
-        row = [f.fingerprint, f.status, f.rule, escape(f.article), escape(f.message)]
-        if decided:
-            row.append(escape(": ".join(part for part in (f.author, f.reason) if part)))
-        table.add_row(*row)
+    for row in _rows(flags):
+        table.add_row(*(escape(cell) for cell in row))
     return table
+
+
+def _rows(flags: list[FlagRecord]) -> list[list[str]]:
+    """fingerprint, status, rule, article, message, and the decision when any row has one."""
+    decided = any(f.reason or f.author for f in flags)
+    rows = []
+    for f in flags:
+        row = [f.fingerprint, f.status, f.rule, f.article, f.message]
+        if decided:
+            row.append(": ".join(part for part in (f.author, f.reason) if part))
+        rows.append(row)
+    return rows
 
 
 def _print_flag(flag: FlagRecord, history: list[DecisionRecord]) -> None:

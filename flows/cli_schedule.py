@@ -29,7 +29,8 @@ HEALTH_TIMEOUT = 5.0
 
 def schedule(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Article files or folders (default: content)")
+        list[str] | None,
+        typer.Argument(help="Article files or folders (default: the settings' content, else content)"),
     ] = None,
     cron: Annotated[
         str | None, typer.Option("--cron", help="Cron expression, e.g. '0 2 * * *' for 02:00 daily")
@@ -37,7 +38,9 @@ def schedule(
     interval: Annotated[
         float | None, typer.Option("--interval", help="Seconds between runs (instead of --cron)")
     ] = None,
-    out_dir: Annotated[str, typer.Option("--out", help="Where reports are written")] = "reports/out",
+    out_dir: Annotated[
+        str | None, typer.Option("--out", help="Where reports are written (default: reports/out)")
+    ] = None,
     name: Annotated[str, typer.Option("--name", help="Deployment name")] = "scheduled",
     suites: Annotated[
         str | None, typer.Option("--suites", help="Folder of suite files overriding the built-in ones")
@@ -59,7 +62,14 @@ def schedule(
         raise fail(f"--interval must be a positive number of seconds, not {interval:g}")
     if workers is not None and workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}")
-    targets = review_targets(paths, suites)
+    from flows.cli_settings import default_targets, load_settings, reports_folder, settings_start
+
+    # The settings are checked now (a bad file is exit 2 here, not a failed run at 02:00);
+    # each run reads them again from the same folder, so an edit applies from the next run.
+    settings_from = settings_start(paths)
+    settings = load_settings(settings_from)
+    out_dir = reports_folder(out_dir, settings)
+    targets = review_targets(default_targets(paths, settings), suites)
     if cron is not None:
         problem = _bad_cron(cron)
         if problem:
@@ -75,6 +85,7 @@ def schedule(
         "max_bytes": int(max_size * 1_048_576),
         "db_url": db,
         "workers": workers or len(os.sched_getaffinity(0)),
+        "settings_from": settings_from,
     }
     when = f"cron {cron!r}" if cron is not None else f"every {interval:g} s"
     out.print(

@@ -23,8 +23,12 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port (0: any free port)", min=0, max=65535)] = 8000,
     reports: Annotated[
-        str, typer.Option("--reports", help="The reports folder copydesk review wrote")
-    ] = "reports/out",
+        str | None,
+        typer.Option(
+            "--reports",
+            help="The reports folder copydesk review wrote (default: the settings' out, else reports/out)",
+        ),
+    ] = None,
     db: Annotated[
         str | None,
         typer.Option(
@@ -36,9 +40,12 @@ def serve(
     import uvicorn
 
     from checks.ledger import LedgerError
+    from flows.cli_settings import load_settings, reports_folder
     from reports.desk import create_app
     from reports.desk.security import TOKEN_ENV, is_loopback
 
+    # The same settings as copydesk review here: the desk serves the folder it wrote.
+    reports = reports_folder(reports, load_settings())
     token = os.environ.get(TOKEN_ENV) or None
     local = is_loopback(host)
     try:

@@ -33,7 +33,9 @@ from prefect.utilities.annotations import quote
 
 from checks.config import SuiteConfig, load_suites
 from checks.identity import article_id, project_root
+from checks.project_config import ProjectConfig, current_config
 from checks.records import ArticleInfo, ReviewedArticle
+from checks.rule_policy import RulePolicy
 from checks.version import rules_version
 from flows.batching import plan_batches
 from flows.cache import ExtractionCache
@@ -84,8 +86,10 @@ def cache_lookup_task(files: list[str], max_bytes: int, cache: ExtractionCache) 
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
-def check_task(parcel: Parcel, suites: list[SuiteConfig]) -> Parcel:
-    check_articles(parcel.articles, suites)  # the suites, then inline <!-- copydesk-disable… --> switches
+def check_task(parcel: Parcel, suites: list[SuiteConfig], policy: RulePolicy | None = None) -> Parcel:
+    # the suites, then inline <!-- copydesk-disable… --> switches, then the project's
+    # select / ignore / per-path severities
+    check_articles(parcel.articles, suites, policy)
     return parcel
 
 
@@ -129,14 +133,24 @@ def review_flow(
     address: str | None = None,
     cache_dir: str | None = None,
     use_cache: bool = True,
+    settings_from: str | None = None,
 ) -> Parcel:
     """Review ``paths``; the reviewed articles, with their findings, are ``.articles`` of
     the result. (A Parcel and not a list: Prefect walks a flow's return value record by
-    record looking for futures, a second per 300 articles.)"""
+    record looking for futures, a second per 300 articles.)
+
+    ``settings_from``: the folder the project settings are looked for from, when not the
+    working directory (``flows.cli_settings.settings_start``)."""
+    # The project's settings (copydesk.toml or [tool.copydesk], found from the folder the
+    # run starts in, as for copydesk review, ci and a scheduled run): which files, which
+    # suites, which rules at what severity.
+    settings = current_config(Path(settings_from) if settings_from else None)
     # Loaded once, here: a bad suite file fails now, not after parsing.
-    suites = load_suites(Path(suites_dir) if suites_dir else None)
-    rules = rules_version(suites)
-    files = unique_files(paths)  # a file named twice, or two ways, is reviewed once
+    suites = load_suites(_suites_folder(suites_dir, settings))
+    rules = rules_version(suites, settings.policy)
+    # A file named twice, or two ways, is reviewed once; the settings' content and exclude
+    # globs apply to files named and found alike.
+    files = [f for f in unique_files(paths) if settings.includes(f)]
     # Each article's id (its path from the project root) decided here, in the flow's own
     # process: a Dask worker may run in another folder.
     root = project_root()
@@ -166,7 +180,7 @@ def review_flow(
             advance(len(batch))
         articles = assemble(files, found, parsed, ids, known)
         unchecked = [a for a in articles if a.path not in known]
-        checked = {a.path: a for a in _check(unchecked, suites, dask)} if unchecked else {}
+        checked = {a.path: a for a in _check(unchecked, suites, settings.policy, dask)} if unchecked else {}
         articles = [checked.get(a.path, a) for a in articles]
         if cache is not None:
             for art in checked.values():
@@ -187,6 +201,11 @@ def review_flow(
     return Parcel(articles)
 
 
+def _suites_folder(suites_dir: str | None, settings: ProjectConfig) -> Path | None:
+    """``--suites`` if given, else the settings' ``suites`` folder, else None (built-in)."""
+    return Path(suites_dir) if suites_dir else settings.suites
+
+
 def _extract(
     batches: list[list[str]], max_bytes: int, workers: int, dask: TaskRunner | None
 ) -> Iterator[tuple[list[str], Any]]:
@@ -203,12 +222,20 @@ def _extract(
 
 
 def _check(
-    articles: list[ReviewedArticle], suites: list[SuiteConfig], dask: TaskRunner | None
+    articles: list[ReviewedArticle],
+    suites: list[SuiteConfig],
+    policy: RulePolicy,
+    dask: TaskRunner | None,
 ) -> list[ReviewedArticle]:
     chunks = [articles[i : i + CHECK_CHUNK] for i in range(0, len(articles), CHECK_CHUNK)]
     if dask is None:  # Great Expectations is already imported here; a pool worker would import it again
-        return [art for chunk in chunks for art in check_task(Parcel(chunk), quote(suites)).articles]
-    futures = [dask.submit(check_task, {"parcel": Parcel(chunk), "suites": suites}) for chunk in chunks]
+        return [
+            art for chunk in chunks for art in check_task(Parcel(chunk), quote(suites), quote(policy)).articles
+        ]
+    futures = [
+        dask.submit(check_task, {"parcel": Parcel(chunk), "suites": suites, "policy": policy})
+        for chunk in chunks
+    ]
     return [art for future in futures for art in future.result().articles]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from checks.config import SuiteConfig, load_suites
 from checks.identity import article_id, project_root
 from checks.records import Finding, ReviewedArticle
+from checks.rule_policy import RulePolicy
 from checks.statedir import mark_ignored
 from checks.suppressions import apply_suppressions
 from checks.version import rules_version
@@ -45,6 +46,8 @@ class ReviewOptions:
     # Check in a process forked before spaCy loads (``flows.checker``): Great Expectations
     # imports on the other core meanwhile. For one-off commands; the flow has its workers.
     check_in_parallel: bool = False
+    # The project's select / ignore / per-path severities (``checks.rule_policy``).
+    policy: RulePolicy | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class ReviewResult:
 def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions()) -> ReviewResult:
     """Review the article files named by ``paths`` (files or folders)."""
     suites = load_suites(options.suites_dir)  # a bad suite file fails now, not after parsing
-    rules = rules_version(suites)
+    rules = rules_version(suites, options.policy)
     files = unique_files(paths)
     root = options.root or project_root()
     ids = {path: article_id(path, root) for path in files}
@@ -88,7 +91,13 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
         articles = assemble(files, found, parsed, ids, known)
         unchecked = [a for a in articles if a.path not in known]
         if unchecked:
-            checker.check(unchecked) if checker is not None else check_articles(unchecked, suites)
+            if checker is not None:
+                checker.check(unchecked)  # the suites and suppressions, in the forked checker
+                for art in unchecked:
+                    if options.policy is not None:
+                        options.policy.apply(art)
+            else:
+                check_articles(unchecked, suites, options.policy)
     finally:
         if checker is not None:
             checker.close()
@@ -101,14 +110,19 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
     return ReviewResult(tuple(articles), len(parsed), len(unchecked), failures)
 
 
-def check_articles(articles: list[ReviewedArticle], suites: list[SuiteConfig]) -> list[ReviewedArticle]:
-    """Run the suites over the articles (one validation per suite and table) and apply
-    their inline ``<!-- copydesk-disable… -->`` switches, in place."""
+def check_articles(
+    articles: list[ReviewedArticle], suites: list[SuiteConfig], policy: RulePolicy | None = None
+) -> list[ReviewedArticle]:
+    """Run the suites over the articles (one validation per suite and table), apply their
+    inline ``<!-- copydesk-disable… -->`` switches, then the project's rule settings
+    (``policy``: select, ignore, per-path severities), in place."""
     from checks.runner import review_findings  # pandas and Great Expectations: only when checking
 
     review_findings(articles, suites)
     for art in articles:
         apply_suppressions(art)
+        if policy is not None:
+            policy.apply(art)
     return articles
 
 

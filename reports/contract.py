@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from checks.records import ReviewedArticle
 from reports.coverage import source_name
+from reports.markup import is_html
 
 
 def _number(value: float | None):
@@ -19,7 +20,7 @@ def _covered_by(art: ReviewedArticle, ids: list[str]) -> str | None:
     address, an attribution's words."""
     for s in art.sources:
         if ids and s.id == ids[0]:
-            return source_name(s)
+            return source_name(s, is_html(art.path))
     return None
 
 

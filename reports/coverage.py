@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks.records import ReviewedArticle, Source
+from reports.markup import is_html, words
 
 MOOD_WORDS = {
     "modal": "stated as a possibility (would, could)",
@@ -42,9 +43,11 @@ def describe(covered_by: str | None, carried: bool, mood: str | None, parallel: 
     return "unsourced", "no source covers it"
 
 
-def source_name(src: Source) -> str:
+def source_name(src: Source, markup: bool = False) -> str:
+    """A source as an editor reads it; ``markup``: the article is HTML, whose footnotes'
+    text is source (``reports.markup``)."""
     if src.kind == "footnote":
-        return f"footnote [{src.label}]: {src.text}"
+        return f"footnote [{src.label}]: {' '.join(words(src.text).split()) if markup else src.text}"
     if src.kind == "link":
         return f"link: {src.url or src.text}"
     return src.entity or src.text or src.id
@@ -55,7 +58,8 @@ def figure_coverage(art: ReviewedArticle) -> list[FigureCoverage]:
     rows = []
     for f in art.figures:
         src = next((by_id[i] for i in f.sources if i in by_id), None)
-        status, why = describe(source_name(src) if src else None, f.carried, f.mood, f.parallel)
+        name = source_name(src, is_html(art.path)) if src else None
+        status, why = describe(name, f.carried, f.mood, f.parallel)
         rows.append(FigureCoverage(f.id, f.text, f.start, status, why))
     return rows
 

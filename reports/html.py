@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from checks.records import Finding, ReviewedArticle
 from checks.rules import RULES
 from reports.coverage import figure_coverage
+from reports.markup import is_html, words
 from reports.naming import report_name
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,13 +55,16 @@ class Block:
     html: Markup
 
 
-def highlight(text: str, start: int, end: int, findings: list[Finding], index: dict[str, int]) -> Markup:
-    """The escaped text of [start, end) with each finding's span wrapped in <mark>."""
+def highlight(
+    text: str, start: int, end: int, findings: list[Finding], index: dict[str, int], markup: bool = False
+) -> Markup:
+    """The escaped text of [start, end) with each finding's span wrapped in <mark>;
+    ``markup``: the text is HTML source, shown as its words (``reports.markup``)."""
     inside = [f for f in findings if f.start < end and f.end > start]
     cuts = sorted({start, end} | {max(start, f.start) for f in inside} | {min(end, f.end) for f in inside})
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = escape(text[a:b])
+        piece = escape(words(text[a:b]) if markup else text[a:b])
         covering = [f for f in inside if f.start <= a and f.end >= b]
         if not covering:
             out.append(piece)
@@ -75,19 +79,26 @@ def highlight(text: str, start: int, end: int, findings: list[Finding], index: d
 
 def article_blocks(art: ReviewedArticle) -> list[Block]:
     index = {f.fingerprint: i for i, f in enumerate(art.findings)}
+    markup = is_html(art.path)
     blocks = []
     for kind, start, end in art.zones:
         tag = ZONE_TAGS.get(kind)
         if tag is not None:
-            blocks.append(Block(tag, highlight(art.text, start, end, art.findings, index)))
+            blocks.append(Block(tag, highlight(art.text, start, end, art.findings, index, markup)))
     return blocks
 
 
 def render_article(art: ReviewedArticle) -> str:
     env = environment()
     script = _asset("article.js")
+    markup = is_html(art.path)
     sources = [
-        {"label": s.label or s.id, "kind": s.kind, "text": s.text, "url": safe_url(s.url)}
+        {
+            "label": s.label or s.id,
+            "kind": s.kind,
+            "text": " ".join(words(s.text).split()) if markup else s.text,
+            "url": safe_url(s.url),
+        }
         for s in art.sources
         if s.kind != "inline"
     ]

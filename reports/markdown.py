@@ -23,10 +23,15 @@ def article_markdown(art: ReviewedArticle) -> str:
     lines.append(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
     lines.append("")
     if art.findings:
-        lines += ["| Line:Col | Severity | Rule | Status | Message |", "|---|---|---|---|---|"]
+        # The fingerprint is what `copydesk flags show|accept|dismiss` and the desk take.
+        lines += [
+            "| Line:Col | Severity | Rule | Status | Message | Fingerprint |",
+            "|---|---|---|---|---|---|",
+        ]
         for f in art.findings:
             lines.append(
-                f"| {f.line}:{f.column} | {f.severity} | `{f.rule}` | {f.status} | {_cell(f.message)} |"
+                f"| {f.line}:{f.column} | {f.severity} | `{f.rule}` | {f.status} | {_cell(f.message)} "
+                f"| `{f.fingerprint}` |"
             )
     else:
         lines.append("No findings.")

@@ -11,21 +11,28 @@ from urllib.parse import quote
 
 from checks.gate import GateFinding
 from checks.rules import RULES, Rule
+from reports.rule_help import rule_markdown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "copydesk/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def rule_descriptor(rule: Rule) -> dict:
-    return {
+def rule_descriptor(rule: Rule, information_uri: str | None = None) -> dict:
+    """A rule as code scanning shows it: the summary, the explanation, and as help the page
+    ``copydesk rule ID`` prints (examples that fire and do not, how to fix)."""
+    page = rule_markdown(rule)
+    descriptor = {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.split("-")),
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": f"{rule.summary} {rule.help}"},
-        "help": {"text": rule.help, "markdown": f"**{rule.summary}** {rule.help}"},
+        "fullDescription": {"text": f"{rule.summary} {rule.explanation}".strip()},
+        "help": {"text": page, "markdown": page},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
+    if information_uri:  # only a real project page: the rule's section of its documentation
+        descriptor["helpUri"] = f"{information_uri.split('#')[0]}#{rule.id}"
+    return descriptor
 
 
 def _region(g: GateFinding) -> dict:
@@ -69,7 +76,7 @@ def sarif_log(findings: list[GateFinding], version: str, information_uri: str | 
     driver: dict = {"name": "copydesk", "version": version}
     if information_uri:  # optional in SARIF; only a real project URL belongs here
         driver["informationUri"] = information_uri
-    driver["rules"] = [rule_descriptor(r) for r in RULES.values()]
+    driver["rules"] = [rule_descriptor(r, information_uri) for r in RULES.values()]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

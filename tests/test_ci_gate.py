@@ -309,8 +309,9 @@ def test_project_settings(tmp_path):
     )
     assert config.includes(nested / "a.md") and not config.includes(tmp_path / "notes" / "a.md")
     assert not config.includes(nested / "a.txt")
-    (nested / "copydesk.toml").write_text('[copydesk]\nfail-on = "error"\n')
-    with pytest.raises(ConfigError, match="unknown copydesk setting fail-on"):
+    # fail_on and fail-on are one key (ruff's kebab-case, with the older snake_case kept); a typo is not
+    (nested / "copydesk.toml").write_text('[copydesk]\nfail-onn = "error"\n')
+    with pytest.raises(ConfigError, match="unknown key 'fail-onn' in \\[copydesk\\]"):
         load_project_config(nested, default_root=nested)
 
 

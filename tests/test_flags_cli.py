@@ -190,3 +190,61 @@ def test_ledger_task_gives_findings_their_status(db_url, fingerprints):
     run = [article("harbour", finding("figure-unsourced", 1), finding("quote-unattributed", 2))]
     assert ledger_task.fn(run, db_url) is run
     assert [f.status for f in run[0].findings] == ["dismissed", "open"]
+
+
+def _sharing_a_prefix(length: int) -> tuple[int, int]:
+    """Two finding numbers whose figure-unsourced fingerprints in content/harbour.md start
+    with the same ``length`` characters (fingerprints are hashes: found by trying)."""
+    seen: dict[str, int] = {}
+    for n in range(1, 20_000):
+        fp = article("harbour", finding("figure-unsourced", n)).findings[0].fingerprint
+        if fp[:length] in seen:
+            return seen[fp[:length]], n
+        seen[fp[:length]] = n
+    raise AssertionError("no shared prefix")
+
+
+def test_show_and_decide_take_a_unique_prefix(db_url, fingerprints):
+    fp = fingerprints[1]
+    shown = flags("show", fp[:8], "--format", "json", "--db", db_url)
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["fingerprint"] == fp
+    result = flags("accept", fp[:6].upper(), "--by", "dana", "--db", db_url)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{fp} accepted")
+    one_line_error(flags("show", fp[:3], "--db", db_url), "at least 4")
+    one_line_error(
+        flags("show", "ffff" + fp[4:] if not fp.startswith("ffff") else "0000", "--db", db_url), "no finding"
+    )
+
+
+def test_an_ambiguous_prefix_lists_the_candidates(db_url):
+    first, second = _sharing_a_prefix(4)
+    harbour = article("harbour", finding("figure-unsourced", first), finding("figure-unsourced", second))
+    with Ledger.open(db_url) as ledger:
+        ledger.sync([harbour], run_at=T0)
+    a, b = sorted(f.fingerprint for f in harbour.findings)
+    result = flags("show", a[:4], "--db", db_url)
+    one_line_error(result, f"fingerprint prefix '{a[:4]}' is ambiguous")
+    assert a in result.stderr and b in result.stderr
+    common = len(next(p for p in (a[: i + 1] for i in range(len(a))) if not b.startswith(p)))
+    assert flags("show", a[:common], "--db", db_url).exit_code == 0
+
+
+def test_piped_list_is_one_line_per_finding_never_folded(db_url):
+    long_path = "content/" + "very-long-folder-name/" * 4 + "harbour.md"
+    art = article("harbour", finding("figure-unsourced", 1), path=long_path)
+    art.article.id = long_path
+    art.findings[0].message = "Figure “2.4 million euros” has no source: add a citation or say who counted."
+    with Ledger.open(db_url) as ledger:
+        ledger.sync([art], run_at=T0)
+    result = flags("list", "--db", db_url)  # CliRunner's stdout is not a terminal, as in a pipe
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    assert line.split("\t") == [
+        art.findings[0].fingerprint,
+        "open",
+        "figure-unsourced",
+        long_path,
+        art.findings[0].message,
+    ]

@@ -1,5 +1,7 @@
 """HTML articles: the main text (``<article>``, else ``<main>``, else ``<body>``) with
-scripts, styles, navigation, asides and footers dropped.
+scripts, styles, navigation, asides and footers dropped. A footer inside the article's
+own element is where many sites put its footnotes: there only the footnotes are read
+(``<li id="fn1">`` and the items of a notes list), not the copyright or share lines.
 
 Parsed with the standard library's ``html.parser`` without converting character
 references, so every piece of text keeps its exact offset in the file; entities become
@@ -48,6 +50,7 @@ BLOCKS = {
 VOID = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "track"}
 ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 FOOTNOTE_HREF = re.compile(r"^#(?:fn|footnote|note|cite_note)[-_:]?(\w+)$", re.I)
+FOOTNOTE_ID = re.compile(r"^(?:fn|footnote|note|cite_note)[-_:]?\w+$", re.I)
 
 
 class _Block:
@@ -68,6 +71,7 @@ class _ArticleParser(HTMLParser):
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         self.stack: list[tuple[str, dict[str, str]]] = []
         self.skip_depth = 0
+        self.footer_depth = 0  # footers open inside the container: only footnotes are read there
         self.block: _Block | None = None
         self.zones: list[Zone] = []
         self.markers: list[FootnoteMarker] = []
@@ -122,6 +126,9 @@ class _ArticleParser(HTMLParser):
                 self.block.edits.append(Edit(start, end, " "))
             return
         self.stack.append((tag, a))
+        if tag == "footer" and self._reading():
+            self.footer_depth += 1
+            return
         if tag in SKIP:
             self.skip_depth += 1
             return
@@ -132,8 +139,11 @@ class _ArticleParser(HTMLParser):
         if not self._reading():
             return
         if tag in BLOCKS and self.block is None:
+            footnote = tag == "li" and (self._in_footnote_list() or bool(FOOTNOTE_ID.match(a.get("id", ""))))
+            if self.footer_depth and not footnote:
+                return  # the footer's own lines (copyright, share links) are not the article
             self.block = _Block(tag, a, end)
-            self.block.footnote_list = tag == "li" and self._in_footnote_list()
+            self.block.footnote_list = footnote
             return
         if self.block is not None:
             self.block.edits.append(Edit(start, end, ""))
@@ -160,7 +170,9 @@ class _ArticleParser(HTMLParser):
             return
         while self.stack:
             open_tag, _ = self.stack.pop()
-            if open_tag in SKIP:
+            if open_tag == "footer" and self.footer_depth and not self.skip_depth:
+                self.footer_depth -= 1
+            elif open_tag in SKIP:
                 self.skip_depth = max(0, self.skip_depth - 1)
             if open_tag == self.container:
                 self.container_depth -= 1
