@@ -73,7 +73,8 @@ def review(
         typer.Argument(help="Article files or folders (default: the settings' content, else content)"),
     ] = None,
     out_dir: Annotated[
-        str | None, typer.Option("--out", help="Where reports are written (default: reports/out)")
+        str | None,
+        typer.Option("--out", metavar="DIR", help="Where reports are written (default: reports/out)"),
     ] = None,
     fail_on: FailOnOption = None,
     fmt: FormatOption = None,
@@ -88,7 +89,9 @@ def review(
     db: Annotated[
         str | None,
         typer.Option(
-            "--db", metavar="URL", help="Ledger database URL (default: $COPYDESK_DB_URL or .copydesk/ledger.db)"
+            "--db",
+            metavar="URL",
+            help="Ledger database URL (default: $COPYDESK_DB_URL or .copydesk/ledger.db)",
         ),
     ] = None,
     workers: Annotated[
