@@ -71,13 +71,12 @@ def review(
     ] = False,
 ) -> None:
     """Review articles and write JSON, HTML and Markdown reports."""
-    from flows.cli_settings import default_targets, load_settings, reports_folder, settings_start
+    from flows.cli_settings import default_targets, load_settings, reports_folder
     from flows.tempserver import ServerError, temporary_server
 
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
-    settings_from = settings_start(paths)
-    settings = load_settings(settings_from)  # copydesk.toml or [tool.copydesk], found upwards
+    settings = load_settings()  # copydesk.toml or [tool.copydesk], found upwards
     fail_on = fail_on or settings.fail_on
     out_dir = reports_folder(out_dir, settings)
     targets = review_targets(default_targets(paths, settings), suites)
@@ -106,7 +105,6 @@ def review(
                 placement,
                 not no_cache,
                 server,
-                settings_from,
             )
         except LedgerError as exc:
             raise fail(f"ledger: {exc}") from None
@@ -167,7 +165,6 @@ def _run_review(
     placement: dict,
     use_cache: bool,
     server: TemporaryServer | None,
-    settings_from: str | None,
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -185,7 +182,6 @@ def _run_review(
         use_cache=use_cache,
         cache_dir=None,
         suites_dir=suites,
-        settings_from=settings_from,
         server=server,
         # Opened while Prefect's server boots, and before the review: a bad URL or a
         # database that is down fails now, not after every article has been parsed.
@@ -204,7 +200,6 @@ def _run_review(
                 max_bytes=max_bytes,
                 db_url=db,
                 use_cache=use_cache,
-                settings_from=settings_from,
                 **placement,
             ).articles
 
