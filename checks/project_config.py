@@ -268,12 +268,11 @@ def load_project_config(start: Path, default_root: Path, project_root: Path | No
     )
 
 
-def current_config(start: Path | None = None) -> ProjectConfig:
-    """The settings in force for work in the working directory, looked for from ``start``
-    (default: the working directory), with per-path globs mapped onto article ids, which
-    are relative to the working directory's project root (``checks.identity``). Without a
-    settings file the defaults apply at the project root."""
+def current_config() -> ProjectConfig:
+    """The settings in force for work in the working directory, found from there upwards,
+    with per-path globs mapped onto article ids, which are relative to the project root
+    (``checks.identity``). Without a settings file the defaults apply at the project root."""
     from checks.identity import project_root  # identity finds the root through this module
 
-    folder = Path(start or Path.cwd())
-    return load_project_config(folder, project_root(folder), project_root())
+    root = project_root()
+    return load_project_config(Path.cwd(), root, root)

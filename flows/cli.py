@@ -114,11 +114,10 @@ def review(
 ) -> None:
     """Review articles through the Prefect flow, write JSON, HTML and Markdown reports, and
     print one line per open finding."""
-    from flows.cli_settings import default_targets, load_settings, reports_folder, settings_start
+    from flows.cli_settings import default_targets, load_settings, reports_folder
     from flows.tempserver import ServerError, temporary_server
 
-    settings_from = settings_start(paths)
-    settings = load_settings(settings_from)  # copydesk.toml or [tool.copydesk], found upwards
+    settings = load_settings()  # copydesk.toml or [tool.copydesk], found upwards
     fail_on = fail_on or settings.fail_on
     out_dir = reports_folder(out_dir, settings)
     targets = review_targets(default_targets(paths, settings), suites)
@@ -147,7 +146,6 @@ def review(
                 placement,
                 not no_cache,
                 server,
-                settings_from,
             )
         except LedgerError as exc:
             raise fail(f"ledger: {exc}") from None
@@ -210,7 +208,6 @@ def _run_review(
     placement: dict,
     use_cache: bool,
     server: TemporaryServer | None,
-    settings_from: str | None,
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -228,7 +225,6 @@ def _run_review(
         use_cache=use_cache,
         cache_dir=None,
         suites_dir=suites,
-        settings_from=settings_from,
         server=server,
         # Opened while Prefect's server boots, and before the review: a bad URL or a
         # database that is down fails now, not after every article has been parsed.
@@ -247,7 +243,6 @@ def _run_review(
                 max_bytes=max_bytes,
                 db_url=db,
                 use_cache=use_cache,
-                settings_from=settings_from,
                 **placement,
             ).articles
 

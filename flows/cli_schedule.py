@@ -62,12 +62,11 @@ def schedule(
         raise fail(f"--interval must be a positive number of seconds, not {interval:g}")
     if workers is not None and workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}")
-    from flows.cli_settings import default_targets, load_settings, reports_folder, settings_start
+    from flows.cli_settings import default_targets, load_settings, reports_folder
 
     # The settings are checked now (a bad file is exit 2 here, not a failed run at 02:00);
     # each run reads them again from the same folder, so an edit applies from the next run.
-    settings_from = settings_start(paths)
-    settings = load_settings(settings_from)
+    settings = load_settings()
     out_dir = reports_folder(out_dir, settings)
     targets = review_targets(default_targets(paths, settings), suites)
     if cron is not None:
@@ -85,7 +84,6 @@ def schedule(
         "max_bytes": int(max_size * 1_048_576),
         "db_url": db,
         "workers": workers or len(os.sched_getaffinity(0)),
-        "settings_from": settings_from,
     }
     when = f"cron {cron!r}" if cron is not None else f"every {interval:g} s"
     out.print(

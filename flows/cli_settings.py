@@ -1,7 +1,8 @@
 """The project settings as the reviewing commands (``review``, ``schedule``, ``serve``)
-read them: found from the working directory upwards, else from the first path named on
-the command line (a review of another project's folder uses that project's settings).
-A bad settings file is a usage error (exit 2) naming the file and the key."""
+read them: found from the working directory upwards, as Vale finds its configuration (a
+review of another project's folder, run from outside it, uses the settings where it
+runs, not that project's). A bad settings file is a usage error (exit 2) naming the file
+and the key."""
 
 from __future__ import annotations
 
@@ -15,35 +16,12 @@ DEFAULT_CONTENT = "content"
 DEFAULT_OUT = "reports/out"
 
 
-def settings_start(paths: list[str] | None) -> str | None:
-    """Where the settings are looked for, when not from the working directory: the folder
-    of the first path named, if no settings file is found from here (``copydesk review
-    ~/site/content`` run from elsewhere uses the site's settings). None: the working
-    directory."""
-    from checks.config import ConfigError
-    from checks.project_config import find_config_file
-
-    if not paths:
-        return None
-    try:
-        if find_config_file(Path.cwd().resolve()) is not None:
-            return None
-    except ConfigError:
-        return None  # reported by load_settings
-    first = Path(paths[0]).resolve()
-    folder = first if first.is_dir() else first.parent
-    try:
-        return str(folder) if find_config_file(folder) is not None else None
-    except ConfigError:
-        return str(folder)  # its settings are broken: load_settings says how
-
-
-def load_settings(start: str | None = None) -> ProjectConfig:
+def load_settings() -> ProjectConfig:
     from checks.config import ConfigError
     from checks.project_config import current_config
 
     try:
-        return current_config(Path(start) if start else None)
+        return current_config()
     except ConfigError as exc:
         raise fail(str(exc)) from None
 

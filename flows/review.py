@@ -133,18 +133,14 @@ def review_flow(
     address: str | None = None,
     cache_dir: str | None = None,
     use_cache: bool = True,
-    settings_from: str | None = None,
 ) -> Parcel:
     """Review ``paths``; the reviewed articles, with their findings, are ``.articles`` of
     the result. (A Parcel and not a list: Prefect walks a flow's return value record by
-    record looking for futures, a second per 300 articles.)
-
-    ``settings_from``: the folder the project settings are looked for from, when not the
-    working directory (``flows.cli_settings.settings_start``)."""
+    record looking for futures, a second per 300 articles.)"""
     # The project's settings (copydesk.toml or [tool.copydesk], found from the folder the
     # run starts in, as for copydesk review, ci and a scheduled run): which files, which
     # suites, which rules at what severity.
-    settings = current_config(Path(settings_from) if settings_from else None)
+    settings = current_config()
     # Loaded once, here: a bad suite file fails now, not after parsing.
     suites = load_suites(_suites_folder(suites_dir, settings))
     rules = rules_version(suites, settings.policy)
@@ -230,7 +226,9 @@ def _check(
     chunks = [articles[i : i + CHECK_CHUNK] for i in range(0, len(articles), CHECK_CHUNK)]
     if dask is None:  # Great Expectations is already imported here; a pool worker would import it again
         return [
-            art for chunk in chunks for art in check_task(Parcel(chunk), quote(suites), quote(policy)).articles
+            art
+            for chunk in chunks
+            for art in check_task(Parcel(chunk), quote(suites), quote(policy)).articles
         ]
     futures = [
         dask.submit(check_task, {"parcel": Parcel(chunk), "suites": suites, "policy": policy})

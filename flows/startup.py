@@ -38,7 +38,6 @@ def read_ahead(
     use_cache: bool,
     cache_dir: str | None,
     suites_dir: str | None,
-    settings_from: str | None = None,
 ) -> Plan:
     """Read the cache for these files now and leave what was decoded for the flow
     (``flows.cache.take_read_ahead``). Loading the suites here also refuses a bad suite file
@@ -48,7 +47,7 @@ def read_ahead(
     from checks.version import rules_version
 
     # As the flow will compute it (``flows.review``): --suites, else the settings' folder.
-    settings = current_config(Path(settings_from) if settings_from else None)
+    settings = current_config()
     suites = load_suites(Path(suites_dir) if suites_dir else settings.suites)
     rules = rules_version(suites, settings.policy)
     version = pipeline_version() if use_cache else None
@@ -72,7 +71,6 @@ def started(
     use_cache: bool,
     cache_dir: str | None,
     suites_dir: str | None = None,
-    settings_from: str | None = None,
     server: TemporaryServer | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
@@ -81,7 +79,7 @@ def started(
     with ExitStack() as stack:
         if meanwhile is not None:
             meanwhile()
-        plan = read_ahead(files, max_bytes, use_cache, cache_dir, suites_dir, settings_from)
+        plan = read_ahead(files, max_bytes, use_cache, cache_dir, suites_dir)
         if runner == "local":
             batches = len(plan_batches(plan.to_parse, workers, batch_size))  # as the flow will cut them
             if min(workers, batches) > 1:  # the flow parses one batch in its own process
