@@ -1,0 +1,280 @@
+"""The archive index: kept up to date by every review, asked which archived quotes repeat
+an article's quotes.
+
+``update`` indexes the reviewed articles whose content changed (the hash of their text,
+publication date and speech quotes as extracted) and leaves the unchanged ones alone; an
+article that was in a reviewed folder and is no longer there (deleted, or renamed: it
+comes back under its new id) is removed. ``matches`` finds each speech quote's
+candidates by their LSH band keys (``signatures``), then compares them word by word
+(``alignment``) and names their speakers (``people``): for each quote, the earliest
+archived quote with the same words and another speaker, and the closest one with other
+words and the same speaker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from checks.archive import alignment, signatures
+from checks.archive.alignment import MIN_WORDS, compare
+from checks.archive.people import same_person
+from checks.archive.schema import ArchiveArticle, ArchiveBand, ArchiveQuote
+from checks.archive.wording import quote_words, spoken
+from checks.fingerprints import line_col
+from checks.ledger import Ledger
+from checks.records import ArchiveMatch, QuoteMatch, ReviewedArticle
+
+# Part of every content hash: a change to how quotes are normalised or signed re-indexes
+# every article at its next review.
+INDEX_VERSION = json.dumps(
+    [1, alignment.MIN_WORDS, signatures.WINDOW, signatures.STRIDE, signatures.ROWS, signatures.BANDS]
+)
+QUOTES = ArchiveQuote.__table__
+CHUNK = 50  # articles per write transaction
+IN_CHUNK = 500  # values per IN (...) list
+
+
+@dataclass(frozen=True)
+class IndexedQuote:
+    item: str
+    start: int
+    end: int
+    line: int
+    text: str
+    words: tuple[str, ...]
+    speaker: str | None
+    keys: frozenset[int]
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the archive holds of one article."""
+
+    article: str
+    path: str
+    published: str | None
+    content_hash: str
+    quotes: tuple[IndexedQuote, ...]
+
+
+@dataclass(frozen=True)
+class IndexUpdate:
+    indexed: int  # articles (re-)indexed
+    unchanged: int  # articles already indexed with the same content
+    removed: int  # articles gone from a reviewed folder
+
+
+def entry_for(art: ReviewedArticle) -> IndexEntry:
+    """An article's speech quotes long enough to match (``MIN_WORDS``), normalised and signed."""
+    quotes = []
+    for q in art.quotes:
+        if q.kind != "speech":
+            continue
+        words = quote_words(q.text)
+        plain = spoken(words)
+        if len(plain) < MIN_WORDS:
+            continue
+        quotes.append(
+            IndexedQuote(
+                q.id,
+                q.start,
+                q.end,
+                line_col(art.text, q.start)[0],
+                q.text,
+                words,
+                q.speaker_name or q.speaker,
+                frozenset(signatures.band_keys(plain)),
+            )
+        )
+    digest = hashlib.sha256(INDEX_VERSION.encode())
+    digest.update(json.dumps([art.article.published, art.text]).encode())
+    for q in quotes:
+        digest.update(json.dumps([q.item, q.start, q.end, q.text, q.speaker]).encode())
+    return IndexEntry(art.article.id, art.path, art.article.published, digest.hexdigest(), tuple(quotes))
+
+
+class QuoteArchive:
+    """The archive in a ledger's database: ``QuoteArchive(ledger)``."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    def update(
+        self, entries: list[IndexEntry], folders: Iterable[str] = (), now: datetime | None = None
+    ) -> IndexUpdate:
+        """Index ``entries`` whose content changed. ``folders``: ids of folders reviewed
+        whole (``content``; "" for the project root): their archived articles that are
+        not among ``entries`` are removed."""
+        at = now or datetime.now(UTC)
+        indexed = unchanged = 0
+        for part in _chunks(entries, CHUNK):
+            done = self._ledger.transaction(lambda s, part=part: _store(s, part, at), write=True)
+            indexed += done
+            unchanged += len(part) - done
+        removed = 0
+        prefixes = [f.rstrip("/") + "/" if f else "" for f in folders]
+        if prefixes:
+            present = {e.article for e in entries}
+            removed = self._ledger.transaction(lambda s: _remove_missing(s, prefixes, present), write=True)
+        return IndexUpdate(indexed, unchanged, removed)
+
+    def matches(self, entry: IndexEntry) -> list[QuoteMatch]:
+        """For each of the article's quotes, its best conflicting and drifting archive
+        matches (at most one of each) in other articles."""
+        if not entry.quotes:
+            return []
+        return self._ledger.transaction(lambda s: _matches(s, entry), write=False)
+
+    def articles(self) -> dict[str, str]:
+        """Indexed article ids and their content hashes."""
+        rows = self._ledger.transaction(
+            lambda s: s.execute(select(ArchiveArticle.article, ArchiveArticle.content_hash)).all(),
+            write=False,
+        )
+        return dict(rows)
+
+    def quote_count(self) -> int:
+        rows = self._ledger.transaction(lambda s: s.execute(select(ArchiveQuote.id)).all(), write=False)
+        return len(rows)
+
+
+def _store(session: Session, entries: list[IndexEntry], at: datetime) -> int:
+    known = dict(
+        session.execute(
+            select(ArchiveArticle.article, ArchiveArticle.content_hash).where(
+                ArchiveArticle.article.in_([e.article for e in entries])
+            )
+        ).all()
+    )
+    changed = [e for e in entries if known.get(e.article) != e.content_hash]
+    _delete_articles(session, [e.article for e in changed if e.article in known])
+    if not changed:
+        return 0
+    # Core inserts (the tables, not the ORM classes): tens of thousands of band rows per
+    # batch, where the ORM's bookkeeping per row would cost more than the database.
+    session.execute(
+        insert(ArchiveArticle.__table__),
+        [
+            {
+                "article": e.article,
+                "path": e.path,
+                "published": e.published,
+                "content_hash": e.content_hash,
+                "indexed_at": at,
+            }
+            for e in changed
+        ],
+    )
+    rows = [
+        {
+            "article": e.article,
+            "item": q.item,
+            "start": q.start,
+            "end": q.end,
+            "line": q.line,
+            "text": q.text,
+            "words": " ".join(q.words),
+            "speaker": q.speaker,
+        }
+        for e in changed
+        for q in e.quotes
+    ]
+    if rows:
+        ids = session.execute(
+            insert(ArchiveQuote.__table__).returning(QUOTES.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+        quotes = [q for e in changed for q in e.quotes]
+        bands = [{"key": key, "quote_id": qid} for qid, q in zip(ids, quotes, strict=True) for key in q.keys]
+        if bands:
+            session.execute(insert(ArchiveBand.__table__), bands)
+    return len(changed)
+
+
+def _delete_articles(session: Session, articles: list[str]) -> None:
+    for part in _chunks(articles, IN_CHUNK):
+        quote_ids = select(ArchiveQuote.id).where(ArchiveQuote.article.in_(part))
+        session.execute(delete(ArchiveBand).where(ArchiveBand.quote_id.in_(quote_ids)))
+        session.execute(delete(ArchiveQuote).where(ArchiveQuote.article.in_(part)))
+        session.execute(delete(ArchiveArticle).where(ArchiveArticle.article.in_(part)))
+
+
+def _remove_missing(session: Session, prefixes: list[str], present: set[str]) -> int:
+    archived = session.execute(select(ArchiveArticle.article)).scalars()
+    gone = [a for a in archived if a not in present and any(a.startswith(p) for p in prefixes)]
+    _delete_articles(session, gone)
+    return len(gone)
+
+
+def _matches(session: Session, entry: IndexEntry) -> list[QuoteMatch]:
+    wanted: dict[int, set[str]] = {}  # band key -> the article's quotes that have it
+    for q in entry.quotes:
+        for key in q.keys:
+            wanted.setdefault(key, set()).add(q.item)
+    candidates: dict[str, set[int]] = {}  # quote item -> archived quote ids
+    for part in _chunks(sorted(wanted), IN_CHUNK):
+        for key, quote_id in session.execute(
+            select(ArchiveBand.key, ArchiveBand.quote_id).where(ArchiveBand.key.in_(part))
+        ):
+            for item in wanted[key]:
+                candidates.setdefault(item, set()).add(quote_id)
+    ids = sorted({i for found in candidates.values() for i in found})
+    archived: dict[int, Any] = {}
+    for part in _chunks(ids, IN_CHUNK):
+        rows = session.execute(
+            select(QUOTES, ArchiveArticle.path, ArchiveArticle.published)
+            .join(ArchiveArticle, ArchiveArticle.article == QUOTES.c.article)
+            .where(QUOTES.c.id.in_(part), QUOTES.c.article != entry.article)
+        )
+        archived.update((row.id, row) for row in rows)
+    found: list[QuoteMatch] = []
+    for q in entry.quotes:
+        conflict: list[tuple[tuple, ArchiveMatch]] = []
+        drift: list[tuple[tuple, ArchiveMatch]] = []
+        for quote_id in sorted(candidates.get(q.item, ())):
+            if quote_id not in archived:
+                continue  # the article's own quote
+            other = archived[quote_id]
+            path, published = other.path, other.published
+            person = same_person(q.speaker, other.speaker)
+            if person is None:
+                continue
+            comparison = compare(q.words, tuple(other.words.split(" ")))
+            if comparison is None:
+                continue
+            match = ArchiveMatch(
+                other.article,
+                path,
+                published,
+                other.item,
+                other.start,
+                other.end,
+                other.line,
+                other.text,
+                other.speaker,
+                comparison.same_words,
+                person,
+                comparison.diff,
+            )
+            # Earliest first (undated last), then the article id: a stable choice.
+            when = (published is None, published or "", other.article, other.start)
+            if comparison.same_words and not person:
+                conflict.append((when, match))
+            elif not comparison.same_words and person:
+                drift.append(((comparison.changed, *when), match))
+        for options in (conflict, drift):
+            if options:
+                found.append(QuoteMatch(q.item, min(options, key=lambda o: o[0])[1]))
+    return found
+
+
+def _chunks(values: list, size: int) -> Iterator[list]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
