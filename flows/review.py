@@ -104,6 +104,20 @@ def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[Rev
     return articles
 
 
+@task(name="archive-sync", cache_policy=NO_CACHE)
+def archive_task(articles: list[ReviewedArticle], db_url: str | None, folders: list[str]) -> dict:
+    """Index the run's articles in the quote archive and find their quotes elsewhere in it:
+    the archive matches of each article with any, by article id."""
+    from checks.archive.review import archive_review
+
+    review = archive_review(articles, db_url, folders)
+    u = review.update
+    get_run_logger().info(
+        "quote archive: %d articles indexed, %d unchanged, %d removed", u.indexed, u.unchanged, u.removed
+    )
+    return review.matches
+
+
 @task(name="write-reports", cache_policy=NO_CACHE)
 def report_task(articles: list[ReviewedArticle], out_dir: str) -> str:
     write_reports(articles, out_dir)
@@ -172,8 +186,15 @@ def review_flow(
         articles = [found.get(p) or parsed[p] for p in files]
         for art in articles:
             art.article.id = ids[art.path]
-            if art.path in known:
+        matches = archive_task(quote(articles), db_url, _whole_folders(paths, root))
+        for art in articles:
+            art.archive_matches = matches.get(art.article.id, [])
+            if art.path in known and _archive_free(art, known[art.path]):
                 art.findings = known[art.path]
+            else:
+                # Its archive findings depend on the other articles, not only on its own
+                # bytes: checked again, whatever the findings cache holds.
+                known.pop(art.path, None)
         unchecked = [a for a in articles if a.path not in known]
         checked = {a.path: a for a in _check(unchecked, suites, dask)} if unchecked else {}
         articles = [checked.get(a.path, a) for a in articles]
@@ -210,11 +231,32 @@ def _known_findings(
     return known
 
 
+def _archive_free(art: ReviewedArticle, findings: list[Finding]) -> bool:
+    """Neither the article's archive matches now nor its findings from an earlier run
+    involve another article."""
+    from checks.archive import ARCHIVE_RULES
+
+    return not art.archive_matches and not any(f.rule in ARCHIVE_RULES for f in findings)
+
+
+def _whole_folders(paths: list[str], root: Path) -> list[str]:
+    """The ids of the folders among ``paths`` ("" for the project root): reviewed whole, so
+    that an archived article under one that is not in this run is gone."""
+    folders = []
+    for path in paths:
+        if Path(path).is_dir():
+            folder = article_id(path, root)
+            folders.append("" if folder == "." else folder)
+    return folders
+
+
 def _preload_checks() -> None:
     from checks.runner import preload
 
     with contextlib.suppress(Exception):
         preload()
+        # datasketch imports scipy.integrate (a second or two): imported while parsing too.
+        import checks.archive.signatures  # noqa: F401
 
 
 def _open_cache(cache_dir: str | None, rules: str) -> ExtractionCache | None:

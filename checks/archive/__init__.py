@@ -8,3 +8,7 @@ word, ``signatures`` turns words into MinHash signatures and LSH band keys, ``sc
 holds the tables (beside the ledger's, in the same database), ``index`` keeps them up to
 date and answers "which archived quotes repeat this one?".
 """
+
+# The archive rules, and whether each is about a quote repeated in the same words (the
+# speaker differs) or in other words (the speaker is the same).
+ARCHIVE_RULES = {"quote-speaker-conflict": True, "quote-wording-drift": False}

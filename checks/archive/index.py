@@ -108,11 +108,16 @@ class QuoteArchive:
         self._ledger = ledger
 
     def update(
-        self, entries: list[IndexEntry], folders: Iterable[str] = (), now: datetime | None = None
+        self,
+        entries: list[IndexEntry],
+        folders: Iterable[str] = (),
+        present: Iterable[str] = (),
+        now: datetime | None = None,
     ) -> IndexUpdate:
         """Index ``entries`` whose content changed. ``folders``: ids of folders reviewed
         whole (``content``; "" for the project root): their archived articles that are
-        not among ``entries`` are removed."""
+        neither among ``entries`` nor ``present`` (articles of the run that could not be
+        read this time: unknown, not gone) are removed."""
         at = now or datetime.now(UTC)
         indexed = unchanged = 0
         for part in _chunks(entries, CHUNK):
@@ -122,7 +127,7 @@ class QuoteArchive:
         removed = 0
         prefixes = [f.rstrip("/") + "/" if f else "" for f in folders]
         if prefixes:
-            present = {e.article for e in entries}
+            present = {e.article for e in entries} | set(present)
             removed = self._ledger.transaction(lambda s: _remove_missing(s, prefixes, present), write=True)
         return IndexUpdate(indexed, unchanged, removed)
 
