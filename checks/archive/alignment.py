@@ -1,4 +1,5 @@
-"""Two wordings of a quote compared word by word (rapidfuzz's Levenshtein alignment).
+"""Two wordings of a quote compared word by word (rapidfuzz's Indel alignment: the
+longest common subsequence of words).
 
 Either may be an excerpt of the other, so words only one side has before the first
 common word or after the last are not differences. Nor are words missing or replaced
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from checks.archive.wording import GAP
 from checks.records import WordChange
@@ -54,47 +55,54 @@ def compare(here: tuple[str, ...], there: tuple[str, ...]) -> Comparison | None:
     b, b_gaps = _spoken_with_gaps(there)
     if min(len(a), len(b)) < MIN_WORDS:
         return None
-    ops = list(Levenshtein.opcodes(a, b))
-    equal = [i for i, op in enumerate(ops) if op.tag == "equal"]
+    # Indel (insertions and deletions only) aligns on the longest common subsequence of
+    # words: the most words in common, in order. Neighbouring insertions and deletions
+    # are joined into blocks: a block with words on both sides is a change.
+    steps = _blocks(Indel.opcodes(a, b))
+    equal = [i for i, step in enumerate(steps) if step[0] == "equal"]
     if not equal:
         return None
-    common = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    common = sum(src_end - src_start for tag, src_start, src_end, _, _ in steps if tag == "equal")
     if common < MIN_WORDS:
         return None
     changed = 0
     diff: list[WordChange] = []
-    for i, op in enumerate(ops):
-        here_words = " ".join(a[op.src_start : op.src_end])
-        there_words = " ".join(b[op.dest_start : op.dest_end])
+    for i, (tag, src_start, src_end, dest_start, dest_end) in enumerate(steps):
+        here_words = " ".join(a[src_start:src_end])
+        there_words = " ".join(b[dest_start:dest_end])
+        src, dest = src_end - src_start, dest_end - dest_start
         edge = i < equal[0] or i > equal[-1]
-        if op.tag == "equal":
+        if tag == "equal":
             diff.append(WordChange("equal", here_words, there_words))
-        elif edge and op.tag != "replace":
+        elif edge and not (src and dest):
             continue  # one wording goes on where the other stops: an excerpt, not a change
-        elif _touches(a_gaps, op.src_start, op.src_end) or _touches(b_gaps, op.dest_start, op.dest_end):
+        elif _touches(a_gaps, src_start, src_end) or _touches(b_gaps, dest_start, dest_end):
             # The writer marked words as left out or replaced here.
             diff.append(WordChange("equal", here_words or GAP, there_words or GAP))
         else:
-            src, dest = op.src_end - op.src_start, op.dest_end - op.dest_start
             # At an edge both wordings have words where the other has others: the
             # shorter side's words are the ones that disagree, the rest is excerpt.
             changed += min(src, dest) if edge else max(src, dest)
-            _add_change(diff, here_words, there_words)
+            op = "replace" if src and dest else ("delete" if src else "insert")
+            diff.append(WordChange(op, here_words, there_words))
     if changed > MAX_CHANGED_SHARE * (common + changed):
         return None
     return Comparison(changed == 0, common, changed, tuple(diff))
 
 
-def _add_change(diff: list[WordChange], here: str, there: str) -> None:
-    """Append a change, merged with the one before it: "are going to" for "will" is one
-    changed phrase, not a change and a drop."""
-    if diff and diff[-1].op != "equal":
-        here = " ".join(w for w in (diff[-1].here, here) if w)
-        there = " ".join(w for w in (diff[-1].there, there) if w)
-        diff.pop()
-    op = "replace" if here and there else ("delete" if here else "insert")
-    # Levenshtein's "insert" adds words of the other wording: words this one dropped.
-    diff.append(WordChange(op, here, there))
+def _blocks(opcodes) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes with neighbouring insertions and deletions joined: (tag, src_start,
+    src_end, dest_start, dest_end), tag "equal" or "change". "are going to" for "will"
+    is one changed phrase, not a drop and an addition."""
+    blocks: list[tuple[str, int, int, int, int]] = []
+    for op in opcodes:
+        tag = "equal" if op.tag == "equal" else "change"
+        if blocks and tag == "change" and blocks[-1][0] == "change":
+            _, src_start, _, dest_start, _ = blocks.pop()
+            blocks.append((tag, src_start, op.src_end, dest_start, op.dest_end))
+        else:
+            blocks.append((tag, op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return blocks
 
 
 def _touches(gaps: set[int], start: int, end: int) -> bool:
