@@ -110,20 +110,31 @@ def _touches(gaps: set[int], start: int, end: int) -> bool:
     return any(start <= g <= end for g in gaps)
 
 
-def marked(diff: tuple[WordChange, ...]) -> tuple[str, str]:
-    """Both wordings as plain text with the difference marked: [-dropped-], {+added+},
-    [-old-]{+new+} for a changed word, as ``git diff --word-diff`` writes it."""
+def marked(diff: tuple[WordChange, ...], context: int = 4) -> tuple[str, str]:
+    """Both wordings as plain text with the difference marked as ``git diff --word-diff``
+    writes it: [-words only this one has-], {+words only the other has+}; common words
+    more than ``context`` words away from a difference are left out ("…")."""
     here: list[str] = []
     there: list[str] = []
-    for step in diff:
+    changes = [i for i, step in enumerate(diff) if step.op != "equal"]
+    for i, step in enumerate(diff):
         if step.op == "equal":
-            here.append(step.here)
-            there.append(step.there)
-        elif step.op == "insert":
-            there.append(f"{{+{step.there}+}}")
-        elif step.op == "delete":
+            for side, words in ((here, step.here.split()), (there, step.there.split())):
+                side.append(_trimmed(words, i, changes, context))
+            continue
+        if step.here:
             here.append(f"[-{step.here}-]")
-        else:
-            here.append(f"[-{step.here}-]")
+        if step.there:
             there.append(f"{{+{step.there}+}}")
-    return " ".join(here), " ".join(there)
+    return " ".join(w for w in here if w), " ".join(w for w in there if w)
+
+
+def _trimmed(words: list[str], i: int, changes: list[int], context: int) -> str:
+    """Common words shown next to the changes around them; the rest elided."""
+    before = i - 1 in changes  # a change just before: keep the start of this stretch
+    after = i + 1 in changes  # a change just after: keep its end
+    if len(words) <= 2 * context or not changes:
+        return " ".join(words)
+    head = words[:context] if before else []
+    tail = words[-context:] if after else []
+    return " ".join([*head, GAP, *tail])
