@@ -66,6 +66,17 @@ class IndexEntry:
 
 
 @dataclass(frozen=True)
+class Similar:
+    """An archived quote that repeats ``quote``, and whether the two speakers are one
+    person (None: one of them is not a name)."""
+
+    quote: IndexedQuote
+    match: ArchiveMatch
+    person: bool | None
+    changed: int  # words inserted, dropped or changed
+
+
+@dataclass(frozen=True)
 class IndexUpdate:
     indexed: int  # articles (re-)indexed
     unchanged: int  # articles already indexed with the same content
@@ -136,7 +147,14 @@ class QuoteArchive:
         matches (at most one of each) in other articles."""
         if not entry.quotes:
             return []
-        return self._ledger.transaction(lambda s: _matches(s, entry), write=False)
+        return _best(self.similar(entry))
+
+    def similar(self, entry: IndexEntry) -> list[Similar]:
+        """Every quote of another article that repeats one of the article's quotes, in the
+        same or close words, whoever said it."""
+        if not entry.quotes:
+            return []
+        return self._ledger.transaction(lambda s: _similar(s, entry), write=False)
 
     def articles(self) -> dict[str, str]:
         """Indexed article ids and their content hashes."""
@@ -218,7 +236,7 @@ def _remove_missing(session: Session, prefixes: list[str], present: set[str]) ->
     return len(gone)
 
 
-def _matches(session: Session, entry: IndexEntry) -> list[QuoteMatch]:
+def _similar(session: Session, entry: IndexEntry) -> list[Similar]:
     wanted: dict[int, set[str]] = {}  # band key -> the article's quotes that have it
     for q in entry.quotes:
         for key in q.keys:
@@ -239,25 +257,20 @@ def _matches(session: Session, entry: IndexEntry) -> list[QuoteMatch]:
             .where(QUOTES.c.id.in_(part), QUOTES.c.article != entry.article)
         )
         archived.update((row.id, row) for row in rows)
-    found: list[QuoteMatch] = []
+    similar: list[Similar] = []
     for q in entry.quotes:
-        conflict: list[tuple[tuple, ArchiveMatch]] = []
-        drift: list[tuple[tuple, ArchiveMatch]] = []
         for quote_id in sorted(candidates.get(q.item, ())):
             if quote_id not in archived:
                 continue  # the article's own quote
             other = archived[quote_id]
-            path, published = other.path, other.published
-            person = same_person(q.speaker, other.speaker)
-            if person is None:
-                continue
             comparison = compare(q.words, tuple(other.words.split(" ")))
             if comparison is None:
                 continue
+            person = same_person(q.speaker, other.speaker)
             match = ArchiveMatch(
                 other.article,
-                path,
-                published,
+                other.path,
+                other.published,
                 other.item,
                 other.start,
                 other.end,
@@ -265,19 +278,32 @@ def _matches(session: Session, entry: IndexEntry) -> list[QuoteMatch]:
                 other.text,
                 other.speaker,
                 comparison.same_words,
-                person,
+                bool(person),
                 comparison.diff,
             )
-            # Earliest first (undated last), then the article id: a stable choice.
-            when = (published is None, published or "", other.article, other.start)
-            if comparison.same_words and not person:
-                conflict.append((when, match))
-            elif not comparison.same_words and person:
-                drift.append(((comparison.changed, *when), match))
-        for options in (conflict, drift):
+            similar.append(Similar(q, match, person, comparison.changed))
+    return similar
+
+
+def _best(similar: list[Similar]) -> list[QuoteMatch]:
+    """Per quote, the earliest archived quote with its words and another speaker, and the
+    closest (then earliest) with the speaker's other words; undated ones last, then by
+    article id: a stable choice."""
+    found: list[QuoteMatch] = []
+    items = list(dict.fromkeys(s.quote.item for s in similar))
+    for item in items:
+        mine = [s for s in similar if s.quote.item == item and s.person is not None]
+        conflict = [s for s in mine if s.match.same_words and not s.person]
+        drift = [s for s in mine if not s.match.same_words and s.person]
+        for options, first in ((conflict, lambda s: 0), (drift, lambda s: s.changed)):
             if options:
-                found.append(QuoteMatch(q.item, min(options, key=lambda o: o[0])[1]))
+                best = min(options, key=lambda s, first=first: (first(s), *_when(s.match)))
+                found.append(QuoteMatch(item, best.match))
     return found
+
+
+def _when(m: ArchiveMatch) -> tuple:
+    return (m.published is None, m.published or "", m.article_id, m.start)
 
 
 def _chunks(values: list, size: int) -> Iterator[list]:
