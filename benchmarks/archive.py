@@ -44,7 +44,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from checks.archive.alignment import MIN_WORDS  # noqa: E402
 from checks.archive.index import IndexedQuote, IndexEntry, QuoteArchive, entry_for  # noqa: E402
-from checks.archive.people import same_person  # noqa: E402
+from checks.archive.people import name_words, same_person  # noqa: E402
 from checks.archive.signatures import band_keys  # noqa: E402
 from checks.archive.wording import quote_words, spoken  # noqa: E402
 from checks.ledger import Ledger  # noqa: E402
@@ -208,6 +208,7 @@ def synthetic_entries(articles: list[ReviewedArticle], times: int, rng: random.R
                         " ".join(words),
                         tuple(words),
                         q.speaker,
+                        q.mention,
                         frozenset(band_keys(words)),
                     )
                 )
@@ -232,7 +233,13 @@ def planted(
     speakers = set()
     for art in articles:
         for q in entry_for(art).quotes:
-            if same_person(q.speaker, q.speaker) and len(spoken(q.words)) >= MIN_WORDS:
+            # Quotes whose speaker is named where they are quoted: the scope of
+            # quote-speaker-conflict (a pronoun's resolution is not trusted for it).
+            if (
+                name_words(q.mention)
+                and same_person(q.speaker, q.speaker)
+                and len(spoken(q.words)) >= MIN_WORDS
+            ):
                 candidates.append((art.article.id, q))
                 speakers.add(q.speaker)
     speakers = sorted(speakers)

@@ -50,6 +50,7 @@ def test_quote_words_drop_marks_case_punctuation_and_mark_elisions():
         ("Trump", "Clinton", False),
         ("he", "Trump", None),
         ("the campaign", "Trump", None),
+        ("The Republican candidate", "Trump", None),
         (None, "Trump", None),
     ],
 )
@@ -218,10 +219,18 @@ def test_speaker_conflict_does_not_fire_for_one_person_short_quotes_or_unnamed_s
                 "“Lock them all up right now,” Mike Pence told the crowd.",
             ),
             "third.md": ("2016-06-02", f"“{BRIDGES},” the campaign said in a statement."),
+            # A pronoun resolved to the nearest name is not trusted to contradict a name.
+            "fourth.md": ("2016-06-03", f"Bernie Sanders spoke next.\n\n“{BRIDGES},” he said."),
+            # Words quoted inside a quote are someone else's.
+            "fifth.md": (
+                "2016-06-04",
+                f"“Clinton told us, ‘{BRIDGES}’, and she was right,” Elizabeth Warren said.",
+            ),
+            "sixth.md": ("2016-06-05", f"“{BRIDGES},” the Democratic candidate said."),
         }
     )
-    assert _archive_findings(found["second.md"]) == []
-    assert _archive_findings(found["third.md"]) == []
+    for name in ("second.md", "third.md", "fourth.md", "fifth.md", "sixth.md"):
+        assert _archive_findings(found[name]) == [], name
 
 
 def test_wording_drift_fires_on_one_changed_word_with_the_difference_marked(reviewed):

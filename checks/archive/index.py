@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from checks.archive import alignment, signatures
 from checks.archive.alignment import MIN_WORDS, compare
-from checks.archive.people import same_person
+from checks.archive.people import name_words, same_person
 from checks.archive.schema import ArchiveArticle, ArchiveBand, ArchiveQuote
-from checks.archive.wording import quote_words, spoken
+from checks.archive.wording import quote_words, quotes_someone, spoken
 from checks.fingerprints import line_col
 from checks.ledger import Ledger
 from checks.records import ArchiveMatch, QuoteMatch, ReviewedArticle
@@ -35,7 +35,7 @@ from checks.records import ArchiveMatch, QuoteMatch, ReviewedArticle
 # Part of every content hash: a change to how quotes are normalised or signed re-indexes
 # every article at its next review.
 INDEX_VERSION = json.dumps(
-    [1, alignment.MIN_WORDS, signatures.WINDOW, signatures.STRIDE, signatures.ROWS, signatures.BANDS]
+    [2, alignment.MIN_WORDS, signatures.WINDOW, signatures.STRIDE, signatures.ROWS, signatures.BANDS]
 )
 QUOTES = ArchiveQuote.__table__
 CHUNK = 50  # articles per write transaction
@@ -50,7 +50,8 @@ class IndexedQuote:
     line: int
     text: str
     words: tuple[str, ...]
-    speaker: str | None
+    speaker: str | None  # the resolved name
+    mention: str | None  # the words that name the speaker in the text ("he", "Trump")
     keys: frozenset[int]
 
 
@@ -74,6 +75,10 @@ class Similar:
     match: ArchiveMatch
     person: bool | None
     changed: int  # words inserted, dropped or changed
+    # Both speakers are named where the quotes are (not "he" resolved to the nearest name,
+    # the commonest way for a quote to get the wrong speaker), and neither quote quotes
+    # someone else inside it: what a conflict of speakers needs to be believed.
+    attributed: bool
 
 
 @dataclass(frozen=True)
@@ -102,13 +107,14 @@ def entry_for(art: ReviewedArticle) -> IndexEntry:
                 q.text,
                 words,
                 q.speaker_name or q.speaker,
+                q.speaker,
                 frozenset(signatures.band_keys(plain)),
             )
         )
     digest = hashlib.sha256(INDEX_VERSION.encode())
     digest.update(json.dumps([art.article.published, art.text]).encode())
     for q in quotes:
-        digest.update(json.dumps([q.item, q.start, q.end, q.text, q.speaker]).encode())
+        digest.update(json.dumps([q.item, q.start, q.end, q.text, q.speaker, q.mention]).encode())
     return IndexEntry(art.article.id, art.path, art.article.published, digest.hexdigest(), tuple(quotes))
 
 
@@ -206,6 +212,7 @@ def _store(session: Session, entries: list[IndexEntry], at: datetime) -> int:
             "text": q.text,
             "words": " ".join(q.words),
             "speaker": q.speaker,
+            "mention": q.mention,
         }
         for e in changed
         for q in e.quotes
@@ -281,19 +288,26 @@ def _similar(session: Session, entry: IndexEntry) -> list[Similar]:
                 bool(person),
                 comparison.diff,
             )
-            similar.append(Similar(q, match, person, comparison.changed))
+            attributed = (
+                bool(name_words(q.mention))
+                and bool(name_words(other.mention))
+                and not quotes_someone(q.text)
+                and not quotes_someone(other.text)
+            )
+            similar.append(Similar(q, match, person, comparison.changed, attributed))
     return similar
 
 
 def _best(similar: list[Similar]) -> list[QuoteMatch]:
-    """Per quote, the earliest archived quote with its words and another speaker, and the
+    """Per quote, the earliest archived quote with its words and another speaker (both
+    named where they are quoted, ``Similar.attributed``), and the
     closest (then earliest) with the speaker's other words; undated ones last, then by
     article id: a stable choice."""
     found: list[QuoteMatch] = []
     items = list(dict.fromkeys(s.quote.item for s in similar))
     for item in items:
         mine = [s for s in similar if s.quote.item == item and s.person is not None]
-        conflict = [s for s in mine if s.match.same_words and not s.person]
+        conflict = [s for s in mine if s.match.same_words and not s.person and s.attributed]
         drift = [s for s in mine if not s.match.same_words and s.person]
         for options, first in ((conflict, lambda s: 0), (drift, lambda s: s.changed)):
             if options:

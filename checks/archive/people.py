@@ -54,6 +54,7 @@ TITLES = frozenset(
         "the",
     ]
 )
+PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "al", "la", "le"])
 SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 PRONOUNS = frozenset(
     [
@@ -90,8 +91,10 @@ def name_words(name: str | None) -> tuple[str, ...]:
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     words = []
     for token in _TOKEN.findall(name):
-        if token[0].islower() and token.lower() not in TITLES:
-            return ()  # "the campaign", "officials said": a description, not a name
+        if token[0].islower() and token not in PARTICLES:
+            # "the campaign", "the Republican candidate", "the former secretary of state":
+            # a description, not a name (titles of names are capitalised: "Sen. Cruz").
+            return ()
         word = re.sub(r"['’]s$", "", token).lower()
         if word in TITLES or word in SUFFIXES:
             continue

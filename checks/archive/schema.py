@@ -36,7 +36,10 @@ class ArchiveQuote(Base):
     line: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     words: Mapped[str] = mapped_column(Text)  # wording.quote_words, space-separated
-    speaker: Mapped[str | None] = mapped_column(Text)
+    speaker: Mapped[str | None] = mapped_column(Text)  # the resolved name
+    mention: Mapped[str | None] = mapped_column(
+        Text
+    )  # the words naming the speaker in the text ("he", "Trump")
 
 
 class ArchiveBand(Base):

@@ -54,3 +54,16 @@ def _word(word: str) -> str:
 def spoken(words: tuple[str, ...]) -> list[str]:
     """The words without gaps: what the speaker is quoted as saying."""
     return [w for w in words if w != GAP]
+
+
+# An opening quotation mark inside the quote: at its start or after a space or a dash,
+# before a word ("‘were extremely careless’", "'Oh, yes'"); an apostrophe inside a word
+# ("don't") is not one.
+_INNER_QUOTE = re.compile(r"(?:^|[\s—–(])[‘'\"“«]\w")
+
+
+def quotes_someone(text: str) -> bool:
+    """The quote quotes someone else inside it: its words are then two people's, and the
+    same words under another name elsewhere are no conflict."""
+    inner = text.strip().strip("“”\"‘’'«»„").strip()
+    return bool(_INNER_QUOTE.search(inner))

@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("words", sa.Text(), nullable=False),
         sa.Column("speaker", sa.Text(), nullable=True),
+        sa.Column("mention", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["article"],
             ["archive_articles.article"],
