@@ -149,39 +149,41 @@ def _context(text: str, start: int, end: int, width: int = 90) -> str:
     return " ".join(text[max(0, start - width) : min(len(text), end + width)].split())
 
 
-def pairs(found: dict, texts: dict[str, str]) -> tuple[list[dict], dict[str, int]]:
-    """The pairs the rules report (each unordered pair of quotes once per rule), and the
-    count of every cross-article pair the search found, by kind."""
-    reported, seen, kinds, all_seen = [], set(), {}, set()
+def pairs(found: dict, texts: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """The pairs the rules report (each unordered pair of quotes once per rule), and every
+    cross-article pair the search found (once each), as rows to label."""
+    reported, seen, every, every_seen = [], set(), [], set()
+
+    def row(kind, article, speaker, start, end, match):
+        return {
+            "kind": kind,
+            "article": article,
+            "speaker": speaker or "",
+            "context": _context(texts[article], start, end),
+            "other_article": match.article_id,
+            "other_speaker": match.speaker or "",
+            "other_context": _context(texts[match.article_id], match.start, match.end),
+        }
+
     for article, (entry, matches, similar) in sorted(found.items()):
         for s in similar:
             key = tuple(sorted([(article, s.quote.item), (s.match.article_id, s.match.item)]))
-            if key in all_seen:
-                continue
-            all_seen.add(key)
-            words = "same words" if s.match.same_words else "close words"
-            who = {True: "same person", False: "other person", None: "speaker not a name"}[s.person]
-            kinds[f"{words}, {who}"] = kinds.get(f"{words}, {who}", 0) + 1
+            if key not in every_seen:
+                every_seen.add(key)
+                words = "same words" if s.match.same_words else "close words"
+                who = {True: "same person", False: "other person", None: "speaker not a name"}[s.person]
+                every.append(
+                    row(f"{words}, {who}", article, s.quote.speaker, s.quote.start, s.quote.end, s.match)
+                )
         quotes = {q.item: q for q in entry.quotes}
         for m in matches:
             rule = "quote-speaker-conflict" if m.match.same_words else "quote-wording-drift"
             key = (rule, *sorted([(article, m.quote_id), (m.match.article_id, m.match.item)]))
-            if key in seen:
-                continue
-            seen.add(key)
-            q = quotes[m.quote_id]
-            reported.append(
-                {
-                    "rule": rule,
-                    "article": article,
-                    "speaker": q.speaker or "",
-                    "context": _context(texts[article], q.start, q.end),
-                    "other_article": m.match.article_id,
-                    "other_speaker": m.match.speaker or "",
-                    "other_context": _context(texts[m.match.article_id], m.match.start, m.match.end),
-                }
-            )
-    return reported, kinds
+            if key not in seen:
+                seen.add(key)
+                q = quotes[m.quote_id]
+                reported.append(row(rule, article, q.speaker, q.start, q.end, m.match))
+    return reported, every
 
 
 def synthetic_entries(articles: list[ReviewedArticle], times: int, rng: random.Random) -> list[IndexEntry]:
@@ -280,13 +282,15 @@ def main() -> int:
     if args.labels:
         with args.labels.open(encoding="utf-8") as fh:
             rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["label"].strip()]
-        right = sum(r["label"].strip() == "1" for r in rows)
-        by_rule = {}
+        for which in ("reported", "search"):
+            labels = [r["label"].strip() == "1" for r in rows if r["set"] == which]
+            if labels:
+                print(f"{which} pairs labelled {len(labels)}: precision {sum(labels) / len(labels):.3f}")
+        by_kind: dict[str, list[bool]] = {}
         for r in rows:
-            by_rule.setdefault(r["rule"], []).append(r["label"].strip() == "1")
-        print(f"labelled pairs {len(rows)}: precision {right / len(rows):.3f}")
-        for rule, labels in sorted(by_rule.items()):
-            print(f"  {rule}: {sum(labels)}/{len(labels)} = {sum(labels) / len(labels):.3f}")
+            by_kind.setdefault(f"{r['set']}: {r['kind']}", []).append(r["label"].strip() == "1")
+        for kind, labels in sorted(by_kind.items()):
+            print(f"  {kind}: {sum(labels)}/{len(labels)}")
         return 0
 
     rng = random.Random(SEED)
@@ -306,8 +310,11 @@ def main() -> int:
         full = None
         for n in scales:
             result = measure_scale(articles[:n], folder)
-            found, kinds = pairs(result["found"], {a.article.id: a.text for a in articles[:n]})
-            conflicts = sum(p["rule"] == "quote-speaker-conflict" for p in found)
+            found, every = pairs(result["found"], {a.article.id: a.text for a in articles[:n]})
+            conflicts = sum(p["kind"] == "quote-speaker-conflict" for p in found)
+            kinds: dict[str, int] = {}
+            for p in every:
+                kinds[p["kind"]] = kinds.get(p["kind"], 0) + 1
             print(
                 f"| {n} | {result['quotes']} | {result['sign_s']:.2f} | {result['store_s']:.2f} | "
                 f"{result['reupdate_s']:.2f} | {result['check_ms_median']:.1f} | {result['check_ms_p95']:.1f} | "
@@ -318,14 +325,18 @@ def main() -> int:
                 f"  CPU per check, median {result['check_cpu_ms_median']:.1f} ms; every cross-article pair found: "
                 f"{sum(kinds.values())} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})"
             )
-            full = found
+            full = (found, every)
         if args.sample_out and full:
-            sample = rng.sample(full, min(SAMPLE, len(full)))
+            # Every pair the rules report, then a random sample of every pair the search
+            # found (fewer than SAMPLE findings on a corpus this size).
+            reported, every = full
+            sample = [("reported", r) for r in reported]
+            sample += [("search", r) for r in rng.sample(every, min(SAMPLE, len(every)))]
             with args.sample_out.open("w", encoding="utf-8", newline="") as fh:
-                writer = csv.DictWriter(fh, [*sample[0], "label", "reasoning"], delimiter="\t")
+                writer = csv.DictWriter(fh, ["set", *sample[0][1], "label", "reasoning"], delimiter="\t")
                 writer.writeheader()
-                for row in sample:
-                    writer.writerow({**row, "label": "", "reasoning": ""})
+                for which, row in sample:
+                    writer.writerow({"set": which, **row, "label": "", "reasoning": ""})
             print(f"wrote {len(sample)} pairs to label to {args.sample_out}")
 
         if args.synthetic:
