@@ -256,7 +256,9 @@ def _preload_checks() -> None:
     with contextlib.suppress(Exception):
         preload()
         # datasketch imports scipy.integrate (a second or two): imported while parsing too.
-        import checks.archive.signatures  # noqa: F401
+        from checks.archive.signatures import preload as preload_archive
+
+        preload_archive()
 
 
 def _open_cache(cache_dir: str | None, rules: str) -> ExtractionCache | None:

@@ -303,3 +303,20 @@ def test_both_right_sticks_and_is_per_matching_article(reviewed, tmp_path):
     other = reviewed({"warren.md": ("2016-07-01", f"“{BRIDGES},” Elizabeth Warren told supporters.")})
     (third,) = _archive_findings(other["warren.md"])
     assert third.fingerprint != finding.fingerprint
+
+
+def test_a_review_of_unchanged_articles_signs_nothing_and_still_matches(reviewed, monkeypatch):
+    from checks.archive import signatures
+
+    articles = {
+        "clinton.md": ("2016-04-01", f"“{BRIDGES},” Hillary Clinton told supporters in Ohio."),
+        "sanders.md": ("2016-06-01", f"“{BRIDGES},” Bernie Sanders told supporters."),
+    }
+    reviewed(articles)
+
+    def no_signing(words):
+        raise AssertionError("an unchanged article was signed again")
+
+    monkeypatch.setattr(signatures, "band_keys", no_signing)
+    again = reviewed(articles)  # the same bytes: their band keys are read back from the archive
+    assert [f.rule for f in _archive_findings(again["sanders.md"])] == ["quote-speaker-conflict"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,7 +52,7 @@ class IndexedQuote:
     words: tuple[str, ...]
     speaker: str | None  # the resolved name
     mention: str | None  # the words that name the speaker in the text ("he", "Trump")
-    keys: frozenset[int]
+    keys: frozenset[int] = frozenset()  # LSH band keys: ``signed``, or read back from the archive
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,9 @@ class IndexUpdate:
     removed: int  # articles gone from a reviewed folder
 
 
-def entry_for(art: ReviewedArticle) -> IndexEntry:
-    """An article's speech quotes long enough to match (``MIN_WORDS``), normalised and signed."""
+def entry_for(art: ReviewedArticle, sign: bool = True) -> IndexEntry:
+    """An article's speech quotes long enough to match (``MIN_WORDS``), normalised, and
+    signed unless ``sign`` is False (``signed`` does it later, for the changed ones)."""
     quotes = []
     for q in art.quotes:
         if q.kind != "speech":
@@ -108,7 +109,7 @@ def entry_for(art: ReviewedArticle) -> IndexEntry:
                 words,
                 q.speaker_name or q.speaker,
                 q.speaker,
-                frozenset(signatures.band_keys(plain)),
+                frozenset(signatures.band_keys(plain)) if sign else frozenset(),
             )
         )
     digest = hashlib.sha256(INDEX_VERSION.encode())
@@ -116,6 +117,12 @@ def entry_for(art: ReviewedArticle) -> IndexEntry:
     for q in quotes:
         digest.update(json.dumps([q.item, q.start, q.end, q.text, q.speaker, q.mention]).encode())
     return IndexEntry(art.article.id, art.path, art.article.published, digest.hexdigest(), tuple(quotes))
+
+
+def signed(entry: IndexEntry) -> IndexEntry:
+    """The entry with its quotes' band keys."""
+    quotes = tuple(replace(q, keys=frozenset(signatures.band_keys(spoken(q.words)))) for q in entry.quotes)
+    return replace(entry, quotes=quotes)
 
 
 class QuoteArchive:
@@ -161,6 +168,32 @@ class QuoteArchive:
         if not entry.quotes:
             return []
         return self._ledger.transaction(lambda s: _similar(s, entry), write=False)
+
+    def stored(self, entries: list[IndexEntry]) -> list[IndexEntry]:
+        """The entries with their quotes' band keys as the archive holds them (for entries
+        of unchanged articles: read back, not signed again)."""
+        by_quote: dict[tuple[str, str], set[int]] = {}
+
+        def read(session: Session) -> None:
+            for part in _chunks([e.article for e in entries], IN_CHUNK):
+                rows = session.execute(
+                    select(QUOTES.c.article, QUOTES.c.item, ArchiveBand.key)
+                    .join(ArchiveBand, ArchiveBand.quote_id == QUOTES.c.id)
+                    .where(QUOTES.c.article.in_(part))
+                )
+                for article, item, key in rows:
+                    by_quote.setdefault((article, item), set()).add(key)
+
+        self._ledger.transaction(read, write=False)
+        return [
+            replace(
+                e,
+                quotes=tuple(
+                    replace(q, keys=frozenset(by_quote.get((e.article, q.item), ()))) for q in e.quotes
+                ),
+            )
+            for e in entries
+        ]
 
     def articles(self) -> dict[str, str]:
         """Indexed article ids and their content hashes."""

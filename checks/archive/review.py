@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.archive.index import IndexUpdate, QuoteArchive, entry_for
+from checks.archive.index import IndexUpdate, QuoteArchive, entry_for, signed
 from checks.ledger import Ledger
 from checks.records import QuoteMatch, ReviewedArticle
 
@@ -23,10 +23,15 @@ def archive_review(
     date with ``articles`` and look each one's quotes up in it. ``folders``: the ids of
     folders the run reviewed whole, whose vanished articles leave the archive."""
     readable = [a for a in articles if a.reviewed]
-    entries = [entry_for(a) for a in readable]
+    entries = [entry_for(a, sign=False) for a in readable]
     with Ledger.open(db_url) as ledger:
         archive = QuoteArchive(ledger)
-        update = archive.update(entries, folders, present=[a.article.id for a in articles])
+        # Only changed articles are signed (the costly part); the others' keys are read back.
+        indexed = archive.articles()
+        changed = [signed(e) for e in entries if indexed.get(e.article) != e.content_hash]
+        unchanged = [e for e in entries if indexed.get(e.article) == e.content_hash]
+        update = archive.update([*changed, *unchanged], folders, present=[a.article.id for a in articles])
+        entries = [*changed, *archive.stored(unchanged)]
         matches = {}
         for entry in entries:
             found = archive.matches(entry)

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-
-from datasketch import MinHash
+from functools import cache
 
 WINDOW = 12
 STRIDE = 4
@@ -27,13 +26,20 @@ SEED = 1  # fixed, as the scheme: the stored keys of earlier runs must stay comp
 SCHEME = "affine32"
 
 
-def _permutations():
-    """The MinHash permutations of ``SEED``, drawn as datasketch draws them; made once, not
-    for every window (drawing them is most of the cost of a small MinHash)."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+@cache
+def _minhash():
+    """datasketch's MinHash and the permutations of ``SEED``, drawn as datasketch draws them:
+    made once, not for every window (drawing them is most of the cost of a small MinHash).
+    Imported at the first signature: datasketch imports scipy.integrate (a second or two),
+    which a review whose articles are all unchanged never needs."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-_PERMUTATIONS = _permutations()
+def preload() -> None:
+    """Import datasketch now, e.g. in a thread while articles are parsed."""
+    _minhash()
 
 
 def windows(words: list[str]) -> Iterator[list[str]]:
@@ -52,10 +58,11 @@ def windows(words: list[str]) -> Iterator[list[str]]:
 
 def band_keys(words: list[str]) -> set[int]:
     """The LSH band keys of every window of the quote's words (gaps removed)."""
+    minhash_class, permutations = _minhash()
     keys: set[int] = set()
     for window in windows(words):
         shingles = {f"{a} {b}".encode() for a, b in zip(window, window[1:], strict=False)}
-        minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=SCHEME)
+        minhash = minhash_class(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=SCHEME)
         minhash.update_batch(list(shingles))
         values = minhash.hashvalues
         for band in range(BANDS):
