@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_ledger import BACKENDS, fresh_database
 
 from checks.archive.alignment import MIN_WORDS, compare, marked
 from checks.archive.index import QuoteArchive, entry_for
@@ -104,9 +105,10 @@ def _article(aid: str, quotes: list[tuple[str, str | None]], text: str = "", pub
     return ReviewedArticle(aid, ArticleInfo(aid, published=published), text=body, quotes=records)
 
 
-@pytest.fixture
-def archive(tmp_path):
-    with Ledger.open(f"sqlite:///{tmp_path / 'ledger.db'}") as ledger:
+@pytest.fixture(params=BACKENDS)
+def archive(request, tmp_path):
+    """The archive in a fresh ledger: SQLite, and PostgreSQL when COPYDESK_TEST_PG_URL is set."""
+    with fresh_database(request.param, tmp_path) as url, Ledger.open(url) as ledger:
         yield QuoteArchive(ledger)
 
 
