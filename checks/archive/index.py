@@ -38,6 +38,7 @@ INDEX_VERSION = json.dumps(
     [2, alignment.MIN_WORDS, signatures.WINDOW, signatures.STRIDE, signatures.ROWS, signatures.BANDS]
 )
 QUOTES = ArchiveQuote.__table__
+BANDS = ArchiveBand.__table__
 CHUNK = 50  # articles per write transaction
 IN_CHUNK = 500  # values per IN (...) list
 
@@ -169,32 +170,6 @@ class QuoteArchive:
             return []
         return self._ledger.transaction(lambda s: _similar(s, entry), write=False)
 
-    def stored(self, entries: list[IndexEntry]) -> list[IndexEntry]:
-        """The entries with their quotes' band keys as the archive holds them (for entries
-        of unchanged articles: read back, not signed again)."""
-        by_quote: dict[tuple[str, str], set[int]] = {}
-
-        def read(session: Session) -> None:
-            for part in _chunks([e.article for e in entries], IN_CHUNK):
-                rows = session.execute(
-                    select(QUOTES.c.article, QUOTES.c.item, ArchiveBand.key)
-                    .join(ArchiveBand, ArchiveBand.quote_id == QUOTES.c.id)
-                    .where(QUOTES.c.article.in_(part))
-                )
-                for article, item, key in rows:
-                    by_quote.setdefault((article, item), set()).add(key)
-
-        self._ledger.transaction(read, write=False)
-        return [
-            replace(
-                e,
-                quotes=tuple(
-                    replace(q, keys=frozenset(by_quote.get((e.article, q.item), ()))) for q in e.quotes
-                ),
-            )
-            for e in entries
-        ]
-
     def articles(self) -> dict[str, str]:
         """Indexed article ids and their content hashes."""
         rows = self._ledger.transaction(
@@ -277,17 +252,10 @@ def _remove_missing(session: Session, prefixes: list[str], present: set[str]) ->
 
 
 def _similar(session: Session, entry: IndexEntry) -> list[Similar]:
-    wanted: dict[int, set[str]] = {}  # band key -> the article's quotes that have it
-    for q in entry.quotes:
-        for key in q.keys:
-            wanted.setdefault(key, set()).add(q.item)
-    candidates: dict[str, set[int]] = {}  # quote item -> archived quote ids
-    for part in _chunks(sorted(wanted), IN_CHUNK):
-        for key, quote_id in session.execute(
-            select(ArchiveBand.key, ArchiveBand.quote_id).where(ArchiveBand.key.in_(part))
-        ):
-            for item in wanted[key]:
-                candidates.setdefault(item, set()).add(quote_id)
+    if any(q.keys for q in entry.quotes):
+        candidates = _candidates_by_keys(session, entry)
+    else:
+        candidates = _candidates_in_archive(session, entry.article)
     ids = sorted({i for found in candidates.values() for i in found})
     archived: dict[int, Any] = {}
     for part in _chunks(ids, IN_CHUNK):
@@ -329,6 +297,40 @@ def _similar(session: Session, entry: IndexEntry) -> list[Similar]:
             )
             similar.append(Similar(q, match, person, comparison.changed, attributed))
     return similar
+
+
+def _candidates_by_keys(session: Session, entry: IndexEntry) -> dict[str, set[int]]:
+    """Quote item -> ids of archived quotes sharing a band key with it, from the entry's keys."""
+    wanted: dict[int, set[str]] = {}  # band key -> the article's quotes that have it
+    for q in entry.quotes:
+        for key in q.keys:
+            wanted.setdefault(key, set()).add(q.item)
+    candidates: dict[str, set[int]] = {}
+    for part in _chunks(sorted(wanted), IN_CHUNK):
+        for key, quote_id in session.execute(
+            select(ArchiveBand.key, ArchiveBand.quote_id).where(ArchiveBand.key.in_(part))
+        ):
+            for item in wanted[key]:
+                candidates.setdefault(item, set()).add(quote_id)
+    return candidates
+
+
+def _candidates_in_archive(session: Session, article: str) -> dict[str, set[int]]:
+    """The same for an article the archive holds, joined inside the database: its stored
+    band keys are neither read back nor sent again (a review's unchanged articles)."""
+    mine, others = BANDS.alias("mine"), BANDS.alias("others")
+    query = (
+        select(QUOTES.c.item, others.c.quote_id)
+        .select_from(
+            QUOTES.join(mine, mine.c.quote_id == QUOTES.c.id).join(others, others.c.key == mine.c.key)
+        )
+        .where(QUOTES.c.article == article, others.c.quote_id != mine.c.quote_id)
+        .distinct()
+    )
+    candidates: dict[str, set[int]] = {}
+    for item, quote_id in session.execute(query):
+        candidates.setdefault(item, set()).add(quote_id)
+    return candidates
 
 
 def _best(similar: list[Similar]) -> list[QuoteMatch]:
