@@ -6,7 +6,8 @@ One module per job: ``wording`` normalises a quote to its words, ``people`` deci
 whether two speaker names are one person, ``alignment`` compares two wordings word by
 word, ``signatures`` turns words into MinHash signatures and LSH band keys, ``schema``
 holds the tables (beside the ledger's, in the same database), ``index`` keeps them up to
-date and answers "which archived quotes repeat this one?".
+date and answers "which archived quotes repeat this one?", ``review`` is a review's use
+of it (index the run's articles, then look each one up).
 """
 
 # The archive rules, and whether each is about a quote repeated in the same words (the
