@@ -259,7 +259,15 @@ def planted(
             speaker = rng.choice([s for s in speakers if same_person(s, q.speaker) is False])
         plain = spoken(tuple(words))
         quote = IndexedQuote(
-            "q1", 0, 1, 1, " ".join(words), tuple(words), speaker, frozenset(band_keys(plain))
+            "q1",
+            0,
+            1,
+            1,
+            " ".join(words),
+            tuple(words),
+            speaker,
+            mention=speaker,
+            keys=frozenset(band_keys(plain)),
         )
         plants.append(
             (rule, article, IndexEntry(f"planted/{n}", f"planted/{n}", "2016-12-01", str(n), (quote,)))
@@ -356,7 +364,7 @@ def main() -> int:
                 print(
                     f"synthetic archive: {total} articles, {archive.quote_count()} indexed quotes; "
                     f"indexing the {len(extra)} copies: signing {t_sign:.1f} s, storing {t_store:.1f} s "
-                    f"({1000 * (t_sign + t_store) / len(extra):.2f} ms per article); the real {len(real)}: {t_real:.1f} s"
+                    f"({1000 * (t_sign + t_store) / max(1, len(extra)):.2f} ms per article); the real {len(real)}: {t_real:.1f} s"
                 )
                 times, cpu = [], []
                 for art in rng.sample(articles, min(200, len(articles))):
