@@ -46,7 +46,7 @@ from checks.archive.alignment import MIN_WORDS  # noqa: E402
 from checks.archive.index import IndexedQuote, IndexEntry, QuoteArchive, entry_for  # noqa: E402
 from checks.archive.people import name_words, same_person  # noqa: E402
 from checks.archive.signatures import band_keys  # noqa: E402
-from checks.archive.wording import quote_words, spoken  # noqa: E402
+from checks.archive.wording import GAP, quote_words, quotes_someone, spoken  # noqa: E402
 from checks.ledger import Ledger  # noqa: E402
 from checks.records import ArticleInfo, Quote, ReviewedArticle  # noqa: E402
 
@@ -263,7 +263,7 @@ def planted(
             0,
             1,
             1,
-            " ".join(words),
+            q.text if rule == "quote-speaker-conflict" else " ".join(words),  # the same quote, as printed
             tuple(words),
             speaker,
             mention=speaker,
@@ -383,18 +383,31 @@ def main() -> int:
                 # (else to another article with the same quote, which the rule prefers when
                 # it is earlier).
                 hits = {"quote-wording-drift": [0, 0, 0], "quote-speaker-conflict": [0, 0, 0]}
+                misses: dict[str, int] = {}
                 for rule, original, entry in planted(articles, args.plants, rng):
                     wanted = rule == "quote-speaker-conflict"
                     right = [m for m in archive.matches(entry) if m.match.same_words == wanted]
                     hits[rule][0] += 1
                     hits[rule][1] += bool(right)
                     hits[rule][2] += any(m.match.article_id == original for m in right)
+                    if not right:  # why: outside what the rule asks for, or a miss
+                        q = entry.quotes[0]
+                        if rule == "quote-wording-drift" and len(spoken(q.words)) <= MIN_WORDS:
+                            why = f"{MIN_WORDS}-word quote: one changed word leaves {MIN_WORDS - 1} in common"
+                        elif rule == "quote-speaker-conflict" and quotes_someone(q.text):
+                            why = "the quote quotes someone inside it"
+                        elif rule == "quote-wording-drift" and GAP in q.words:
+                            why = "the quote has an elision (a change next to one is not counted)"
+                        else:
+                            why = "missed"
+                        misses[why] = misses.get(why, 0) + 1
                 planted_total = sum(h[0] for h in hits.values())
                 found = sum(h[1] for h in hits.values())
                 print(
                     f"planted: {found}/{planted_total} found with the right rule = {found / planted_total:.3f}; "
                     + "; ".join(f"{r} {h[1]}/{h[0]} ({h[2]} linked to the original)" for r, h in hits.items())
                 )
+                print("not found: " + "; ".join(f"{why}: {n}" for why, n in sorted(misses.items())))
     return 0
 
 
