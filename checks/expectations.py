@@ -37,8 +37,28 @@ class ExpectCompletedEventsNotAfterPublication(gxe.ExpectColumnPairValuesAToBeGr
     row_condition: RowConditionType = Column("tense") == "past"
 
 
+class ExpectArchiveQuotesToKeepTheirSpeaker(gxe.ExpectColumnValuesToBeInSet):
+    """A quote another article repeats word for word names the same person
+    (rule quote-speaker-conflict)."""
+
+    column: str = "same_speaker"
+    value_set: list = [True]
+    row_condition: RowConditionType = Column("same_words") == True  # noqa: E712 (a GX condition)
+
+
+class ExpectArchiveQuotesToKeepTheirWords(gxe.ExpectColumnValuesToBeInSet):
+    """A quote another article gives to the same person has the same words
+    (rule quote-wording-drift)."""
+
+    column: str = "same_words"
+    value_set: list = [True]
+    row_condition: RowConditionType = Column("same_speaker") == True  # noqa: E712 (a GX condition)
+
+
 CUSTOM_EXPECTATIONS = {
     "expect_speech_quotes_to_have_speaker": ExpectSpeechQuotesToHaveSpeaker,
     "expect_figures_to_be_sourced": ExpectFiguresToBeSourced,
     "expect_completed_events_not_after_publication": ExpectCompletedEventsNotAfterPublication,
+    "expect_archive_quotes_to_keep_their_speaker": ExpectArchiveQuotesToKeepTheirSpeaker,
+    "expect_archive_quotes_to_keep_their_words": ExpectArchiveQuotesToKeepTheirWords,
 }

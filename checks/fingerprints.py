@@ -28,6 +28,10 @@ def assign_fingerprints(findings: list[Finding], path: str, text: str) -> None:
     seen: Counter[tuple[str, str]] = Counter()
     for f in sorted(findings, key=lambda f: (f.start, f.rule)):
         matched = normalise(text[f.start : f.end])
+        if f.match is not None:
+            # An archive finding is about a pair of quotes: an editor's decision ("both
+            # right") holds for this other article, not for every article that repeats it.
+            matched = f"{matched}\0{f.match.article_id}"
         seen[(f.rule, matched)] += 1
         f.fingerprint = fingerprint(f.rule, path, matched, seen[(f.rule, matched)] - 1)
 

@@ -281,6 +281,11 @@ class Ledger:
         """A finding and its history, oldest decision first."""
         return self._run(partial(_show, fingerprint=fingerprint), write=False)
 
+    def transaction(self, work: Callable[[Session], T], *, write: bool) -> T:
+        """Run ``work`` in one transaction, with the ledger's locking and retries: for the
+        tables that share its database (``checks.archive``)."""
+        return self._run(work, write=write)
+
     def _run(self, work: Callable[[Session], T], *, write: bool) -> T:
         def attempt() -> T:
             with self._sessions() as session, session.begin():
@@ -622,3 +627,8 @@ def _clean(value: str | None) -> str | None:
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
     for i in range(0, len(values), size):
         yield values[i : i + size]
+
+
+# The quote archive's tables share the ledger's database and schema history: registered
+# on ``Base`` here so that the migrations and the models they are checked against agree.
+import checks.archive.schema  # noqa: E402, F401

@@ -120,6 +120,44 @@ class VagueAttribution:
     id: str = ""
 
 
+@dataclass(frozen=True)
+class WordChange:
+    """One step of the word-level difference between two wordings of a quote: ``equal``,
+    ``insert`` (words only the other has), ``delete`` (words only this one has) or
+    ``replace``, with the words on each side."""
+
+    op: Literal["equal", "insert", "delete", "replace"]
+    here: str
+    there: str
+
+
+@dataclass(frozen=True)
+class ArchiveMatch:
+    """A quote of another reviewed article that repeats this one (``checks.archive``):
+    which article, when it was published, where the quote is, and its words."""
+
+    article_id: str
+    path: str
+    published: str | None
+    item: str
+    start: int
+    end: int
+    line: int
+    text: str
+    speaker: str | None
+    same_words: bool  # identical after normalising (one may be an excerpt of the other)
+    same_speaker: bool  # the two speakers are one person, as far as their names tell
+    diff: tuple[WordChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """A speech quote of this article and the archive quote that repeats it."""
+
+    quote_id: str
+    match: ArchiveMatch
+
+
 @dataclass
 class Finding:
     rule: str
@@ -136,6 +174,8 @@ class Finding:
     end_column: int = 0
     # Why an inline directive suppressed it (status "suppressed"); None when not suppressed.
     suppression: str | None = None
+    # The other article's quote, for the archive rules (quote-speaker-conflict, quote-wording-drift).
+    match: ArchiveMatch | None = None
 
 
 @dataclass
@@ -167,3 +207,6 @@ class ReviewedArticle:
     zones: list[tuple[str, int, int]] = field(default_factory=list)
     # HTML comments in the file, (start, end, text): inline switches such as suppressions.
     directives: list[tuple[int, int, str]] = field(default_factory=list)
+    # Quotes of other reviewed articles that repeat this one's (``checks.archive``); set by
+    # each review from the archive index, never cached with the extraction.
+    archive_matches: list[QuoteMatch] = field(default_factory=list)

@@ -288,6 +288,24 @@ RULES: dict[str, Rule] = {
             fires=("Ridership fell last year.\n\n[^1]: Transit Authority, annual report 2023.\n"),
             passes=("Ridership fell last year.[^1]\n\n[^1]: Transit Authority, annual report 2023.\n"),
         ),
+        Rule(
+            "quote-speaker-conflict",
+            "warning",
+            "Another reviewed article gives the same quote to a different person.",
+            "Check who said it against the source; if both are right (two people said it, a chant), "
+            "mark the finding so.",
+            "Quote {short} is {speaker}'s here but {other_speaker}'s in {other_article} "
+            "({other_published}, line {other_line}): check who said it.",
+        ),
+        Rule(
+            "quote-wording-drift",
+            "warning",
+            "Another reviewed article quotes the same speaker in slightly different words.",
+            "Check the wording against the source (a transcript, the video) and correct the one "
+            "that is wrong; if both are right (the speaker said it twice), mark the finding so.",
+            "Quote {short} reads differently in {other_article} ({other_published}, line "
+            "{other_line}), also from {other_speaker}: here “{here_marked}”, there “{there_marked}”.",
+        ),
         # Not a GX rule: checks/suppressions.py raises it for an inline directive without a reason.
         Rule(
             "suppression-no-reason",

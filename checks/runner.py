@@ -15,9 +15,11 @@ from functools import lru_cache
 
 import pandas as pd
 
+from checks.archive import ARCHIVE_RULES
+from checks.archive.alignment import marked
 from checks.config import ConfigError, SuiteConfig, suites_for
 from checks.fingerprints import assign_fingerprints, line_col
-from checks.records import Finding, ReviewedArticle
+from checks.records import ArchiveMatch, Finding, ReviewedArticle
 from checks.rules import RULES
 from checks.tables import build_tables, same_quantity
 
@@ -252,6 +254,7 @@ def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:
     if item is None:
         return None
     start, end = fields.pop("start"), fields.pop("end")
+    match = fields.pop("match", None)
     try:
         message = RULES[v.rule].message.format(**fields)
     except (KeyError, IndexError, ValueError):
@@ -259,7 +262,17 @@ def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:
     line, col = line_col(art.text, start)
     end_line, end_col = line_col(art.text, end)
     return Finding(
-        v.rule, v.severity, v.item_id, start, end, line, col, message, end_line=end_line, end_column=end_col
+        v.rule,
+        v.severity,
+        v.item_id,
+        start,
+        end,
+        line,
+        col,
+        message,
+        end_line=end_line,
+        end_column=end_col,
+        match=match,
     )
 
 
@@ -268,9 +281,40 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57].rstrip() + "…”"
 
 
+def _archive_match(art: ReviewedArticle, v: Violation) -> ArchiveMatch | None:
+    same_words = ARCHIVE_RULES[v.rule]
+    return next(
+        (
+            m.match
+            for m in art.archive_matches
+            if m.quote_id == v.item_id and m.match.same_words == same_words
+        ),
+        None,
+    )
+
+
 def _item(art: ReviewedArticle, v: Violation):
     """The flagged item, and the fields its message is written from."""
     published = art.article.published or "unknown"
+    if v.rule in ARCHIVE_RULES:
+        match = _archive_match(art, v)
+        quote = next((q for q in art.quotes if q.id == v.item_id), None)
+        if match is None or quote is None:
+            return None, {}
+        here, there = marked(match.diff)
+        return quote, {
+            "start": quote.start,
+            "end": quote.end,
+            "short": _short(quote.text),
+            "speaker": quote.speaker_name or quote.speaker,
+            "other_speaker": match.speaker,
+            "other_article": match.article_id,
+            "other_published": match.published or "undated",
+            "other_line": match.line,
+            "here_marked": here,
+            "there_marked": there,
+            "match": match,
+        }
     for q in art.quotes:
         if q.id == v.item_id:
             return q, {

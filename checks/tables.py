@@ -25,7 +25,7 @@ def _date(value: str | None):
 
 
 def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
-    quotes, figures, dates, citations, sources, attributions = [], [], [], [], [], []
+    quotes, figures, dates, citations, sources, attributions, archive = [], [], [], [], [], [], []
     for art in articles:
         aid = art.article.id
         published = art.article.published
@@ -88,6 +88,19 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
             sources.append({"article_id": aid, "item_id": s.id, "kind": s.kind, "cited": s.cited})
         for v in art.vague:
             attributions.append({"article_id": aid, "item_id": v.id, "named": False})
+        # The quotes joined with their archive matches (``checks.archive``): one row per
+        # quote and matching quote of another article.
+        for m in art.archive_matches:
+            archive.append(
+                {
+                    "article_id": aid,
+                    "item_id": m.quote_id,
+                    "other_article": m.match.article_id,
+                    "other_item": m.match.item,
+                    "same_words": m.match.same_words,
+                    "same_speaker": m.match.same_speaker,
+                }
+            )
     return {
         "quotes": _frame(quotes, ["kind", "speaker", "has_speaker", "anonymous", "past_statement", "cited"]),
         "figures": _frame(
@@ -107,6 +120,7 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
         "citations": _frame(citations, ["kind", "source_id", "source_year", "claim_year", "mismatch"]),
         "sources": _frame(sources, ["kind", "cited"]),
         "attributions": _frame(attributions, ["named"]),
+        "archive_matches": _frame(archive, ["other_article", "other_item", "same_words", "same_speaker"]),
     }
 
 

@@ -34,7 +34,7 @@ from prefect.utilities.annotations import quote
 from checks.config import SuiteConfig, load_suites
 from checks.identity import article_id, project_root
 from checks.project_config import ProjectConfig, current_config
-from checks.records import ArticleInfo, ReviewedArticle
+from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.rule_policy import RulePolicy
 from checks.version import rules_version
 from flows.batching import plan_batches
@@ -103,6 +103,20 @@ def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[Rev
     return articles
 
 
+@task(name="archive-sync", cache_policy=NO_CACHE)
+def archive_task(articles: list[ReviewedArticle], db_url: str | None, folders: list[str]) -> dict:
+    """Index the run's articles in the quote archive and find their quotes elsewhere in it:
+    the archive matches of each article with any, by article id."""
+    from checks.archive.review import archive_review
+
+    review = archive_review(articles, db_url, folders)
+    u = review.update
+    get_run_logger().info(
+        "quote archive: %d articles indexed, %d unchanged, %d removed", u.indexed, u.unchanged, u.removed
+    )
+    return review.matches
+
+
 @task(name="write-reports", cache_policy=NO_CACHE)
 def report_task(articles: list[ReviewedArticle], out_dir: str) -> str:
     write_reports(articles, out_dir)
@@ -158,7 +172,7 @@ def review_flow(
     if runner != "dask" and len(known) < len(files):
         # Great Expectations takes seconds to import: do it while the articles are parsed,
         # not after. Failures are left to the checks, which raise them.
-        preload_checks_in_background()
+        preload_checks_in_background(archive=True)
     misses = [p for p in files if p not in found]
     batches = plan_batches(misses, workers, batch_size)
 
@@ -174,7 +188,16 @@ def review_flow(
                         cache.store(art, max_bytes)
             parsed.update(zip(batch, results, strict=True))
             advance(len(batch))
-        articles = assemble(files, found, parsed, ids, known)
+        articles = assemble(files, found, parsed, ids, {})
+        matches = archive_task(quote(articles), db_url, _whole_folders(paths, root))
+        for art in articles:
+            art.archive_matches = matches.get(art.article.id, [])
+            if art.path in known and _archive_free(art, known[art.path]):
+                art.findings = known[art.path]
+            else:
+                # Its archive findings depend on the other articles, not only on its own
+                # bytes: checked again, whatever the findings cache holds.
+                known.pop(art.path, None)
         unchecked = [a for a in articles if a.path not in known]
         checked = {a.path: a for a in _check(unchecked, suites, settings.policy, dask)} if unchecked else {}
         articles = [checked.get(a.path, a) for a in articles]
@@ -200,6 +223,25 @@ def review_flow(
 def _suites_folder(suites_dir: str | None, settings: ProjectConfig) -> Path | None:
     """``--suites`` if given, else the settings' ``suites`` folder, else None (built-in)."""
     return Path(suites_dir) if suites_dir else settings.suites
+
+
+def _archive_free(art: ReviewedArticle, findings: list[Finding]) -> bool:
+    """Neither the article's archive matches now nor its findings from an earlier run
+    involve another article."""
+    from checks.archive import ARCHIVE_RULES
+
+    return not art.archive_matches and not any(f.rule in ARCHIVE_RULES for f in findings)
+
+
+def _whole_folders(paths: list[str], root: Path) -> list[str]:
+    """The ids of the folders among ``paths`` ("" for the project root): reviewed whole, so
+    that an archived article under one that is not in this run is gone."""
+    folders = []
+    for path in paths:
+        if Path(path).is_dir():
+            folder = article_id(path, root)
+            folders.append("" if folder == "." else folder)
+    return folders
 
 
 def _extract(

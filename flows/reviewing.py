@@ -185,14 +185,20 @@ def open_cache(cache_dir: str | Path | None, rules: str) -> ExtractionCache | No
     return cache
 
 
-def preload_checks_in_background() -> None:
-    threading.Thread(target=_preload_checks, name="copydesk-gx-import", daemon=True).start()
+def preload_checks_in_background(archive: bool = False) -> None:
+    """Import Great Expectations (and, for a review that keeps the quote archive, datasketch)
+    on a thread while the articles are parsed."""
+    threading.Thread(target=_preload_checks, args=(archive,), name="copydesk-gx-import", daemon=True).start()
 
 
-def _preload_checks() -> None:
+def _preload_checks(archive: bool) -> None:
     import contextlib
 
     from checks.runner import preload
 
     with contextlib.suppress(Exception):  # failures are left to the checks, which raise them
         preload()
+        if archive:  # datasketch imports scipy.integrate: a second or two
+            from checks.archive.signatures import preload as preload_archive
+
+            preload_archive()

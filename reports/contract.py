@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from checks.records import ReviewedArticle
+from checks.records import ArchiveMatch, ReviewedArticle
 from reports.coverage import source_name
 from reports.markup import is_html
+from reports.naming import report_name
 
 
 def _number(value: float | None):
@@ -22,6 +23,27 @@ def _covered_by(art: ReviewedArticle, ids: list[str]) -> str | None:
         if ids and s.id == ids[0]:
             return source_name(s, is_html(art.path))
     return None
+
+
+def match_data(match: ArchiveMatch) -> dict:
+    """The other article's quote an archive finding is about, with where its report is."""
+    return {
+        "article": match.article_id,
+        "path": match.path,
+        "published": match.published,
+        "report": report_name(match.article_id) + ".html",
+        "item": match.item,
+        "start": match.start,
+        "end": match.end,
+        "line": match.line,
+        "text": match.text,
+        "speaker": match.speaker,
+        "same_words": match.same_words,
+        "same_speaker": match.same_speaker,
+        # Word by word, this quote against the other: equal, insert (words only the other
+        # has), delete (words only this one has), replace.
+        "diff": [{"op": c.op, "here": c.here, "there": c.there} for c in match.diff],
+    }
 
 
 def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict:
@@ -114,6 +136,8 @@ def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict:
                 "message": f.message,
                 "fingerprint": f.fingerprint,
                 "status": f.status,
+                # Archive rules only: the other article's quote.
+                **({"match": match_data(f.match)} if f.match is not None else {}),
             }
             for f in art.findings
         ]

@@ -28,6 +28,7 @@ ZONE_TAGS = {"title": "h1", "heading": "h2", "paragraph": "p", "list_item": "li"
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
     env.globals["rules"] = RULES
+    env.filters["report_name"] = report_name
     return env
 
 

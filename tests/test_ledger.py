@@ -469,7 +469,7 @@ def test_older_schema_is_upgraded_on_open(db_url):
     with Ledger.open(db_url) as ledger:
         decided, untouched = ledger.list()
         history = ledger.show("a" * 24)[1]
-    assert _revision(db_url) == "0003"
+    assert _revision(db_url) == "0004"
     assert decided.article == untouched.article == "content/harbour.md"  # 0003: the id is the path
     assert (decided.status, decided.reason, decided.author) == ("dismissed", "false alarm", "alice")
     assert decided.updated_at == T0 + timedelta(hours=2)  # backfilled from the latest decision
@@ -511,7 +511,7 @@ def test_stem_ids_become_paths_and_keep_their_decisions(db_url):
     engine.dispose()
 
     with Ledger.open(db_url) as ledger:
-        assert _revision(db_url) == "0003"
+        assert _revision(db_url) == "0004"
         by_fp = {r.fingerprint: r for r in ledger.list()}
         assert {fp: r.article for fp, r in by_fp.items()} == {
             "a" * 24: "content/2024/pier.md",

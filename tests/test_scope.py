@@ -294,7 +294,9 @@ def test_the_markdown_report_lists_figure_coverage_and_a_missing_date(write, ext
 
 
 def test_a_data_source_as_subject_frames_its_whole_sentence(one):
-    art = one("The Harbour Tracker average shows the mayor ahead by 4 points, using 12 polls of 9 districts.\n")
+    art = one(
+        "The Harbour Tracker average shows the mayor ahead by 4 points, using 12 polls of 9 districts.\n"
+    )
     assert covered_by(art, "12 polls")
 
 

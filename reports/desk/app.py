@@ -3,6 +3,7 @@
     GET  /                                  the queue: findings across articles, worst and oldest first
     GET  /articles/{id}                     one article (id: its path from the project root): its text
                                             with findings highlighted, decisions
+    GET  /matches/{fingerprint}?article=ID  an archive finding: both articles' passages side by side
     POST /findings/{fingerprint}/decision   an editor's decision from a page (CSRF token, no bearer)
     GET  /api/findings                      the ledger's findings as JSON (status, rule, article filters)
     POST /api/findings/{fingerprint}/decision   {"status", "reason", "by"} with a bearer token
@@ -36,6 +37,7 @@ from starlette.exceptions import HTTPException
 
 from checks.ledger import DECISIONS, STATUSES, FlagRecord, Ledger, LedgerError
 from checks.rules import RULES, SEVERITIES
+from reports.desk.matches import BOTH_RIGHT, FIXED, match_view
 from reports.desk.security import (
     SESSION_COOKIE,
     BodyLimit,
@@ -188,6 +190,25 @@ def _routes(app: FastAPI, desk: Desk) -> None:
             "here": request.url.path,
         }
         return _page(request, desk, "article.html.j2", context)
+
+    @app.get("/matches/{fingerprint}", response_class=HTMLResponse)
+    def match_page(request: Request, fingerprint: str, article: str = "") -> Response:
+        # An archive finding (quote-speaker-conflict, quote-wording-drift): both passages.
+        if not is_fingerprint(fingerprint) or not is_article_id(article):
+            raise HTTPException(404, "no such finding")
+        report = read_report(desk.reports.folder / f"{report_name(article)}.json")
+        view = match_view(report, fingerprint, desk.base) if report is not None else None
+        if view is None:
+            raise HTTPException(404, f"no archive finding {fingerprint!r} in the report of {article!r}")
+        flag = next((f for f in desk.ledger.list(article=article) if f.fingerprint == fingerprint), None)
+        context = {
+            "view": view,
+            "flag": flag,
+            "BOTH_RIGHT": BOTH_RIGHT,
+            "FIXED": FIXED,
+            "here": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        }
+        return _page(request, desk, "match.html.j2", context)
 
     @app.post("/findings/{fingerprint}/decision")
     async def decide_form(request: Request, fingerprint: str) -> Response:

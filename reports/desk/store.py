@@ -193,6 +193,11 @@ def _int(value: Any) -> int:
         return 0
 
 
+def read_text(base: Path, path: str) -> tuple[str | None, str | None]:
+    """The text of the article file at ``path`` (under ``base``), or why it cannot be shown."""
+    return _read_text(base, path)
+
+
 def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
     if not path:
         return None, "The report does not say which file the article came from."
