@@ -23,6 +23,9 @@ class Rule:
     # runs both through the real extraction and checks.
     fires: str = ""
     passes: str = ""
+    # For the archive rules: an article already reviewed, in the archive the examples are
+    # checked against (tests/test_rule_docs.py indexes it first).
+    earlier: str = ""
 
 
 RULES: dict[str, Rule] = {
@@ -296,6 +299,29 @@ RULES: dict[str, Rule] = {
             "mark the finding so.",
             "Quote {short} is {speaker}'s here but {other_speaker}'s in {other_article} "
             "({other_published}, line {other_line}): check who said it.",
+            explanation=(
+                "A speech quote that another reviewed article gives, in the same words, to a "
+                "different person (after normalising quotation marks, case, punctuation and "
+                "elisions). One of the two attributions is probably wrong, and a misattributed "
+                "quote is the error a correction is hardest to live down. Mentions of one person "
+                "(“Clinton”, “Hillary Clinton”) are the same person; both speakers must be named "
+                "where they are quoted, and a quote of under eight words is never matched."
+            ),
+            earlier=(
+                "---\ntitle: Harbour vote\npublished: 2024-03-01\n---\n\n"
+                "“We will not let the harbour become a car park for cruise ships,” Mayor Ana Ruiz "
+                "told the council on Monday.\n"
+            ),
+            fires=(
+                "---\ntitle: Cruise terminal\npublished: 2024-05-01\n---\n\n"
+                "“We will not let the harbour become a car park for cruise ships,” Councillor Tom "
+                "Reyes told reporters.\n"
+            ),
+            passes=(
+                "---\ntitle: Cruise terminal\npublished: 2024-05-01\n---\n\n"
+                "“We will not let the harbour become a car park for cruise ships,” Ana Ruiz "
+                "told reporters.\n"
+            ),
         ),
         Rule(
             "quote-wording-drift",
@@ -305,6 +331,28 @@ RULES: dict[str, Rule] = {
             "that is wrong; if both are right (the speaker said it twice), mark the finding so.",
             "Quote {short} reads differently in {other_article} ({other_published}, line "
             "{other_line}), also from {other_speaker}: here “{here_marked}”, there “{there_marked}”.",
+            explanation=(
+                "A speech quote that another reviewed article gives to the same speaker in nearly "
+                "the same words: a word changed, dropped or added (at most one word in five). "
+                "Punctuation, quotation marks, ellipses and bracketed insertions do not count. "
+                "One of the two is a misquote, or a second-hand quote copied with its mistake; "
+                "the finding shows both wordings with the difference marked."
+            ),
+            earlier=(
+                "---\ntitle: Harbour vote\npublished: 2024-03-01\n---\n\n"
+                "“We will not let the harbour become a car park for cruise ships,” Mayor Ana Ruiz "
+                "told the council on Monday.\n"
+            ),
+            fires=(
+                "---\ntitle: Cruise terminal\npublished: 2024-05-01\n---\n\n"
+                "“We will not let the harbour become a parking lot for cruise ships,” Mayor Ana "
+                "Ruiz told reporters.\n"
+            ),
+            passes=(
+                "---\ntitle: Cruise terminal\npublished: 2024-05-01\n---\n\n"
+                "“We will not let the harbour become a car park for cruise ships,” Mayor Ana Ruiz "
+                "told reporters.\n"
+            ),
         ),
         # Not a GX rule: checks/suppressions.py raises it for an inline directive without a reason.
         Rule(

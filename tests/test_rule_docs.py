@@ -39,11 +39,30 @@ def reviewed(tmp_path_factory, nlp, suites) -> dict[tuple[str, str], list[str]]:
             paths.append(str(path))
             keys.append((rule.id, kind))
     articles = extract_batch(paths)
+    _match_the_archive_examples(folder, articles, keys)
     review_findings(articles, suites)
     for art in articles:
         apply_suppressions(art)
     assert all(a.reviewed for a in articles), [a.errors for a in articles if not a.reviewed]
     return {key: [f.rule for f in art.findings] for key, art in zip(keys, articles, strict=True)}
+
+
+def _match_the_archive_examples(folder: Path, articles, keys) -> None:
+    """An archive rule's examples are checked against an archive holding its ``earlier``
+    article, one archive (a ledger database of its own) per example."""
+    from checks.archive.review import archive_review
+    from flows.extract.pipeline import extract_batch
+
+    for art, (rule_id, kind) in zip(articles, keys, strict=True):
+        earlier = RULES[rule_id].earlier
+        if not earlier:
+            continue
+        path = folder / f"{rule_id}.{kind}.earlier.md"
+        path.write_text(earlier, encoding="utf-8")
+        [before] = extract_batch([str(path)])
+        url = f"sqlite:///{folder / f'{rule_id}.{kind}.db'}"
+        archive_review([before], url)
+        art.archive_matches = archive_review([art], url).matches.get(art.article.id, [])
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
