@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.copydesk-installed
 # Quiet pip: no version nag, no noise from this machine's extra index locations.
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: setup review test lint lock bench-setup clean
+.PHONY: setup review test lint docs lock bench-setup clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,10 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check .
+
+# Regenerate the README's command reference from the commands' own --help.
+docs: setup
+	$(BIN)/python -m flows.cli_reference README.md
 
 # Regenerate requirements.lock (pinned, with hashes) from requirements.in.
 lock:
