@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from browser_support import require_chromium, served
+from browser_support import require_chromium, served, sign_in
 
 require_chromium()
 
@@ -107,7 +107,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Desk]:
         with Ledger.open(db_url) as ledger:
             ledger.sync(articles)
         reports = write_reports(articles, root / "reports" / "out")
-        app = create_app(reports, db_url, TOKEN, local_only=True)
+        app = create_app(reports, db_url, TOKEN)
     fingerprints = [f.fingerprint for a in articles for f in a.findings]
     assert len(fingerprints) >= 3, [f.rule for a in articles for f in a.findings]
     with served(app) as url:
@@ -200,6 +200,7 @@ def test_hostile_reason_typed_into_the_form(page, desk):
     """An editor pastes markup into the form: it is stored as typed and shown as text on the
     queue (flash message, status column) and the article's history."""
     fp = desk.fingerprints[-1]
+    sign_in(page, desk.url, TOKEN)
     page.goto(f"{desk.url}/?status=all")
     row = page.locator(f'tr[data-fingerprint="{fp}"]')
     row.locator('input[name="reason"]').fill(REASON)
@@ -238,7 +239,8 @@ def test_every_desk_page_sends_a_csp(desk):
     form = httpx.post(
         f"{desk.url}/findings/{desk.fingerprints[0]}/decision", data={"status": "open"}, timeout=10
     )
-    assert form.status_code == 403 and "content-security-policy" in form.headers  # no CSRF token
+    assert form.status_code == 303 and form.headers["location"].startswith("/signin")  # no session
+    assert "content-security-policy" in form.headers
 
 
 def test_desk_and_reports_link_only_to_http(desk, hostile_decision):
