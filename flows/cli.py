@@ -17,10 +17,12 @@ import typer
 
 from flows.cli_console import err, fail, internal_error, out, review_targets
 from flows.fastexit import skip_teardown
+from flows.prefect_api import bound_api_calls
 from flows.quiet import quiet_environment
 from flows.tempserver import TemporaryServer
 
 quiet_environment()
+bound_api_calls()
 
 app = typer.Typer(
     add_completion=False,
@@ -79,6 +81,12 @@ def review(
     files = unique_files(targets)
     if not files:
         raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}")
+    from flows.prefect_api import ServerUnreachable, api_failure, check_configured_server
+
+    try:
+        check_configured_server()
+    except ServerUnreachable as exc:
+        raise fail(str(exc)) from None
     # Spawned before the rest of the review is imported: the server boots meanwhile.
     with temporary_server() as server:
         from checks.config import ConfigError
@@ -105,6 +113,11 @@ def review(
             raise fail(str(exc)) from None
         except OSError as exc:
             raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
+        except Exception as exc:  # the Prefect API failing mid-run is the server's, not a bug
+            reason = api_failure(exc)
+            if reason is None:
+                raise
+            raise fail(reason) from None
     if not quiet:
         from reports.terminal import print_summary
 
