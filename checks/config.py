@@ -20,7 +20,7 @@ import yaml
 from checks.rules import RULES, SEVERITIES
 
 BUILTIN_SUITES = Path(__file__).parent / "suites"
-TABLES = {"quotes", "figures", "dates", "citations", "sources", "attributions"}
+TABLES = {"quotes", "figures", "dates", "citations", "sources", "attributions", "hidden"}
 
 
 class ConfigError(Exception):

@@ -118,6 +118,14 @@ RULES: dict[str, Rule] = {
             "Cite it where it applies, or delete it.",
             "Footnote [{label}] is never cited in the text: cite it or delete it.",
         ),
+        Rule(
+            "text-hidden-character",
+            "warning",
+            "The text holds characters a reader cannot see: bidi controls or zero-width characters.",
+            "Delete them: a bidi control can show a figure reversed, a zero-width space splits a number "
+            "or a name where no reader sees it. (Copied text often brings them.)",
+            "Hidden character {names}: delete it.",
+        ),
         # Not a GX rule: checks/suppressions.py raises it for an inline directive without a reason.
         Rule(
             "suppression-no-reason",

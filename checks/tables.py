@@ -26,6 +26,7 @@ def _date(value: str | None):
 
 def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
     quotes, figures, dates, citations, sources, attributions = [], [], [], [], [], []
+    hidden: list[dict] = []
     for art in articles:
         aid = art.article.id
         published = art.article.published
@@ -88,6 +89,8 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
             sources.append({"article_id": aid, "item_id": s.id, "kind": s.kind, "cited": s.cited})
         for v in art.vague:
             attributions.append({"article_id": aid, "item_id": v.id, "named": False})
+        for h in art.hidden:
+            hidden.append({"article_id": aid, "item_id": h.id, "kind": h.kind, "visible": False})
     return {
         "quotes": _frame(quotes, ["kind", "speaker", "has_speaker", "anonymous", "past_statement", "cited"]),
         "figures": _frame(
@@ -107,6 +110,7 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
         "citations": _frame(citations, ["kind", "source_id", "source_year", "claim_year", "mismatch"]),
         "sources": _frame(sources, ["kind", "cited"]),
         "attributions": _frame(attributions, ["named"]),
+        "hidden": _frame(hidden, ["kind", "visible"]),
     }
 
 

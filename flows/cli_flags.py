@@ -26,6 +26,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from checks.hidden import show_hidden
 from flows.cli_console import err, fail, out
 
 if TYPE_CHECKING:  # the ledger imports SQLAlchemy: only commands that use it pay for that
@@ -152,7 +153,11 @@ def _decide(fingerprint: str, status: str, reason: str | None, by: str | None, d
     with _ledger(db) as ledger:
         flag = ledger.decide(fingerprint, status, reason=reason, by=by)
     note = f": {flag.reason}" if flag.reason else ""
-    typer.echo(f"{flag.fingerprint} {flag.status} ({flag.rule} in {flag.article}) by {flag.author}{note}")
+    typer.echo(
+        show_hidden(
+            f"{flag.fingerprint} {flag.status} ({flag.rule} in {flag.article}) by {flag.author}{note}"
+        )
+    )
 
 
 def _flags_table(flags: list[FlagRecord]) -> Table:
@@ -165,9 +170,15 @@ def _flags_table(flags: list[FlagRecord]) -> Table:
     for column in ("rule", "article", "message", *(("decision",) if decided else ())):
         table.add_column(column, overflow="fold")
     for f in flags:
-        row = [f.fingerprint, f.status, f.rule, escape(f.article), escape(f.message)]
+        row = [
+            f.fingerprint,
+            f.status,
+            f.rule,
+            escape(show_hidden(f.article)),
+            escape(show_hidden(f.message)),
+        ]
         if decided:
-            row.append(escape(": ".join(part for part in (f.author, f.reason) if part)))
+            row.append(escape(show_hidden(": ".join(part for part in (f.author, f.reason) if part))))
         table.add_row(*row)
     return table
 
@@ -182,7 +193,7 @@ def _print_flag(flag: FlagRecord, history: list[DecisionRecord]) -> None:
         ("first seen", _when(flag.first_seen)),
         ("last seen", _when(flag.last_seen)),
     ):
-        out.print(f"[bold]{label:>12}[/bold]  {escape(value)}")
+        out.print(f"[bold]{label:>12}[/bold]  {escape(show_hidden(value))}")
     if not history:
         out.print("\nNo decisions yet.")
         return
@@ -190,7 +201,9 @@ def _print_flag(flag: FlagRecord, history: list[DecisionRecord]) -> None:
     for column in ("when", "status", "by", "reason"):
         table.add_column(column, overflow="fold")
     for d in history:
-        table.add_row(_when(d.at), d.status, escape(d.author or ""), escape(d.reason or ""))
+        table.add_row(
+            _when(d.at), d.status, escape(show_hidden(d.author or "")), escape(show_hidden(d.reason or ""))
+        )
     out.print(table)
 
 

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from checks.hidden import show_hidden
 from checks.records import ReviewedArticle
 
 
@@ -22,9 +23,9 @@ def print_summary(articles: list[ReviewedArticle], out_dir: str, console: Consol
             totals[s] += c[s]
         # File names and error messages come from the files: "[/red]" in either must print
         # as text, not be read as Rich markup (an unmatched closing tag raises MarkupError).
-        problem = escape("; ".join(art.errors))
+        problem = escape(show_hidden("; ".join(art.errors)))
         table.add_row(
-            escape(art.path),
+            escape(show_hidden(art.path)),
             str(c["error"]),
             str(c["warning"]),
             str(c["info"]),

@@ -50,7 +50,7 @@ from reports.desk.security import (
 )
 from reports.desk.signin import SESSION_COOKIE, SESSION_HOURS, Credentials, Session, Sessions
 from reports.desk.store import Located, ReportIndex, default_severity, load_article, read_report
-from reports.html import SEVERITY_RANK
+from reports.html import SEVERITY_RANK, visible
 from reports.html import TEMPLATES as REPORT_TEMPLATES
 from reports.naming import report_name
 
@@ -65,7 +65,8 @@ DONE_LABELS = {"accepted": "Accepted", "dismissed": "Dismissed", "open": "Reopen
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)  # every template
+    # autoescape: every template; finalize: hidden characters written out (reports.html.visible)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, finalize=visible)
     env.globals.update(rules=RULES, action_labels=ACTION_LABELS)
     env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M UTC")
     env.filters["age"] = _age
