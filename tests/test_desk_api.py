@@ -667,3 +667,66 @@ def test_article_page_shows_which_source_covers_each_figure(world):
     assert "<td>3,400 ships</td><td>unsourced</td><td>no source covers it</td>" in rows
     assert "<td>carried</td><td>from “the port authority”, named earlier in the passage</td>" in rows
     assert "<td>not a claim</td>" in rows
+
+
+# ── what the desk reads and lists (issues 15 and 17) ──
+
+
+def test_queue_lists_only_articles_of_the_reports_folder(client, world):
+    """A ledger shared by runs into other folders: their articles have no report here."""
+    other = _article(
+        "elsewhere/pier.md",
+        "elsewhere/pier.md",
+        "Pier",
+        MARKET,
+        _finding(MARKET, "date-future", "error", "June 2031", "A completed event dated after publication."),
+    )
+    with Ledger.open(world.db_url) as ledger:
+        ledger.sync([other], run_at=T0)
+    queue = client.get("/?status=all").text
+    assert "elsewhere/pier.md" not in queue
+    assert len(re.findall(r'data-fingerprint="', queue)) == 4
+
+
+def test_article_page_hides_front_matter(client, world):
+    page = client.get("/articles/harbour").text
+    text = page.split('<article class="text">', 1)[1].split("</article>", 1)[0]
+    assert "published: 2024-06-01" not in text and "author: Test Writer" not in text
+    assert '<mark class="sev-error" data-findings="f0">3,400 ships</mark>' in text
+
+
+@pytest.mark.parametrize("where", ["outside", "absolute", "linked-folder"])
+def test_the_desk_reads_only_inside_its_folder(client, world, tmp_path_factory, where):
+    """Issue 17: a report's ``path`` pointing out of the folder, or through a symlinked
+    folder, made the desk show that file."""
+    secret_dir = tmp_path_factory.mktemp("secret")
+    (secret_dir / "secret.md").write_text("# Secret\n\nPRIVATE-0xdeadbeef\n", encoding="utf-8")
+    if where == "outside":
+        path = os.path.relpath(secret_dir / "secret.md", world.root)
+    elif where == "absolute":
+        path = str(secret_dir / "secret.md")
+    else:
+        (world.root / "content" / "linked").symlink_to(secret_dir, target_is_directory=True)
+        path = "content/linked/secret.md"
+    report = world.reports / "harbour.json"  # the article whose id is "harbour"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["path"] = path
+    report.write_text(json.dumps(data), encoding="utf-8")
+    page = client.get("/articles/harbour")
+    assert page.status_code == 200
+    assert "PRIVATE-0xdeadbeef" not in page.text
+    assert ("symbolic link to a folder" if where == "linked-folder" else "outside the folder") in page.text
+
+
+def test_deeply_nested_json_is_400(client, world):
+    fp = world.fp("date-future")
+    deep = b"[" * 30_000 + b"]" * 30_000
+    response = client.post(
+        f"/api/findings/{fp}/decision",
+        content=deep,
+        headers={**_bearer(), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400 and "JSON object" in response.json()["detail"]
+    nested = {"status": "accepted", "by": "Ana", "reason": {"a": [[[[[[[[["x"]]]]]]]]]}}
+    assert client.post(f"/api/findings/{fp}/decision", json=nested, headers=_bearer()).status_code == 400
+    assert _ledger_status(world, fp)[0] == "open"

@@ -58,6 +58,7 @@ HERE = Path(__file__).parent
 EDITOR_COOKIE = "copydesk_editor"  # remembered so that each decision does not ask for the name again
 FLASH_COOKIE = "copydesk_flash"  # the outcome of the last decision, shown once after the redirect
 PROBLEM_COOKIE = "copydesk_problem"  # why the last decision was refused, shown once at its form
+MAX_JSON_DEPTH = 8  # a decision is one flat object; 30,000 nested arrays once gave a 500
 QUEUE_LIMIT = 500  # rows on one page: enough for a day's triage, small enough to render at once
 ACTION_LABELS = {"accepted": "Accept", "dismissed": "Dismiss", "open": "Reopen"}
 DONE_LABELS = {"accepted": "Accepted", "dismissed": "Dismissed", "open": "Reopened"}
@@ -293,9 +294,12 @@ def _routes(app: FastAPI, desk: Desk) -> None:
             status_code, message = problem
             headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
             raise HTTPException(status_code, message, headers=headers)
+        raw = await request.body()
+        if _nesting(raw) > MAX_JSON_DEPTH:  # refused before the parser recurses into it
+            raise HTTPException(400, 'send a flat JSON object: {"status", "reason", "by"}')
         try:
-            body = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise HTTPException(400, 'send a JSON object: {"status", "reason", "by"}') from None
         if not isinstance(body, dict) or not all(
             isinstance(body.get(k), str | None) for k in ("status", "reason", "by")
@@ -330,8 +334,11 @@ def _rows(desk: Desk, status: str, rule: str | None, article: str | None, severi
     """The queue, worst severity first, then oldest first: what has waited longest."""
     wanted = None if status == "all" else "open" if status == "suppressed" else status
     located = desk.reports.findings()
+    served = desk.reports.titles()
     rows = []
     for flag in desk.ledger.list(status=wanted, rule=rule, article=article):
+        if flag.article not in served:
+            continue  # another run's article (another reports folder): no report here to link to
         where = located.get(flag.fingerprint)
         suppressed = flag.status == "open" and where is not None and where.status == "suppressed"
         if (status == "open" and suppressed) or (status == "suppressed" and not suppressed):
@@ -408,6 +415,28 @@ def _page(
         if shown in request.cookies:
             response.delete_cookie(shown, path="/", samesite="strict")
     return response
+
+
+def _nesting(raw: bytes) -> int:
+    """How deep brackets nest in a JSON text (brackets inside strings aside)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
 
 
 def _at_finding(back: str, fingerprint: str) -> str:

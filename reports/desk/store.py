@@ -199,6 +199,9 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
     file = Path(path) if Path(path).is_absolute() else base / path
     if file.suffix.lower() not in ARTICLE_SUFFIXES:
         return None, f"{path} is not an article file (.md, .txt, .html); its text is not shown."
+    outside = _outside(base, file)
+    if outside:
+        return None, f"{path} {outside}; its text is not shown."
     try:
         # The loader's rule (``flows.content.loader.read_bytes``): a link is followed only into
         # its own folder. The review refused such a file, but its report still names it, and
@@ -225,6 +228,24 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
         return None, f"{path!r} is not a usable file name."
 
 
+def _outside(base: Path, file: Path) -> str | None:
+    """Why the desk must not read ``file``, or None: it reads only inside the folder it
+    serves (``base``, where the review ran) and, as a review does, never through a link to
+    a folder (``flows.content.loader``). A report is a file anyone with the folder can edit."""
+    try:
+        inner = file.relative_to(base)
+    except ValueError:
+        return f"is outside the folder the desk serves ({base})"
+    if ".." in inner.parts:
+        return f"is outside the folder the desk serves ({base})"
+    folder = base
+    for part in inner.parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return f"is in {folder.relative_to(base)}, a symbolic link to a folder, which a review does not follow"
+    return None
+
+
 def _read_regular(file: Path) -> bytes | None:
     """The file's bytes (at most MAX_TEXT_BYTES + 1), or None when it is not a regular file.
     Opened without blocking and checked on the open file: a report may name a path that is
@@ -241,13 +262,13 @@ def _read_regular(file: Path) -> bytes | None:
 
 def text_zones(text: str, html: bool = False) -> list[tuple[str, int, int]]:
     """Blocks separated by blank lines (by line breaks in HTML source, which is shown as
-    source), Markdown headings as headings. The whole file is shown, front matter too:
-    findings' offsets count from its first byte. (The loader's zones are not in the JSON.)"""
+    source), Markdown headings as headings. Front matter is left out (its title, author and
+    date are in the page's header); findings' offsets still count from the file's first
+    byte. (The loader's zones are not in the JSON.)"""
     zones = []
     start = 0
     front = _FRONT_MATTER.match(text)
-    if front:  # its own block: the heading that follows it is a heading, not more metadata
-        zones.append(("paragraph", 0, len(front.group(0).rstrip())))
+    if front:  # metadata, shown in the page's header: not part of the article's text
         start = front.end()
     for gap in [*(_LINES if html else _BLANK_LINES).finditer(text, start), None]:
         end = gap.start() if gap else len(text.rstrip())
