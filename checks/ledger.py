@@ -270,6 +270,11 @@ class Ledger:
             query = query.where((Flag.article == article) | (Flag.path == _path(article)))
         return self._run(lambda s: [_flag_record(f) for f in s.scalars(query)], write=False)
 
+    def histories(self, article: str) -> dict[str, list[DecisionRecord]]:
+        """Every decision on an article's findings (``article``: its id or path), by
+        fingerprint, oldest first: one query, however many findings it has."""
+        return self._run(partial(_histories, article=article), write=False)
+
     def show(self, fingerprint: str) -> tuple[FlagRecord, list[DecisionRecord]]:
         """A finding and its history, oldest decision first."""
         return self._run(partial(_show, fingerprint=fingerprint), write=False)
@@ -357,6 +362,19 @@ def _show(session: Session, fingerprint: str) -> tuple[FlagRecord, list[Decision
         select(Decision).where(Decision.fingerprint == flag.fingerprint).order_by(Decision.id)
     )
     return _flag_record(flag), [DecisionRecord(d.status, d.reason, d.author, d.at) for d in history]
+
+
+def _histories(session: Session, article: str) -> dict[str, list[DecisionRecord]]:
+    query = (
+        select(Decision)
+        .join(Flag, Flag.fingerprint == Decision.fingerprint)
+        .where((Flag.article == article) | (Flag.path == _path(article)))
+        .order_by(Decision.id)
+    )
+    found: dict[str, list[DecisionRecord]] = {}
+    for d in session.scalars(query):
+        found.setdefault(d.fingerprint, []).append(DecisionRecord(d.status, d.reason, d.author, d.at))
+    return found
 
 
 def _get(session: Session, fingerprint: str) -> Flag:

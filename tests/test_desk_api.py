@@ -730,3 +730,40 @@ def test_deeply_nested_json_is_400(client, world):
     nested = {"status": "accepted", "by": "Ana", "reason": {"a": [[[[[[[[["x"]]]]]]]]]}}
     assert client.post(f"/api/findings/{fp}/decision", json=nested, headers=_bearer()).status_code == 400
     assert _ledger_status(world, fp)[0] == "open"
+
+
+def test_long_finding_lists_are_paged(tmp_path, monkeypatch):
+    """Issue 17: 5,219 findings on one page took 5-7 s and 7.6 MB (one ledger query per
+    finding). The page lists and highlights PAGE_SIZE of them, with their history."""
+    from reports.desk.store import PAGE_SIZE
+
+    monkeypatch.chdir(tmp_path)
+    text = "".join(f"The harbour handled {1000 + i} ships.\n\n" for i in range(PAGE_SIZE + 50))
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "long.md").write_text(text, encoding="utf-8")
+    found, start = [], 0
+    for _ in range(PAGE_SIZE + 50):
+        start = text.index(" ships", start) - 4
+        found.append(
+            _finding(text[start:], "figure-unsourced", "error", text[start : start + 10], "No source.")
+        )
+        found[-1].start += start
+        found[-1].end += start
+        found[-1].line, found[-1].column = line_col(text, found[-1].start)
+        start += 12
+    art = _article("content/long.md", "content/long.md", "Long", text, *found)
+    db_url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    with Ledger.open(db_url) as ledger:
+        ledger.sync([art])
+        last = art.findings[-1].fingerprint
+        ledger.decide(last, "dismissed", "the port's own count", "Ana")
+    reports = write_reports([art], tmp_path / "reports" / "out")
+    with TestClient(create_app(reports, db_url, TOKEN), base_url="http://127.0.0.1") as c:
+        first = c.get("/articles/content/long.md").text
+        assert first.count('<li id="fp-') == PAGE_SIZE and first.count("<mark ") == PAGE_SIZE
+        assert f"1–{PAGE_SIZE} of {PAGE_SIZE + 50}" in first and 'href="?page=2"' in first
+        second = c.get("/articles/content/long.md?page=2").text
+        assert second.count('<li id="fp-') == 50 and f'id="fp-{last}"' in second
+        assert "the port&#39;s own count" in second  # its history, from the one query
+        assert f'id="fp-{last}"' not in first
+        assert c.get("/articles/content/long.md?page=99").status_code == 200  # the last page

@@ -49,7 +49,14 @@ from reports.desk.security import (
     local_path,
 )
 from reports.desk.signin import SESSION_COOKIE, SESSION_HOURS, Credentials, Session, Sessions
-from reports.desk.store import Located, ReportIndex, default_severity, load_article, read_report
+from reports.desk.store import (
+    PAGE_SIZE,
+    Located,
+    ReportIndex,
+    default_severity,
+    load_article,
+    read_report,
+)
 from reports.html import SEVERITY_RANK, visible
 from reports.html import TEMPLATES as REPORT_TEMPLATES
 from reports.naming import report_name
@@ -177,7 +184,7 @@ def _routes(app: FastAPI, desk: Desk) -> None:
         return _page(request, desk, "queue.html.j2", context)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
-    def article_page(request: Request, article_id: str) -> Response:
+    def article_page(request: Request, article_id: str, page: int = 1) -> Response:
         # The id is a path (content/2024/pier.md); its report is one file of the folder.
         if not is_article_id(article_id):
             raise HTTPException(404, "no such article")
@@ -185,10 +192,9 @@ def _routes(app: FastAPI, desk: Desk) -> None:
         flags = {f.fingerprint: f for f in desk.ledger.list(article=article_id)}
         if report is None and not flags:
             raise HTTPException(404, f"no report and no ledger entries for article {article_id!r}")
-        view = load_article(report, desk.base) if report is not None else None
-        reported = {f.fingerprint for f in view.findings} if view else set()
-        # One query per finding: the ledger has no call for a whole article's history.
-        history = {fp: desk.ledger.show(fp)[1] for fp in flags}
+        view = load_article(report, desk.base, page) if report is not None else None
+        reported = view.reported if view else frozenset()
+        history = desk.ledger.histories(article_id)  # one query for all of its findings
         context = {
             "article_id": article_id,
             "view": view,
@@ -196,7 +202,8 @@ def _routes(app: FastAPI, desk: Desk) -> None:
             "history": history,
             "earlier": [f for fp, f in flags.items() if fp not in reported],
             "script": Markup(_article_script()),
-            "here": request.url.path,
+            "here": request.url.path + (f"?page={view.page}" if view and view.page > 1 else ""),
+            "page_size": PAGE_SIZE,
         }
         return _page(request, desk, "article.html.j2", context)
 

@@ -26,6 +26,9 @@ from reports.html import Block, article_blocks
 # the desk shows only files a review could have read, never whatever a JSON names.
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_TEXT_BYTES = 16 * 1024 * 1024
+# Findings listed (each with its decision form) and highlighted on one article page: an
+# article of 900,000 characters had 5,000, a page of 4 MB that took seconds to build.
+PAGE_SIZE = 200
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
 _LINES = re.compile(r"\n\s*")
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n.*?\n---[ \t]*(?:\r?\n\s*|\Z)", re.S)
@@ -135,11 +138,16 @@ class ArticleText:
     errors: list[str] = field(default_factory=list)
     problem: str | None = None  # why the text cannot be shown, or why highlights may be off
     figures: list[FigureCoverage] = field(default_factory=list)  # each figure's source, or why none
+    reported: frozenset[str] = frozenset()  # the fingerprints of all the report's findings
+    total: int = 0  # how many findings the report has (``findings`` is one page of them)
+    page: int = 1
+    pages: int = 1
 
 
-def load_article(report: dict[str, Any], base: Path) -> ArticleText:
+def load_article(report: dict[str, Any], base: Path, page: int = 1) -> ArticleText:
     """The report's findings over the article's text, read from the file the report names
-    (the JSON contract carries offsets, not the text)."""
+    (the JSON contract carries offsets, not the text): page ``page`` of them, at most
+    ``PAGE_SIZE``, listed and highlighted."""
     meta = report.get("article") or {}
     info = ArticleInfo(
         id=str(meta.get("id") or ""),
@@ -148,13 +156,20 @@ def load_article(report: dict[str, Any], base: Path) -> ArticleText:
         published=meta.get("published"),
     )
     path = str(report.get("path") or "")
-    findings = [_finding(f) for f in report.get("findings") or [] if isinstance(f, dict)]
+    every = [_finding(f) for f in report.get("findings") or [] if isinstance(f, dict)]
+    pages = max(1, -(-len(every) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    findings = every[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     view = ArticleText(
         info,
         path,
         findings=findings,
         errors=[str(e) for e in report.get("errors") or []],
         figures=coverage_from_report(report),
+        reported=frozenset(f.fingerprint for f in every),
+        total=len(every),
+        page=page,
+        pages=pages,
     )
     text, view.problem = _read_text(base, path)
     if text is None:
@@ -162,7 +177,7 @@ def load_article(report: dict[str, Any], base: Path) -> ArticleText:
     html = Path(path).suffix.lower() in (".html", ".htm")
     art = ReviewedArticle(path, info, text=text, findings=findings, zones=text_zones(text, html))
     view.blocks = article_blocks(art)
-    if _stale(report, text, findings):
+    if _stale(report, text, every):
         view.problem = (
             f"{path} has changed since this report was written: highlights may be in the wrong "
             "place. Run copydesk review again to refresh them."
