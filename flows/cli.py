@@ -72,6 +72,10 @@ def review(
     """Review articles and write JSON, HTML and Markdown reports."""
     from flows.tempserver import ServerError, temporary_server
 
+    # A task or flow run that fails is said here in one line (the ledger, the disk, the
+    # server); Prefect's own log of it is a traceback for Prefect's developers.
+    for run_logger in ("FLOW_RUNS", "TASK_RUNS"):
+        os.environ.setdefault(f"PREFECT_LOGGING_LOGGERS_PREFECT_{run_logger}_LEVEL", "CRITICAL")
     if fail_on is not None and fail_on not in LEVELS:
         raise fail(f"--fail-on must be one of {', '.join(LEVELS)}, not {fail_on!r}")
     targets = review_targets(paths, suites)
