@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from checks.gate import GateFinding, GateResult
+from checks.hidden import show_hidden
 from checks.rules import SEVERITIES
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -18,7 +19,7 @@ def _plural(n: int, word: str) -> str:
 
 def text_line(g: GateFinding) -> str:
     f = g.finding
-    return f"{g.path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message}"
+    return show_hidden(f"{g.path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message}")
 
 
 def summary_line(result: GateResult) -> str:
@@ -69,7 +70,7 @@ def annotation(g: GateFinding) -> str:
     f = g.finding
     return workflow_command(
         COMMANDS.get(f.severity, "warning"),
-        f.message,
+        show_hidden(f.message),
         file=g.path,
         line=f.line,
         col=f.column,
@@ -102,7 +103,7 @@ def step_summary(result: GateResult) -> str:
     lines += [f"- `{_cell(p)}`: cannot review: {_cell(why)}" for p, why in result.unreadable]
     if stale := stale_line(result):
         lines += ["", stale]
-    return "\n".join(lines) + "\n\n"
+    return show_hidden("\n".join(lines) + "\n\n")
 
 
 def to_json(result: GateResult) -> dict:

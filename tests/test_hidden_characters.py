@@ -145,3 +145,14 @@ def _python_env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k.startswith(("PYTHON", "VIRTUAL_ENV", "HOME"))}
+
+
+def test_ci_lines_and_annotations_show_them_escaped(reviewed):
+    from checks.gate import GateFinding
+    from reports.gate import annotation, text_line
+
+    _, (jobs, _), _, _ = reviewed
+    [figure] = [f for f in jobs.findings if f.rule == "figure-unsourced" and ZWSP in f.message]
+    g = GateFinding(jobs.path, figure, "new")
+    for line in (text_line(g), annotation(g)):
+        assert not set(line) & HIDDEN and "2<U+200B>50 jobs" in line
