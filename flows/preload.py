@@ -22,9 +22,18 @@ from flows.lifeline import PARENT_ENV, die_with_parent
 if os.environ.get(PARENT_ENV, "").isdigit():
     die_with_parent(parent=int(os.environ.pop(PARENT_ENV)))
     _forkserver = os.getpid()
-    # Right after each fork, before the worker does anything: should the fork server
-    # be gone already, the worker ends at once.
-    os.register_at_fork(after_in_child=lambda: die_with_parent(parent=_forkserver))
+    _forking = [0]  # which process is forking: the hooks are inherited by the workers too
+
+    def _note_forker() -> None:
+        _forking[0] = os.getpid()
+
+    def _tie_worker() -> None:
+        # Right after the fork, before the worker does anything: should the fork server be
+        # gone already, the worker ends at once. (A process a worker forks is not tied.)
+        if _forking[0] == _forkserver:
+            die_with_parent(parent=_forkserver)
+
+    os.register_at_fork(before=_note_forker, after_in_child=_tie_worker)
 
 import prefect.task_engine  # noqa: F401  (runs every task in a worker)
 from prefect.plugins import load_prefect_collections

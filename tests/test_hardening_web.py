@@ -53,6 +53,8 @@ Observers believe the fees will rise again. "><svg onload={PWN}> and {{{{ 7*7 }}
 
 About 250 jobs depend on the harbour.[1]
 
+The fee rose to \u202e052\u202c dollars and 2\u200b50 boats, the port said.
+
 [1]: [Port report](javascript:{PWN}), 2023.
 """
 
@@ -258,6 +260,17 @@ def test_desk_and_reports_link_only_to_http(desk, hostile_decision):
     assert 'href="https://example.org/market"' in pages[MARKET_PAGE]
     assert "Council minutes" in pages[MARKET_PAGE] and "Port report" in pages[HARBOUR_PAGE]
     assert "{{ 7*7 }}" in pages["/articles/content/harbour.md"]  # article text is never a template
+
+
+def test_hidden_characters_are_shown_not_obeyed(page, desk):
+    """Issue 17: a right-to-left override showed the flagged "052" as "250". On the desk
+    page and the report, in Chromium, each hidden character is written out."""
+    for url in (f"{desk.url}/articles/content/harbour.md", (desk.reports / HARBOUR_PAGE).as_uri()):
+        page.goto(url)
+        text = page.inner_text("body")
+        assert "<U+202E>052<U+202C>" in text and "2<U+200B>50 boats" in text, url
+        assert not {"\u202e", "\u202c", "\u200b"} & set(text), url
+        _inert(page)
 
 
 def test_reports_stay_inert_in_the_browser(page, desk):
