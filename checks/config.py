@@ -21,7 +21,7 @@ from checks.rule_policy import path_spec
 from checks.rules import RULES, SEVERITIES
 
 BUILTIN_SUITES = Path(__file__).parent / "suites"
-TABLES = {"quotes", "figures", "dates", "citations", "sources", "attributions", "archive_matches"}
+TABLES = {"quotes", "figures", "dates", "citations", "sources", "attributions", "hidden", "archive_matches"}
 
 
 class ConfigError(Exception):

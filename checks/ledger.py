@@ -277,6 +277,11 @@ class Ledger:
         when several are (the message lists them)."""
         return self._run(partial(_resolve, prefix=prefix), write=False)
 
+    def histories(self, article: str) -> dict[str, list[DecisionRecord]]:
+        """Every decision on an article's findings (``article``: its id or path), by
+        fingerprint, oldest first: one query, however many findings it has."""
+        return self._run(partial(_histories, article=article), write=False)
+
     def show(self, fingerprint: str) -> tuple[FlagRecord, list[DecisionRecord]]:
         """A finding and its history, oldest decision first."""
         return self._run(partial(_show, fingerprint=fingerprint), write=False)
@@ -397,6 +402,19 @@ def _resolve(session: Session, prefix: str) -> str:
         shown = ", ".join(found[:SHOWN_CANDIDATES]) + (", …" if len(found) > SHOWN_CANDIDATES else "")
         raise LookupError(f"fingerprint prefix {prefix!r} is ambiguous: it starts {shown}; give more of it")
     return found[0]
+
+
+def _histories(session: Session, article: str) -> dict[str, list[DecisionRecord]]:
+    query = (
+        select(Decision)
+        .join(Flag, Flag.fingerprint == Decision.fingerprint)
+        .where((Flag.article == article) | (Flag.path == _path(article)))
+        .order_by(Decision.id)
+    )
+    found: dict[str, list[DecisionRecord]] = {}
+    for d in session.scalars(query):
+        found.setdefault(d.fingerprint, []).append(DecisionRecord(d.status, d.reason, d.author, d.at))
+    return found
 
 
 def _get(session: Session, fingerprint: str) -> Flag:

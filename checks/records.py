@@ -159,6 +159,18 @@ class QuoteMatch:
 
 
 @dataclass
+class HiddenCharacter:
+    """A run of characters a reader cannot see (``checks.hidden``): bidi controls that
+    reorder the text around them, zero-width characters that split words and numbers."""
+
+    start: int
+    end: int
+    text: str  # the file's text of the run: the characters themselves, or an HTML entity
+    kind: Literal["bidi", "zero-width"] = "zero-width"
+    id: str = ""
+
+
+@dataclass
 class Finding:
     rule: str
     severity: str
@@ -200,6 +212,7 @@ class ReviewedArticle:
     sources: list[Source] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     vague: list[VagueAttribution] = field(default_factory=list)
+    hidden: list[HiddenCharacter] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     reviewed: bool = True  # False when the file could not be read at all

@@ -354,6 +354,24 @@ RULES: dict[str, Rule] = {
                 "told reporters.\n"
             ),
         ),
+        Rule(
+            "text-hidden-character",
+            "warning",
+            "The text holds characters a reader cannot see: bidi controls or zero-width characters.",
+            "Delete them: a bidi control can show a figure reversed, a zero-width space splits a number "
+            "or a name where no reader sees it. (Copied text often brings them.)",
+            "Hidden character {names}: delete it.",
+            explanation=(
+                "Bidi controls (U+202A-202E, U+2066-2069, U+200E/F, U+061C) and zero-width "
+                "characters (U+200B-200D, U+2060, U+FEFF after the start) in the reviewed text. "
+                "Nobody sees them, but they change what is shown or read: a right-to-left override "
+                "shows “052” as “250”, a zero-width space splits “250” into two numbers for a "
+                "search or a screen reader. copydesk reads numbers with them removed and writes "
+                "them out as <U+202E> in every report, page and terminal line."
+            ),
+            fires="The pier repairs will cost 250 million euros, the council\u200b said.\n",
+            passes="The pier repairs will cost 250 million euros, the council said.\n",
+        ),
         # Not a GX rule: checks/suppressions.py raises it for an inline directive without a reason.
         Rule(
             "suppression-no-reason",

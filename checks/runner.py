@@ -3,6 +3,7 @@ whole batch, and turn unexpected rows into findings."""
 
 from __future__ import annotations
 
+import html
 import importlib
 import importlib.util
 import logging
@@ -19,6 +20,7 @@ from checks.archive import ARCHIVE_RULES
 from checks.archive.alignment import marked
 from checks.config import ConfigError, SuiteConfig, suites_for
 from checks.fingerprints import assign_fingerprints, line_col
+from checks.hidden import describe
 from checks.records import ArchiveMatch, Finding, ReviewedArticle
 from checks.rules import RULES
 from checks.tables import build_tables, same_quantity
@@ -355,4 +357,7 @@ def _item(art: ReviewedArticle, v: Violation):
     for a in art.vague:
         if a.id == v.item_id:
             return a, {"start": a.start, "end": a.end, "text": a.text}
+    for h in art.hidden:
+        if h.id == v.item_id:
+            return h, {"start": h.start, "end": h.end, "names": describe(html.unescape(h.text))}
     return None, {}

@@ -26,6 +26,7 @@ def _date(value: str | None):
 
 def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
     quotes, figures, dates, citations, sources, attributions, archive = [], [], [], [], [], [], []
+    hidden: list[dict] = []
     for art in articles:
         aid = art.article.id
         published = art.article.published
@@ -88,6 +89,8 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
             sources.append({"article_id": aid, "item_id": s.id, "kind": s.kind, "cited": s.cited})
         for v in art.vague:
             attributions.append({"article_id": aid, "item_id": v.id, "named": False})
+        for h in art.hidden:
+            hidden.append({"article_id": aid, "item_id": h.id, "kind": h.kind, "visible": False})
         # The quotes joined with their archive matches (``checks.archive``): one row per
         # quote and matching quote of another article.
         for m in art.archive_matches:
@@ -120,6 +123,7 @@ def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:
         "citations": _frame(citations, ["kind", "source_id", "source_year", "claim_year", "mismatch"]),
         "sources": _frame(sources, ["kind", "cited"]),
         "attributions": _frame(attributions, ["named"]),
+        "hidden": _frame(hidden, ["kind", "visible"]),
         "archive_matches": _frame(archive, ["other_article", "other_item", "same_words", "same_speaker"]),
     }
 

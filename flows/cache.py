@@ -38,6 +38,7 @@ from pathlib import Path
 
 from checks.codec import CodecError, article_from_data, article_to_data, findings_from_data, findings_to_data
 from checks.records import Finding, ReviewedArticle
+from checks.spans import article_problem, findings_problem
 from flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
 
 ENV_VAR = "COPYDESK_CACHE_DIR"
@@ -84,7 +85,8 @@ class ExtractionCache:
             key = self._key(path, max_bytes)
             article = self._decoded(key) if key is not None else None
             if key is not None and article is not None:
-                self._ahead[path] = (key, article, self._findings_of(key, article_id_for(path), rules))
+                findings = self._findings_of(key, article_id_for(path), rules, len(article.text))
+                self._ahead[path] = (key, article, findings)
 
     def ahead(self) -> dict[str, bool]:
         """Files read ahead, each with whether its findings were found too."""
@@ -135,12 +137,18 @@ class ExtractionCache:
         self.flush()  # an entry stored earlier in this process is read back as written
         entry = self._entry(*key)
         try:
-            return article_from_data(json.loads(entry.read_text(encoding="utf-8")))
+            article = article_from_data(json.loads(entry.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, CodecError, TypeError):
+        except (OSError, ValueError, CodecError, TypeError, RecursionError):
             _discard(entry)  # damaged or from an incompatible writer: parse again
             return None
+        # The cache is files in a workspace: an entry is trusted only when its spans keep
+        # the contract (checks.spans), else it is a miss and the article is parsed again.
+        if article_problem(article) is not None:
+            _discard(entry)
+            return None
+        return article
 
     def store(self, article: ReviewedArticle, max_bytes: int) -> None:
         """Keep a freshly extracted article, under the hash its file had when ``lookup``
@@ -163,18 +171,24 @@ class ExtractionCache:
         ahead = self._ahead.get(article.path)
         if ahead is not None and ahead[0] == key and rules == self._ahead_rules and ahead[2] is not None:
             return ahead[2]
-        return self._findings_of(key, article.article.id, rules)
+        return self._findings_of(key, article.article.id, rules, len(article.text))
 
-    def _findings_of(self, key: tuple[str, str], article_id: str, rules: str) -> list[Finding] | None:
+    def _findings_of(
+        self, key: tuple[str, str], article_id: str, rules: str, text_size: int
+    ) -> list[Finding] | None:
         self.flush()
         entry = self._findings_entry(key, article_id, rules)
         try:
-            return findings_from_data(json.loads(entry.read_text(encoding="utf-8")))
+            findings = findings_from_data(json.loads(entry.read_text(encoding="utf-8")))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, CodecError, TypeError):
+        except (OSError, ValueError, CodecError, TypeError, RecursionError):
             _discard(entry)
             return None
+        if findings_problem(findings, text_size) is not None:  # as for articles: a miss
+            _discard(entry)
+            return None
+        return findings
 
     def store_findings(self, article: ReviewedArticle, rules: str) -> None:
         """Keep a checked article's findings (before the ledger gives them a status)."""

@@ -30,10 +30,12 @@ from flows.cli_output import (
     finish,
 )
 from flows.fastexit import skip_teardown
+from flows.prefect_api import bound_api_calls
 from flows.quiet import quiet_environment
 from flows.tempserver import TemporaryServer
 
 quiet_environment()
+bound_api_calls()
 
 app = typer.Typer(
     add_completion=False,
@@ -117,6 +119,10 @@ def review(
     from flows.cli_settings import default_targets, load_settings, reports_folder
     from flows.tempserver import ServerError, temporary_server
 
+    # A task or flow run that fails is said here in one line (the ledger, the disk, the
+    # server); Prefect's own log of it is a traceback for Prefect's developers.
+    for run_logger in ("FLOW_RUNS", "TASK_RUNS"):
+        os.environ.setdefault(f"PREFECT_LOGGING_LOGGERS_PREFECT_{run_logger}_LEVEL", "CRITICAL")
     settings = load_settings()  # copydesk.toml or [tool.copydesk], found upwards
     fail_on = fail_on or settings.fail_on
     out_dir = reports_folder(out_dir, settings)
@@ -129,6 +135,12 @@ def review(
     if not files:
         excluded = f" ({len(found)} left out by {settings.source})" if found else ""
         raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}{excluded}")
+    from flows.prefect_api import ServerUnreachable, api_failure, check_configured_server
+
+    try:
+        check_configured_server()
+    except ServerUnreachable as exc:
+        raise fail(str(exc)) from None
     # Spawned before the rest of the review is imported: the server boots meanwhile.
     with temporary_server() as server:
         from checks.config import ConfigError
@@ -155,6 +167,11 @@ def review(
             raise fail(str(exc)) from None
         except OSError as exc:
             raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
+        except Exception as exc:  # the Prefect API failing mid-run is the server's, not a bug
+            reason = api_failure(exc)
+            if reason is None:
+                raise
+            raise fail(reason) from None
     from checks.gate import judge_review
     from checks.identity import project_root
     from reports.output import review_outcome

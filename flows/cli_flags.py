@@ -26,6 +26,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from checks.hidden import show_hidden
 from flows.cli_console import err, fail, out
 
 if TYPE_CHECKING:  # the ledger imports SQLAlchemy: only commands that use it pay for that
@@ -162,7 +163,11 @@ def _decide(fingerprint: str, status: str, reason: str | None, by: str | None, d
     with _ledger(db) as ledger:
         flag = ledger.decide(ledger.resolve(fingerprint), status, reason=reason, by=by)
     note = f": {flag.reason}" if flag.reason else ""
-    typer.echo(f"{flag.fingerprint} {flag.status} ({flag.rule} in {flag.article}) by {flag.author}{note}")
+    typer.echo(
+        show_hidden(
+            f"{flag.fingerprint} {flag.status} ({flag.rule} in {flag.article}) by {flag.author}{note}"
+        )
+    )
 
 
 def _flags_table(flags: list[FlagRecord]) -> Table:
@@ -187,7 +192,7 @@ def _rows(flags: list[FlagRecord]) -> list[list[str]]:
         row = [f.fingerprint, f.status, f.rule, f.article, f.message]
         if decided:
             row.append(": ".join(part for part in (f.author, f.reason) if part))
-        rows.append(row)
+        rows.append([show_hidden(cell) for cell in row])  # a bidi control shows as <U+202E>
     return rows
 
 
@@ -201,7 +206,7 @@ def _print_flag(flag: FlagRecord, history: list[DecisionRecord]) -> None:
         ("first seen", _when(flag.first_seen)),
         ("last seen", _when(flag.last_seen)),
     ):
-        out.print(f"[bold]{label:>12}[/bold]  {escape(value)}")
+        out.print(f"[bold]{label:>12}[/bold]  {escape(show_hidden(value))}")
     if not history:
         out.print("\nNo decisions yet.")
         return
@@ -209,7 +214,9 @@ def _print_flag(flag: FlagRecord, history: list[DecisionRecord]) -> None:
     for column in ("when", "status", "by", "reason"):
         table.add_column(column, overflow="fold")
     for d in history:
-        table.add_row(_when(d.at), d.status, escape(d.author or ""), escape(d.reason or ""))
+        table.add_row(
+            _when(d.at), d.status, escape(show_hidden(d.author or "")), escape(show_hidden(d.reason or ""))
+        )
     out.print(table)
 
 

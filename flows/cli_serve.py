@@ -1,9 +1,11 @@
 """``copydesk serve``: the review desk in a browser.
 
     copydesk serve [--host 127.0.0.1] [--port 8000] [--reports reports/out] [--db URL]
+                   [--token-file FILE] [--allowed-host NAME ...]
 
-Loopback by default: the desk's forms need no password, so only this machine should reach
-them. API writes need ``$COPYDESK_DESK_TOKEN`` wherever the desk listens.
+Every write, from a form or the API, needs a desk token: ``$COPYDESK_DESK_TOKEN`` (shared)
+or one of a token file's ``name: token`` lines (each editor's own). Editors sign in with
+one in the browser. Loopback by default; any other ``--host`` needs a token to start.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.markup import escape
@@ -35,6 +37,18 @@ def serve(
             "--db", help="Ledger database URL (default: $COPYDESK_DB_URL, else .copydesk/ledger.db)"
         ),
     ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="Per-editor tokens, one 'name: token' line each", dir_okay=False),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A host name the desk answers to (repeatable; also $COPYDESK_DESK_HOSTS, comma-separated); "
+            "loopback names and --host are always allowed",
+        ),
+    ] = None,
 ) -> None:
     """Serve the review desk: the queue of findings, articles, accept / dismiss / reopen."""
     import uvicorn
@@ -42,14 +56,27 @@ def serve(
     from checks.ledger import LedgerError
     from flows.cli_settings import load_settings, reports_folder
     from reports.desk import create_app
-    from reports.desk.security import TOKEN_ENV, is_loopback
+    from reports.desk.security import LOOPBACK_NAMES, TOKEN_ENV, is_loopback
+    from reports.desk.signin import MIN_TOKEN_LENGTH, TokenFileError, read_token_file
 
     # The same settings as copydesk review here: the desk serves the folder it wrote.
     reports = reports_folder(reports, load_settings())
     token = os.environ.get(TOKEN_ENV) or None
     local = is_loopback(host)
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        _fail(f"{TOKEN_ENV} is too short: use at least {MIN_TOKEN_LENGTH} random characters")
     try:
-        app = create_app(Path(reports), db, token, local_only=local)
+        editors = read_token_file(token_file) if token_file is not None else ()
+    except TokenFileError as exc:
+        _fail(str(exc))
+    if not local and token is None and not editors:
+        _fail(
+            f"the desk would listen on {host}, beyond this machine, with no token: set {TOKEN_ENV} "
+            "or give --token-file, so that only editors can make decisions"
+        )
+    hosts = _allowed_hosts(host, [*(allowed_host or []), *os.environ.get(HOSTS_ENV, "").split(",")])
+    try:
+        app = create_app(Path(reports), db, token, editors=editors, allowed_hosts=(*LOOPBACK_NAMES, *hosts))
     except LedgerError as exc:
         err.print(f"[bold red]copydesk:[/bold red] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -66,15 +93,34 @@ def serve(
     if not Path(reports).is_dir():
         err.print(f"note: no reports in {escape(reports)} yet; run copydesk review to fill the desk.")
     if not local:
-        state = "is set" if token else "is NOT set: API writes are refused"
         err.print(
-            f"[bold yellow]warning:[/bold yellow] the desk listens on {escape(host)}, not only this machine: "
-            f"anyone who can reach it can read findings and use its forms. API writes need {TOKEN_ENV} "
-            f"({state})."
+            f"[bold yellow]note:[/bold yellow] the desk listens on {escape(host)}, not only this machine: "
+            "anyone who can reach it can read findings; decisions need a token. It answers to the host "
+            f"names {escape(', '.join((*LOOPBACK_NAMES, *hosts)))}. Put it behind a TLS proxy."
+        )
+    elif token is None and not editors:
+        err.print(
+            f"note: no {TOKEN_ENV} and no --token-file: the desk is read-only "
+            "(decisions with copydesk flags)."
         )
     typer.echo(f"copydesk review desk: http://{shown}:{bound}/  (Ctrl-C to stop)", err=False)
     config = uvicorn.Config(app, host=host, port=bound, log_level="warning", access_log=False)
     uvicorn.Server(config).run(sockets=[sock])
+
+
+HOSTS_ENV = "COPYDESK_DESK_HOSTS"
+
+
+def _allowed_hosts(bound: str, extra: list[str]) -> list[str]:
+    """The host names requests may name besides loopback: the bound host (not a wildcard
+    address, which no browser sends) and the operator's."""
+    names = [] if bound in ("0.0.0.0", "::", "") else [bound]
+    return list(dict.fromkeys(n.strip().lower() for n in [*names, *extra] if n.strip()))
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[bold red]copydesk:[/bold red] {escape(message)}")
+    raise typer.Exit(2)
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.forkserver
+import os
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +30,7 @@ from prefect import task_runners
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.extraction import warm_worker
+from flows.lifeline import PARENT_ENV
 
 PRELOAD = ["flows.preload"]
 
@@ -42,10 +44,21 @@ def _forkserver() -> BaseContext:
 def start_forkserver() -> None:
     """Start the fork server now; it preloads in its own process while this one goes on.
     The first worker forked from it waits for that to finish. (Should it fail to start,
-    the pool tries again with its first worker, and a failure there is a batch's.)"""
+    the pool tries again with its first worker, and a failure there is a batch's.)
+
+    Started from the main thread, the fork server is told this process's pid, and ends
+    when it does (``flows.lifeline``); from another thread it is not: the kernel's signal
+    would come when that thread ends."""
     _forkserver()
-    with contextlib.suppress(OSError):
-        multiprocessing.forkserver.ensure_running()
+    told = threading.current_thread() is threading.main_thread()
+    if told:
+        os.environ[PARENT_ENV] = str(os.getpid())  # the fork server's environment, and only its
+    try:
+        with contextlib.suppress(OSError):
+            multiprocessing.forkserver.ensure_running()
+    finally:
+        if told:
+            os.environ.pop(PARENT_ENV, None)
 
 
 def _started() -> None:

@@ -12,6 +12,29 @@ Importing this module does the work: that is how a fork server preloads.
 
 from __future__ import annotations
 
+import os
+
+from flows.lifeline import PARENT_ENV, die_with_parent
+
+# First, before seconds of imports: the fork server ends with the review that started it
+# (``flows.pools.start_forkserver`` says which, from its main thread), and so do the
+# workers forked from it.
+if os.environ.get(PARENT_ENV, "").isdigit():
+    die_with_parent(parent=int(os.environ.pop(PARENT_ENV)))
+    _forkserver = os.getpid()
+    _forking = [0]  # which process is forking: the hooks are inherited by the workers too
+
+    def _note_forker() -> None:
+        _forking[0] = os.getpid()
+
+    def _tie_worker() -> None:
+        # Right after the fork, before the worker does anything: should the fork server be
+        # gone already, the worker ends at once. (A process a worker forks is not tied.)
+        if _forking[0] == _forkserver:
+            die_with_parent(parent=_forkserver)
+
+    os.register_at_fork(before=_note_forker, after_in_child=_tie_worker)
+
 import prefect.task_engine  # noqa: F401  (runs every task in a worker)
 from prefect.plugins import load_prefect_collections
 

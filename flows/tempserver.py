@@ -23,9 +23,9 @@ import inspect
 import logging
 import os
 import re
+import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -33,6 +33,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from flows.lifeline import launcher
 from flows.quiet import STARTUP_TIMEOUT, STARTUP_TIMEOUT_VARIABLE
 
 # What Prefect's own SubprocessASGIServer sets for a temporary server (Prefect 3.9).
@@ -94,8 +95,10 @@ class TemporaryServer:
         app_dir = Path(importlib.util.find_spec("prefect").origin).parent.parent  # type: ignore[union-attr, arg-type]
         env = {**SERVER_DEFAULTS, **os.environ, **SERVER_ENV}
         env.pop("PREFECT_API_URL", None)
+        # Through flows/lifeline.py: the server gets SIGTERM (a clean stop that finishes
+        # writing its database) when this process dies, even by SIGKILL.
         command = [
-            sys.executable, "-m", "uvicorn",
+            *launcher(os.getpid(), signal.SIGTERM), "-m", "uvicorn",
             "--app-dir", str(app_dir),
             "--factory", "prefect.server.api.server:create_app",
             "--host", "127.0.0.1", "--port", str(self.port),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from checks.gate import GateResult
+from checks.hidden import show_hidden
 from reports.output import Outcome, by_severity, plural, verdict
 
 
@@ -73,4 +74,4 @@ def step_summary(result: GateResult) -> str:
     lines += [f"- `{_cell(p)}`: cannot review: {_cell(why)}" for p, why in result.unreadable]
     if stale := stale_line(result):
         lines += ["", stale]
-    return "\n".join(lines) + "\n\n"
+    return show_hidden("\n".join(lines) + "\n\n")

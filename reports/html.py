@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from checks.hidden import show_hidden, show_hidden_html
 from checks.records import Finding, ReviewedArticle
 from checks.rules import RULES
 from reports.coverage import figure_coverage
@@ -24,9 +25,22 @@ SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 ZONE_TAGS = {"title": "h1", "heading": "h2", "paragraph": "p", "list_item": "li"}
 
 
+def visible(value: object) -> object:
+    """Jinja's ``finalize`` for every page, the reports' and the desk's: each hidden
+    character (``checks.hidden``) in whatever a template prints is written out, so that
+    no bidi control reorders a page and no zero-width space hides in a figure."""
+    if isinstance(value, Markup):
+        return Markup(show_hidden_html(str(value)))
+    if isinstance(value, str):
+        return show_hidden(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]), finalize=visible
+    )
     env.globals["rules"] = RULES
     env.filters["report_name"] = report_name
     return env

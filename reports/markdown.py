@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checks.hidden import show_hidden
 from checks.records import ReviewedArticle
 from reports.coverage import figure_coverage
 
@@ -39,7 +40,7 @@ def article_markdown(art: ReviewedArticle) -> str:
     if coverage:
         lines += ["", "## Figures and their sources", "", "| Figure | Status | Why |", "|---|---|---|"]
         lines += [f"| {_cell(c.text)} | {c.status} | {_cell(c.why)} |" for c in coverage]
-    return "\n".join(lines) + "\n"
+    return show_hidden("\n".join(lines) + "\n")  # titles, paths, messages: hidden characters shown
 
 
 def run_markdown(articles: list[ReviewedArticle]) -> str:
@@ -54,7 +55,7 @@ def run_markdown(articles: list[ReviewedArticle]) -> str:
         lines.append(
             f"| `{art.path}` | {c['error']} | {c['warning']} | {c['info']} | {_cell('; '.join(art.errors))} |"
         )
-    return "\n".join(lines) + "\n"
+    return show_hidden("\n".join(lines) + "\n")
 
 
 def open_findings_table(articles: list[ReviewedArticle]) -> list[dict]:

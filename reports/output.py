@@ -29,6 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from checks.gate import RANK, GateFinding
+from checks.hidden import show_hidden
 from checks.rules import RULES, SEVERITIES
 
 
@@ -141,11 +142,12 @@ def relative_to_cwd(root: Path, cwd: Path | None = None) -> Callable[[str], str]
 
 def text_line(path: str, g: GateFinding) -> str:
     f = g.finding
-    return f"{path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message}"
+    # a bidi control or zero-width character in a path or message shows as <U+202E>
+    return show_hidden(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message}")
 
 
 def unreadable_line(path: str, why: str) -> str:
-    return f"{path}: error: cannot review: {why}"
+    return show_hidden(f"{path}: error: cannot review: {why}")
 
 
 def statistics_rows(findings: Sequence[GateFinding]) -> list[tuple[int, str, str]]:
@@ -188,7 +190,7 @@ def annotation(g: GateFinding) -> str:
     f = g.finding
     return workflow_command(
         COMMANDS.get(f.severity, "warning"),
-        f.message,
+        show_hidden(f.message),
         file=g.path,
         line=f.line,
         col=f.column,

@@ -1,6 +1,8 @@
 """Write a run's reports: <name>.json, <name>.html and <name>.md per article, index.html and
-summary.md over the run, all in one flat folder. Writes go through a temporary file and a
-rename, so a reader never sees half a report.
+summary.md over the run, all in one flat folder. A run's reports are first written to a
+staging folder beside it (same parent, so the same file system), then renamed into place
+one by one: a reader never sees half a report, and a run that cannot write them all (a
+full disk) leaves the folder as the previous run left it.
 
 An article's reports are named after its id (``reports.naming``): ``content/2024/pier.md``
 gets ``content~2024~pier.md.json``, ``.html`` and ``.md``; no two articles share a name,
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -42,16 +45,25 @@ def write_reports(articles: list[ReviewedArticle], out_dir: str | os.PathLike[st
     names = [report_name(art.article.id) for art in articles]
     if len(set(names)) < len(names):  # the flow reviews each article once; a caller did not
         raise ValueError("two articles with the same id in one run: their reports would overwrite each other")
-    for art, name in zip(articles, names, strict=True):
-        _write(out / f"{name}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n")
-        _write(out / f"{name}.md", article_markdown(art))
-        if art.reviewed:
-            _write(out / f"{name}.html", render_article(art))
-    previous = _previous_counts(out)
-    _write(out / "index.html", render_index(articles, previous))
-    _write(out / "summary.md", run_markdown(articles))
-    counts = {a.article.id: sum(1 for f in a.findings if f.status == "open") for a in articles}
-    _write(out / PREVIOUS_COUNTS, json.dumps(counts))
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
+    try:
+        for art, name in zip(articles, names, strict=True):
+            _write(
+                staging / f"{name}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n"
+            )
+            _write(staging / f"{name}.md", article_markdown(art))
+            if art.reviewed:
+                _write(staging / f"{name}.html", render_article(art))
+        previous = _previous_counts(out)
+        _write(staging / "index.html", render_index(articles, previous))
+        _write(staging / "summary.md", run_markdown(articles))
+        counts = {a.article.id: sum(1 for f in a.findings if f.status == "open") for a in articles}
+        _write(staging / PREVIOUS_COUNTS, json.dumps(counts))
+        # Everything is on disk: now into place. (A rename needs no new space.)
+        for staged in sorted(staging.iterdir(), key=lambda p: p.name == "index.html"):  # the index last
+            os.replace(staged, out / staged.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return out
 
 

@@ -334,3 +334,53 @@ def test_findings_are_kept_while_article_and_rules_are_unchanged(articles_dir, t
     assert {sev for fs in relaxed.values() for rule, sev, *_ in fs if rule == "figure-unsourced"} == {"info"}
     assert _findings_of(review("again", suites)) == relaxed
     assert len(checked) == 1  # and then kept under the new rules
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "negated figure offsets",
+        "a quote past the end of the text",
+        "a span that ends before it starts",
+        "an offset that is a string",
+    ],
+)
+def test_an_entry_whose_spans_break_the_contract_is_a_miss(extracted, tmp_path, damage):
+    """Issue 17: an entry with negated integers produced findings at -33..-44. An entry is
+    trusted only when every span is inside its text."""
+    art = next(a for a in extracted if a.figures and a.quotes)
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    _stored(cache, art)
+    cache.flush()
+    [entry] = list((tmp_path / "cache" / "v1").rglob("*.json"))
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    figure, quote = data["figures"][0], data["quotes"][0]
+    if damage == "negated figure offsets":
+        figure["start"], figure["end"] = -figure["end"], -figure["start"]
+    elif damage == "a quote past the end of the text":
+        quote["end"] = len(data["text"]) + 10
+    elif damage == "a span that ends before it starts":
+        figure["start"], figure["end"] = figure["end"], figure["start"]
+    else:
+        figure["start"] = str(figure["start"])
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    fresh = ExtractionCache(tmp_path / "cache", "v1")
+    assert fresh.lookup(art.path, 5 << 20) is None
+    assert not entry.exists()  # dropped: the next run parses and stores it again
+
+
+def test_cached_findings_outside_the_text_are_a_miss(extracted, tmp_path):
+    from checks.records import Finding
+
+    art = next(a for a in extracted if a.figures)
+    cache = ExtractionCache(tmp_path / "cache", "v1")
+    _stored(cache, art)
+    assert cache.lookup(art.path, 5 << 20) is not None
+    bad = Finding("figure-unsourced", "error", "f1", -44, -33, 1, 1, "Figure “x” has no source.")
+    cache.store_findings(dataclasses.replace(art, findings=[bad]), "rules-1")
+    cache.flush()
+    assert cache.lookup_findings(art, "rules-1") is None
+    good = Finding("figure-unsourced", "error", "f1", 0, 4, 1, 1, "Figure “x” has no source.")
+    cache.store_findings(dataclasses.replace(art, findings=[good]), "rules-1")
+    cache.flush()
+    assert cache.lookup_findings(art, "rules-1") == [good]

@@ -178,7 +178,7 @@ def test_disabled_rule_in_an_override_suite(tmp_path, batch):
     suites = load_suites(folder)
     [sourcing] = [s for s in suites if s.name == "sourcing"]
     assert [e.rule for e in sourcing.expectations] == ["figure-implausible"]
-    assert sorted(s.name for s in suites) == ["archive", "attribution", "dates", "footnotes", "sourcing"]
+    assert sorted(s.name for s in suites) == ["archive", "attribution", "dates", "footnotes", "sourcing", "text"]
     bare, share = copy.deepcopy([batch["figure-bare"], batch["share-impossible"]])
     review_findings([bare, share], suites)
     assert fired(bare, "figure-unsourced") == []
@@ -211,7 +211,7 @@ def test_a_suite_with_a_new_name_is_added(tmp_path):
         "    kwargs: {column: running_tally, value_set: [false]}\n",
     )
     names = [s.name for s in load_suites(folder)]
-    assert sorted(names) == ["archive", "attribution", "dates", "footnotes", "house-style", "sourcing"]
+    assert sorted(names) == ["archive", "attribution", "dates", "footnotes", "house-style", "sourcing", "text"]
 
 
 def test_unknown_rule_names_the_file(tmp_path):

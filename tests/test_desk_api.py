@@ -121,8 +121,18 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> World:
     return build_world(tmp_path)
 
 
-def _client(world: World, token: str | None = TOKEN, **kwargs: bool) -> TestClient:
-    return TestClient(create_app(world.reports, world.db_url, token, **kwargs))
+def _client(world: World, token: str | None = TOKEN, **kwargs: object) -> TestClient:
+    # The desk answers only to its own host names: loopback unless told otherwise.
+    return TestClient(create_app(world.reports, world.db_url, token, **kwargs), base_url="http://127.0.0.1")
+
+
+def _signin(client: TestClient, token: str = TOKEN) -> httpx.Response:
+    """Sign in through the desk's own form, as an editor's browser does."""
+    form = client.get("/signin?next=/")
+    assert form.status_code == 200
+    return client.post(
+        "/signin", data={"csrf": _csrf(form.text), "token": token, "next": "/"}, follow_redirects=False
+    )
 
 
 @pytest.fixture
@@ -320,13 +330,31 @@ def test_article_ids_must_be_plain_slugs(client, world, path):
     assert "root:" not in response.text and "/etc/passwd" not in response.text
 
 
-def test_local_only_desk_refuses_foreign_host_headers(world):
+def test_desk_refuses_foreign_host_headers(world):
     """DNS rebinding: a page on evil.example re-pointed at 127.0.0.1 must not drive the desk."""
-    with _client(world, local_only=True) as c:
+    with _client(world) as c:
         assert c.get("/", headers={"Host": "evil.example"}).status_code == 400
         assert c.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
         assert c.get("/", headers={"Host": "localhost"}).status_code == 200
         assert c.get("/", headers={"Host": "[::1]:8000"}).status_code == 200
+
+
+def test_host_check_holds_on_every_interface(world):
+    """Issue 17: on another interface the Host check was off. Now only the names it was
+    given (and loopback) are answered, reads and writes alike."""
+    fp = world.fp("date-future")
+    with _client(world, allowed_hosts=("localhost", "127.0.0.1", "::1", "desk.newsroom.example")) as c:
+        assert c.get("/", headers={"Host": "desk.newsroom.example"}).status_code == 200
+        assert c.get("/", headers={"Host": "DESK.newsroom.example:443"}).status_code == 200
+        for host in ("evil.example", "10.0.0.7", "desk.newsroom.example.evil.example", ""):
+            assert c.get("/", headers={"Host": host}).status_code == 400, host
+            refused = c.post(
+                f"/api/findings/{fp}/decision",
+                json={"status": "accepted", "by": "Ana"},
+                headers={**_bearer(), "Host": host},
+            )
+            assert refused.status_code == 400, host
+    assert _ledger_status(world, fp)[0] == "open"
 
 
 # ── pages and forms ──
@@ -334,12 +362,14 @@ def test_local_only_desk_refuses_foreign_host_headers(world):
 
 def test_form_post_needs_the_csrf_token(world):
     fp = world.fp("figure-unsourced")
-    with _client(world, token=None) as c:  # forms work without the API token
+    with _client(world) as c:
+        signed = _signin(c)
+        assert signed.status_code == 303 and signed.headers["location"] == "/"
+        session = signed.headers["set-cookie"]
+        assert "samesite=strict" in session.lower() and "httponly" in session.lower()
         page = c.get("/")
         assert page.status_code == 200
         token = _csrf(page.text)
-        session = page.headers["set-cookie"]
-        assert "samesite=strict" in session.lower() and "httponly" in session.lower()
         form = {"status": "dismissed", "reason": "sourced in the caption", "by": "Ana", "next": "/"}
 
         missing = c.post(f"/findings/{fp}/decision", data=form)
@@ -357,21 +387,128 @@ def test_form_post_needs_the_csrf_token(world):
         assert 'value="Ana"' in queue.text  # the editor's name is remembered
         assert "Dismissed figure-unsourced" not in c.get("/").text
 
-    with _client(world, token=None) as other:  # a token is only good with its own session
-        other.get("/")
+    with _client(world) as other:  # a CSRF token is only good with its own session
+        _signin(other)
         stolen = other.post(f"/findings/{world.fp('date-future')}/decision", data={**form, "csrf": token})
         assert stolen.status_code == 403
+    assert _ledger_status(world, world.fp("date-future"))[0] == "open"
+
+
+@pytest.mark.parametrize("token", [TOKEN, None])
+def test_forms_write_nothing_without_signing_in(world, token):
+    """Issue 17: with a CSRF token from GET / (no password), a request from anywhere posted
+    a decision under a name it chose. Now a form write needs a signed-in session: without
+    one the desk sends the browser to sign in and writes nothing, token configured or not."""
+    fp = world.fp("figure-unsourced")
+    with _client(world, token=token) as c:
+        page = c.get("/")
+        assert '<form class="decide"' not in page.text
+        signin = c.get("/signin").text
+        if token:
+            assert 'href="/signin?next=%2F"' in page.text
+            csrf = _csrf(signin)
+        else:  # nobody can sign in: the page says so and offers no form
+            assert "read-only" in page.text and 'name="token"' not in signin
+            csrf = "0" * 64
+        form = {"csrf": csrf, "status": "accepted", "by": "Mallory", "next": "/"}
+        refused = c.post(f"/findings/{fp}/decision", data=form, follow_redirects=False)
+        assert refused.status_code == 303 and refused.headers["location"] == "/signin?next=%2F"
+        if token:
+            wrong = c.post("/signin", data={"csrf": csrf, "token": "guess-guess-guess-guess"})
+            assert wrong.status_code == 401 and "wrong token" in wrong.text
+        again = c.post(f"/findings/{fp}/decision", data=form, follow_redirects=False)
+        assert again.status_code == 303 and again.headers["location"].startswith("/signin")
+        # A session cookie forged or edited by the client is not a session.
+        c.cookies.set("copydesk_session", "eyJ9.0000")
+        assert c.post(f"/findings/{fp}/decision", data=form, follow_redirects=False).status_code == 303
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+def test_signing_out_ends_the_session(client, world):
+    fp = world.fp("figure-unsourced")
+    _signin(client)
+    page = client.get("/")
+    assert '<form class="decide"' in page.text
+    out = client.post("/signout", data={"csrf": _csrf(page.text)}, follow_redirects=False)
+    assert out.status_code == 303
+    after = client.get("/").text
+    assert '<form class="decide"' not in after and "Sign in to decide" in after
+    form = {"csrf": _csrf(client.get("/signin").text), "status": "accepted", "by": "Ana", "next": "/"}
+    refused = client.post(f"/findings/{fp}/decision", data=form, follow_redirects=False)
+    assert refused.status_code == 303 and refused.headers["location"].startswith("/signin")
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+EDITORS = (("ana-token-0123456789abcdef", "Ana Editor"), ("ben-token-0123456789abcdef", "Ben Editor"))
+
+
+def test_per_editor_tokens_name_who_decided(world):
+    """With a token file each editor signs in as themselves: the form asks no name, and
+    neither a form field nor an API body can decide under another name."""
+    fp, other = world.fp("figure-unsourced"), world.fp("attribution-vague")
+    with _client(world, token=None, editors=EDITORS) as c:
+        assert _signin(c, "ben-token-0123456789abcdef").status_code == 303
+        page = c.get("/")
+        assert "Signed in as Ben Editor" in page.text and 'name="by"' not in page.text
+        done = c.post(
+            f"/findings/{fp}/decision",
+            data={"csrf": _csrf(page.text), "status": "accepted", "by": "Mallory", "next": "/"},
+            follow_redirects=False,
+        )
+        assert done.status_code == 303
+        api = c.post(
+            f"/api/findings/{other}/decision",
+            json={"status": "accepted", "by": "Mallory"},
+            headers=_bearer("ana-token-0123456789abcdef"),
+        )
+        assert api.status_code == 200 and api.json()["author"] == "Ana Editor"
+        shared = c.post(
+            f"/api/findings/{other}/decision", json={"status": "open", "by": "x"}, headers=_bearer()
+        )
+        assert shared.status_code == 401  # no shared token configured: only the editors' own
+    assert _ledger_status(world, fp) == ("accepted", None, "Ben Editor")
+    assert _ledger_status(world, other) == ("accepted", None, "Ana Editor")
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Ana: short\n", "at least 16 characters"),
+        ("just-a-token-without-a-name\n", "write 'name: token'"),
+        ("Ana: ana-token-0123456789abcdef\nBen: ana-token-0123456789abcdef\n", "has the token of Ana"),
+        ("Ana: ana-token-0123456789abcdef\nAna: ben-token-0123456789abcdef\n", "listed twice"),
+        ("# nobody yet\n", "no 'name: token' lines"),
+    ],
+)
+def test_bad_token_files_are_one_line_errors(tmp_path, text, says):
+    from reports.desk.signin import TokenFileError, read_token_file
+
+    path = tmp_path / "editors.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TokenFileError, match=says):
+        read_token_file(path)
+    good = tmp_path / "good.txt"
+    good.write_text("# the desk's editors\n\nAna Editor: ana-token-0123456789abcdef\n", encoding="utf-8")
+    assert read_token_file(good) == (("ana-token-0123456789abcdef", "Ana Editor"),)
 
 
 def test_form_errors_and_redirects(client, world):
+    """Issue 15: a dismissal without a reason answered with a bare 400 page. Now the editor
+    is sent back to the page they were on, at the finding, with the message at its form."""
     fp = world.fp("date-future")
+    _signin(client)
     token = _csrf(client.get("/").text)
     no_reason = client.post(
         f"/findings/{fp}/decision",
         data={"csrf": token, "status": "dismissed", "by": "Ana", "next": "/articles/market"},
+        follow_redirects=False,
     )
-    assert no_reason.status_code == 400
-    assert "needs a reason" in no_reason.text and 'href="/articles/market"' in no_reason.text
+    assert no_reason.status_code == 303 and no_reason.headers["location"] == f"/articles/market#fp-{fp}"
+    shown = client.get(no_reason.headers["location"]).text
+    item = shown.split(f'id="fp-{fp}"', 1)[1].split("</li>", 1)[0]
+    assert '<p class="invalid" role="alert">' in item and "needs a reason" in item
+    assert "needs a reason" not in client.get("/articles/market").text  # said once
+    assert _ledger_status(world, fp)[0] == "open"
     offsite = client.post(
         f"/findings/{fp}/decision",
         data={"csrf": token, "status": "accepted", "by": "Ana", "next": "//evil.example/x"},
@@ -406,6 +543,7 @@ def test_article_page_highlights_escaped_text_and_history(client, world):
     client.post(
         f"/api/findings/{fp}/decision", json={"status": "accepted", "by": "Ana <b>"}, headers=_bearer()
     )
+    _signin(client)
     page = client.get("/articles/harbour")
     assert page.status_code == 200
     html = page.text
@@ -468,6 +606,48 @@ def test_serve_prints_its_url_and_serves(world):
     assert _ledger_status(world, world.fp("date-future"))[0] == "accepted"
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_serve_beyond_loopback_needs_a_token(world, host):
+    """Issue 17: --host 0.0.0.0 without a token served forms anyone on the network could use."""
+    exe = Path(sys.executable).with_name("copydesk")
+    env = {k: v for k, v in os.environ.items() if k != "COPYDESK_DESK_TOKEN"}
+    run = subprocess.run(
+        [
+            str(exe),
+            "serve",
+            "--host",
+            host,
+            "--port",
+            "0",
+            "--reports",
+            str(world.reports),
+            "--db",
+            world.db_url,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=world.root,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "with no token" in run.stderr and "COPYDESK_DESK_TOKEN" in run.stderr
+    assert len(run.stderr.strip().splitlines()) <= 3 and "Traceback" not in run.stderr
+    bad = world.root / "editors.txt"
+    bad.write_text("Ana: short\n", encoding="utf-8")
+    run = subprocess.run(
+        [str(exe), "serve", "--token-file", str(bad), "--port", "0", "--reports", str(world.reports)],
+        capture_output=True,
+        text=True,
+        cwd=world.root,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 2 and "line 1" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_article_page_shows_which_source_covers_each_figure(world):
     """Issue 13: an editor sees why a figure was or was not flagged, in the desk as in the report."""
     from checks.records import Figure, Source
@@ -487,3 +667,103 @@ def test_article_page_shows_which_source_covers_each_figure(world):
     assert "<td>3,400 ships</td><td>unsourced</td><td>no source covers it</td>" in rows
     assert "<td>carried</td><td>from “the port authority”, named earlier in the passage</td>" in rows
     assert "<td>not a claim</td>" in rows
+
+
+# ── what the desk reads and lists (issues 15 and 17) ──
+
+
+def test_queue_lists_only_articles_of_the_reports_folder(client, world):
+    """A ledger shared by runs into other folders: their articles have no report here."""
+    other = _article(
+        "elsewhere/pier.md",
+        "elsewhere/pier.md",
+        "Pier",
+        MARKET,
+        _finding(MARKET, "date-future", "error", "June 2031", "A completed event dated after publication."),
+    )
+    with Ledger.open(world.db_url) as ledger:
+        ledger.sync([other], run_at=T0)
+    queue = client.get("/?status=all").text
+    assert "elsewhere/pier.md" not in queue
+    assert len(re.findall(r'data-fingerprint="', queue)) == 4
+
+
+def test_article_page_hides_front_matter(client, world):
+    page = client.get("/articles/harbour").text
+    text = page.split('<article class="text">', 1)[1].split("</article>", 1)[0]
+    assert "published: 2024-06-01" not in text and "author: Test Writer" not in text
+    assert '<mark class="sev-error" data-findings="f0">3,400 ships</mark>' in text
+
+
+@pytest.mark.parametrize("where", ["outside", "absolute", "linked-folder"])
+def test_the_desk_reads_only_inside_its_folder(client, world, tmp_path_factory, where):
+    """Issue 17: a report's ``path`` pointing out of the folder, or through a symlinked
+    folder, made the desk show that file."""
+    secret_dir = tmp_path_factory.mktemp("secret")
+    (secret_dir / "secret.md").write_text("# Secret\n\nPRIVATE-0xdeadbeef\n", encoding="utf-8")
+    if where == "outside":
+        path = os.path.relpath(secret_dir / "secret.md", world.root)
+    elif where == "absolute":
+        path = str(secret_dir / "secret.md")
+    else:
+        (world.root / "content" / "linked").symlink_to(secret_dir, target_is_directory=True)
+        path = "content/linked/secret.md"
+    report = world.reports / "harbour.json"  # the article whose id is "harbour"
+    data = json.loads(report.read_text(encoding="utf-8"))
+    data["path"] = path
+    report.write_text(json.dumps(data), encoding="utf-8")
+    page = client.get("/articles/harbour")
+    assert page.status_code == 200
+    assert "PRIVATE-0xdeadbeef" not in page.text
+    assert ("symbolic link to a folder" if where == "linked-folder" else "outside the folder") in page.text
+
+
+def test_deeply_nested_json_is_400(client, world):
+    fp = world.fp("date-future")
+    deep = b"[" * 30_000 + b"]" * 30_000
+    response = client.post(
+        f"/api/findings/{fp}/decision",
+        content=deep,
+        headers={**_bearer(), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400 and "JSON object" in response.json()["detail"]
+    nested = {"status": "accepted", "by": "Ana", "reason": {"a": [[[[[[[[["x"]]]]]]]]]}}
+    assert client.post(f"/api/findings/{fp}/decision", json=nested, headers=_bearer()).status_code == 400
+    assert _ledger_status(world, fp)[0] == "open"
+
+
+def test_long_finding_lists_are_paged(tmp_path, monkeypatch):
+    """Issue 17: 5,219 findings on one page took 5-7 s and 7.6 MB (one ledger query per
+    finding). The page lists and highlights PAGE_SIZE of them, with their history."""
+    from reports.desk.store import PAGE_SIZE
+
+    monkeypatch.chdir(tmp_path)
+    text = "".join(f"The harbour handled {1000 + i} ships.\n\n" for i in range(PAGE_SIZE + 50))
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "long.md").write_text(text, encoding="utf-8")
+    found, start = [], 0
+    for _ in range(PAGE_SIZE + 50):
+        start = text.index(" ships", start) - 4
+        found.append(
+            _finding(text[start:], "figure-unsourced", "error", text[start : start + 10], "No source.")
+        )
+        found[-1].start += start
+        found[-1].end += start
+        found[-1].line, found[-1].column = line_col(text, found[-1].start)
+        start += 12
+    art = _article("content/long.md", "content/long.md", "Long", text, *found)
+    db_url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    with Ledger.open(db_url) as ledger:
+        ledger.sync([art])
+        last = art.findings[-1].fingerprint
+        ledger.decide(last, "dismissed", "the port's own count", "Ana")
+    reports = write_reports([art], tmp_path / "reports" / "out")
+    with TestClient(create_app(reports, db_url, TOKEN), base_url="http://127.0.0.1") as c:
+        first = c.get("/articles/content/long.md").text
+        assert first.count('<li id="fp-') == PAGE_SIZE and first.count("<mark ") == PAGE_SIZE
+        assert f"1–{PAGE_SIZE} of {PAGE_SIZE + 50}" in first and 'href="?page=2"' in first
+        second = c.get("/articles/content/long.md?page=2").text
+        assert second.count('<li id="fp-') == 50 and f'id="fp-{last}"' in second
+        assert "the port&#39;s own count" in second  # its history, from the one query
+        assert f'id="fp-{last}"' not in first
+        assert c.get("/articles/content/long.md?page=99").status_code == 200  # the last page

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import require_chromium, served
+from browser_support import require_chromium, served, sign_in
 
 require_chromium()
 
-from test_desk_api import World, build_world  # noqa: E402
+from test_desk_api import TOKEN, World, build_world  # noqa: E402
 
 from reports.desk import create_app  # noqa: E402
 
@@ -27,7 +27,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, World]
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
         world = build_world(root)
-        app = create_app(world.reports, world.db_url, token=None, local_only=True)
+        app = create_app(world.reports, world.db_url, token=TOKEN)
     with served(app) as url:
         yield url, world
 
@@ -48,6 +48,9 @@ def _flags(world: World) -> dict[str, dict]:
 def test_dismiss_from_the_queue(page, desk, tmp_path):
     url, world = desk
     fp = world.fp("figure-unsourced")
+    page.goto(url + "/")
+    assert page.locator("form.decide").count() == 0  # nobody signed in: no forms to use
+    sign_in(page, url, TOKEN)
     page.goto(url + "/")
     row = page.locator(f'tr[data-fingerprint="{fp}"]')
     assert row.count() == 1
@@ -77,6 +80,7 @@ def test_dismiss_from_the_queue(page, desk, tmp_path):
 def test_article_view_accept_and_history(page, desk):
     url, world = desk
     fp = world.fp("attribution-vague")
+    sign_in(page, url, TOKEN)
     page.goto(url + "/articles/harbour")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("img").count() == 0  # the article's <img onerror> is shown as text
@@ -95,3 +99,43 @@ def test_article_view_accept_and_history(page, desk):
     assert "the council's own survey" in item.locator("details.history").inner_text()
     assert _flags(world)[fp]["status"] == "accepted"
     assert not [e for e in page.console_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
+
+
+def test_signing_in_brings_the_editor_back(page, desk):
+    """From an article page, "Sign in to decide" leads to the sign-in form and back to the
+    article; a wrong token is said on the form, and nothing is written."""
+    url, world = desk
+    page.goto(url + "/articles/market")
+    page.get_by_role("link", name="Sign in to decide").first.click()
+    page.wait_for_load_state()
+    page.locator('input[name="token"]').fill("not-the-token-at-all")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    assert "wrong token" in page.locator(".invalid").inner_text()
+    page.locator('input[name="token"]').fill(TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/articles/market")
+    assert page.locator("form.decide").count() >= 1
+    # The wrong token's page was a 401, which Chromium logs; nothing else may be.
+    assert [e for e in page.console_errors if "401" not in e] == []  # type: ignore[attr-defined]
+
+
+def test_a_dismissal_without_reason_keeps_the_editors_place(page, desk):
+    """Issue 15: the desk answered with a bare 400 page. Now the editor is back on the page,
+    at the finding, with the message next to its form and the reason field marked."""
+    url, world = desk
+    fp = world.fp("date-future")
+    sign_in(page, url, TOKEN)
+    page.goto(url + "/articles/market")
+    item = page.locator(f"li#fp-{fp}")
+    item.locator('input[name="by"]').fill("Cy")
+    item.get_by_role("button", name="Dismiss").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/articles/market#fp-{fp}")
+    item = page.locator(f"li#fp-{fp}")
+    assert "needs a reason" in item.locator('[role="alert"]').inner_text()
+    assert item.locator('input[name="reason"]').get_attribute("aria-invalid") == "true"
+    top = page.evaluate(f"document.getElementById('fp-{fp}').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]  # scrolled to the finding, not the page's top
+    assert _flags(world)[fp]["status"] == "open"

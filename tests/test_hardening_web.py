@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from browser_support import require_chromium, served
+from browser_support import require_chromium, served, sign_in
 
 require_chromium()
 
@@ -52,6 +52,8 @@ The harbour handled 3,400 ships last year, see [the figures](javascript:{PWN}) a
 Observers believe the fees will rise again. "><svg onload={PWN}> and {{{{ 7*7 }}}} and <a href="javascript:{PWN}">a link</a>.
 
 About 250 jobs depend on the harbour.[1]
+
+The fee rose to \u202e052\u202c dollars and 2\u200b50 boats, the port said.
 
 [1]: [Port report](javascript:{PWN}), 2023.
 """
@@ -107,7 +109,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Desk]:
         with Ledger.open(db_url) as ledger:
             ledger.sync(articles)
         reports = write_reports(articles, root / "reports" / "out")
-        app = create_app(reports, db_url, TOKEN, local_only=True)
+        app = create_app(reports, db_url, TOKEN)
     fingerprints = [f.fingerprint for a in articles for f in a.findings]
     assert len(fingerprints) >= 3, [f.rule for a in articles for f in a.findings]
     with served(app) as url:
@@ -200,6 +202,7 @@ def test_hostile_reason_typed_into_the_form(page, desk):
     """An editor pastes markup into the form: it is stored as typed and shown as text on the
     queue (flash message, status column) and the article's history."""
     fp = desk.fingerprints[-1]
+    sign_in(page, desk.url, TOKEN)
     page.goto(f"{desk.url}/?status=all")
     row = page.locator(f'tr[data-fingerprint="{fp}"]')
     row.locator('input[name="reason"]').fill(REASON)
@@ -238,7 +241,8 @@ def test_every_desk_page_sends_a_csp(desk):
     form = httpx.post(
         f"{desk.url}/findings/{desk.fingerprints[0]}/decision", data={"status": "open"}, timeout=10
     )
-    assert form.status_code == 403 and "content-security-policy" in form.headers  # no CSRF token
+    assert form.status_code == 303 and form.headers["location"].startswith("/signin")  # no session
+    assert "content-security-policy" in form.headers
 
 
 def test_desk_and_reports_link_only_to_http(desk, hostile_decision):
@@ -256,6 +260,17 @@ def test_desk_and_reports_link_only_to_http(desk, hostile_decision):
     assert 'href="https://example.org/market"' in pages[MARKET_PAGE]
     assert "Council minutes" in pages[MARKET_PAGE] and "Port report" in pages[HARBOUR_PAGE]
     assert "{{ 7*7 }}" in pages["/articles/content/harbour.md"]  # article text is never a template
+
+
+def test_hidden_characters_are_shown_not_obeyed(page, desk):
+    """Issue 17: a right-to-left override showed the flagged "052" as "250". On the desk
+    page and the report, in Chromium, each hidden character is written out."""
+    for url in (f"{desk.url}/articles/content/harbour.md", (desk.reports / HARBOUR_PAGE).as_uri()):
+        page.goto(url)
+        text = page.inner_text("body")
+        assert "<U+202E>052<U+202C>" in text and "2<U+200B>50 boats" in text, url
+        assert not {"\u202e", "\u202c", "\u200b"} & set(text), url
+        _inert(page)
 
 
 def test_reports_stay_inert_in_the_browser(page, desk):

@@ -299,7 +299,8 @@ def test_flags_list_takes_an_article_by_any_path_to_it(cold, project, db_url):
 @pytest.fixture
 def desk(cold, project, db_url, monkeypatch):
     monkeypatch.chdir(project)  # the desk reads article files from the folder the review ran in
-    with TestClient(create_app(project / "reports" / "out", db_url, None)) as client:
+    app = create_app(project / "reports" / "out", db_url, None)
+    with TestClient(app, base_url="http://127.0.0.1") as client:  # a loopback Host, as a browser sends
         yield client
 
 

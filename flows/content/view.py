@@ -1,7 +1,9 @@
 """The reviewed text of an article and its map back to file offsets.
 
 spaCy parses only the reviewed zones, with markup and footnote markers removed and a
-paragraph break between zones. ``ReviewText`` keeps, for every stretch of that text,
+paragraph break between zones. Hidden characters (``checks.hidden``: bidi controls,
+zero-width spaces) are left out too, so that "2<U+200B>50 jobs" reads as the one figure
+a reader sees; ``ReviewText.hidden`` keeps where they were in the file. ``ReviewText`` keeps, for every stretch of that text,
 where it came from in the file, so each extracted span maps back exactly.
 """
 
@@ -11,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from checks.hidden import HIDDEN, hidden_runs
 from flows.content.article import Article, Zone
 
 PARAGRAPH_BREAK = "\n\n"
@@ -32,8 +35,16 @@ class Segment:
 
 
 class ReviewText:
-    def __init__(self, text: str, segments: list[Segment], zone_starts: list[int]):
+    def __init__(
+        self,
+        text: str,
+        segments: list[Segment],
+        zone_starts: list[int],
+        hidden: list[tuple[int, int]] | None = None,
+    ):
         self.text = text
+        # File spans of the runs of hidden characters left out of the reviewed text.
+        self.hidden = hidden or []
         self.segments = segments
         self._keys = [s.clean_start for s in segments]
         self._file_keys = [s.file_start for s in segments]
@@ -84,6 +95,7 @@ def build_review_text(article: Article) -> ReviewText:
     parts: list[str] = []
     segments: list[Segment] = []
     zone_starts: list[int] = []
+    hidden: list[tuple[int, int]] = []
     pos = 0
 
     run = 0  # length of the run of non-space characters at the end of the text so far
@@ -124,6 +136,14 @@ def build_review_text(article: Article) -> ReviewText:
             begin = max(last.start(), done)
             run = len(piece) - begin + (run if begin == 0 else 0)
 
+    def emit_visible(start: int, end: int) -> None:
+        """The file's text [start, end), without its hidden characters."""
+        for a, b in hidden_runs(article.text, start, end):
+            emit(article.text[start:a], start, a, True)
+            hidden.append((a, b))
+            start = b
+        emit(article.text[start:end], start, end, True)
+
     for zone in _reviewed(article.zones):
         if pos:
             put(PARAGRAPH_BREAK, zone.start, zone.start, False)
@@ -133,11 +153,14 @@ def build_review_text(article: Article) -> ReviewText:
         for edit in sorted(zone.edits, key=lambda e: e.start):
             if edit.start < cursor or edit.end > zone.end:
                 continue  # overlapping edits: keep the first
-            emit(article.text[cursor : edit.start], cursor, edit.start, True)
-            emit(edit.replacement, edit.start, edit.end, False)
+            emit_visible(cursor, edit.start)
+            visible = "".join(c for c in edit.replacement if c not in HIDDEN)
+            if visible != edit.replacement and edit.replacement:  # an entity such as &#8203;
+                hidden.append((edit.start, edit.end))
+            emit(visible, edit.start, edit.end, False)
             cursor = edit.end
-        emit(article.text[cursor : zone.end], cursor, zone.end, True)
-    return ReviewText("".join(parts), segments, zone_starts)
+        emit_visible(cursor, zone.end)
+    return ReviewText("".join(parts), segments, zone_starts, hidden)
 
 
 def _leading_run(piece: str) -> int:

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import html
 
 from spacy.tokens import Doc
 
+from checks.hidden import kind_of
 from checks.matching import names, plain_text, stems
-from checks.records import ArticleInfo, Citation, Quote, ReviewedArticle, Source, VagueAttribution
+from checks.records import (
+    ArticleInfo,
+    Citation,
+    HiddenCharacter,
+    Quote,
+    ReviewedArticle,
+    Source,
+    VagueAttribution,
+)
 from flows.content.article import Article
 from flows.content.view import ReviewText
 from flows.extract.dates import extract_dates
@@ -73,6 +83,12 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
     result.vague = [
         _span_to_file(VagueAttribution(v.start, v.end, v.holder), article, view, f"v{i + 1}")
         for i, v in enumerate(extract_vague(doc, skip=not_own))
+    ]
+    result.hidden = [
+        HiddenCharacter(
+            start, end, article.text[start:end], kind_of(html.unescape(article.text[start:end])), f"h{i + 1}"
+        )  # type: ignore[arg-type]
+        for i, (start, end) in enumerate(view.hidden)
     ]
     return result
 

@@ -3,8 +3,10 @@
     GET  /                                  the queue: findings across articles, worst and oldest first
     GET  /articles/{id}                     one article (id: its path from the project root): its text
                                             with findings highlighted, decisions
+    GET  /signin, POST /signin              an editor signs in with a desk token: a signed session cookie
+    POST /signout
     GET  /matches/{fingerprint}?article=ID  an archive finding: both articles' passages side by side
-    POST /findings/{fingerprint}/decision   an editor's decision from a page (CSRF token, no bearer)
+    POST /findings/{fingerprint}/decision   an editor's decision from a page (signed-in session + CSRF token)
     GET  /api/findings                      the ledger's findings as JSON (status, rule, article filters)
     POST /api/findings/{fingerprint}/decision   {"status", "reason", "by"} with a bearer token
 
@@ -39,24 +41,33 @@ from checks.ledger import DECISIONS, STATUSES, FlagRecord, Ledger, LedgerError
 from checks.rules import RULES, SEVERITIES
 from reports.desk.matches import BOTH_RIGHT, FIXED, match_view
 from reports.desk.security import (
-    SESSION_COOKIE,
+    LOOPBACK_NAMES,
+    AllowedHosts,
     BodyLimit,
-    Csrf,
-    LocalHostsOnly,
     SecurityHeaders,
     bearer_problem,
     is_article_id,
     is_fingerprint,
     local_path,
 )
-from reports.desk.store import Located, ReportIndex, default_severity, load_article, read_report
-from reports.html import SEVERITY_RANK
+from reports.desk.signin import SESSION_COOKIE, SESSION_HOURS, Credentials, Session, Sessions
+from reports.desk.store import (
+    PAGE_SIZE,
+    Located,
+    ReportIndex,
+    default_severity,
+    load_article,
+    read_report,
+)
+from reports.html import SEVERITY_RANK, visible
 from reports.html import TEMPLATES as REPORT_TEMPLATES
 from reports.naming import report_name
 
 HERE = Path(__file__).parent
 EDITOR_COOKIE = "copydesk_editor"  # remembered so that each decision does not ask for the name again
 FLASH_COOKIE = "copydesk_flash"  # the outcome of the last decision, shown once after the redirect
+PROBLEM_COOKIE = "copydesk_problem"  # why the last decision was refused, shown once at its form
+MAX_JSON_DEPTH = 8  # a decision is one flat object; 30,000 nested arrays once gave a 500
 QUEUE_LIMIT = 500  # rows on one page: enough for a day's triage, small enough to render at once
 ACTION_LABELS = {"accepted": "Accept", "dismissed": "Dismiss", "open": "Reopen"}
 DONE_LABELS = {"accepted": "Accepted", "dismissed": "Dismissed", "open": "Reopened"}
@@ -64,7 +75,8 @@ DONE_LABELS = {"accepted": "Accepted", "dismissed": "Dismissed", "open": "Reopen
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)  # every template
+    # autoescape: every template; finalize: hidden characters written out (reports.html.visible)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, finalize=visible)
     env.globals.update(rules=RULES, action_labels=ACTION_LABELS)
     env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M UTC")
     env.filters["age"] = _age
@@ -90,8 +102,8 @@ class Desk:
     ledger: Ledger
     reports: ReportIndex
     base: Path  # where relative article paths in the reports are read from
-    token: str | None
-    csrf: Csrf
+    credentials: Credentials
+    sessions: Sessions
 
 
 @dataclass
@@ -106,12 +118,19 @@ class Row:
 
 
 def create_app(
-    reports_dir: Path, db_url: str | None, token: str | None, *, local_only: bool = False
+    reports_dir: Path,
+    db_url: str | None,
+    token: str | None = None,
+    *,
+    editors: tuple[tuple[str, str], ...] = (),
+    allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES,
 ) -> FastAPI:
     """The desk over ``reports_dir`` and the ledger at ``db_url`` (None: the default ledger).
-    ``token`` None refuses all API writes; ``local_only`` refuses non-loopback Host headers."""
+    Editors sign in with the shared ``token`` or one of ``editors`` (``(token, name)``
+    pairs); with neither, every write is refused. Requests must name one of ``allowed_hosts``."""
     ledger = Ledger.open(db_url)  # now: a bad URL fails at startup, not on the first page
-    desk = Desk(ledger, ReportIndex(Path(reports_dir)), Path.cwd(), token or None, Csrf())
+    credentials = Credentials(token or None, tuple(editors))
+    desk = Desk(ledger, ReportIndex(Path(reports_dir)), Path.cwd(), credentials, Sessions())
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -129,8 +148,7 @@ def create_app(
     _routes(app, desk)
     _error_handlers(app)
     # Outermost last: headers on everything, then the body limit, then the Host check.
-    if local_only:
-        app.add_middleware(LocalHostsOnly)
+    app.add_middleware(AllowedHosts, hosts=allowed_hosts)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders, script_hashes=[_script_hash(_article_script())])
     return app
@@ -168,7 +186,7 @@ def _routes(app: FastAPI, desk: Desk) -> None:
         return _page(request, desk, "queue.html.j2", context)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
-    def article_page(request: Request, article_id: str) -> Response:
+    def article_page(request: Request, article_id: str, page: int = 1) -> Response:
         # The id is a path (content/2024/pier.md); its report is one file of the folder.
         if not is_article_id(article_id):
             raise HTTPException(404, "no such article")
@@ -176,10 +194,9 @@ def _routes(app: FastAPI, desk: Desk) -> None:
         flags = {f.fingerprint: f for f in desk.ledger.list(article=article_id)}
         if report is None and not flags:
             raise HTTPException(404, f"no report and no ledger entries for article {article_id!r}")
-        view = load_article(report, desk.base) if report is not None else None
-        reported = {f.fingerprint for f in view.findings} if view else set()
-        # One query per finding: the ledger has no call for a whole article's history.
-        history = {fp: desk.ledger.show(fp)[1] for fp in flags}
+        view = load_article(report, desk.base, page) if report is not None else None
+        reported = view.reported if view else frozenset()
+        history = desk.ledger.histories(article_id)  # one query for all of its findings
         context = {
             "article_id": article_id,
             "view": view,
@@ -187,7 +204,8 @@ def _routes(app: FastAPI, desk: Desk) -> None:
             "history": history,
             "earlier": [f for fp, f in flags.items() if fp not in reported],
             "script": Markup(_article_script()),
-            "here": request.url.path,
+            "here": request.url.path + (f"?page={view.page}" if view and view.page > 1 else ""),
+            "page_size": PAGE_SIZE,
         }
         return _page(request, desk, "article.html.j2", context)
 
@@ -218,21 +236,65 @@ def _routes(app: FastAPI, desk: Desk) -> None:
         ):
             raise HTTPException(415, "send the decision as a form")
         fields = _form(await request.body())
-        if not desk.csrf.valid(request.cookies.get(SESSION_COOKIE), fields.get("csrf")):
+        back = local_path(fields.get("next"))
+        session = desk.sessions.decode(request.cookies.get(SESSION_COOKIE))
+        if session is None or not session.signed_in:  # nothing is written; sign in, then come back
+            return RedirectResponse(f"/signin?next={urllib.parse.quote(back, safe='')}", status_code=303)
+        if not desk.sessions.csrf_valid(session, fields.get("csrf")):
             raise HTTPException(
                 403, "This form has expired or did not come from the desk: reload the page and try again."
             )
-        back = local_path(fields.get("next"))
+        by = session.editor or fields.get("by")  # a per-editor token's name is not the client's to choose
         try:
-            flag = await _decide(
-                desk, fingerprint, fields.get("status"), fields.get("reason"), fields.get("by")
-            )
-        except HTTPException as exc:  # the page says what was wrong and links back to the form
-            return _error(request, exc.status_code, str(exc.detail), back=back)
+            flag = await _decide(desk, fingerprint, fields.get("status"), fields.get("reason"), by)
+        except HTTPException as exc:
+            if exc.status_code != 400:
+                return _error(request, exc.status_code, str(exc.detail), back=back)
+            # Said at the finding's own form, on the page the editor was on, scrolled to it.
+            response = RedirectResponse(_at_finding(back, fingerprint), status_code=303)
+            _cookie(request, response, PROBLEM_COOKIE, f"{fingerprint}\n{exc.detail}", max_age=60)
+            return response
         response = RedirectResponse(back, status_code=303)
-        _cookie(request, response, EDITOR_COOKIE, flag.author or "", max_age=365 * 86400)
+        if not session.editor:
+            _cookie(request, response, EDITOR_COOKIE, flag.author or "", max_age=365 * 86400)
         done = f"{DONE_LABELS.get(flag.status, flag.status)} {flag.rule} in {flag.article}"
         _cookie(request, response, FLASH_COOKIE, done, max_age=60)
+        return response
+
+    @app.get("/signin", response_class=HTMLResponse)
+    def signin_page(request: Request, next: str = "/") -> Response:
+        return _page(request, desk, "signin.html.j2", {"next": local_path(next), "signin_problem": None})
+
+    @app.post("/signin")
+    async def signin(request: Request) -> Response:
+        fields = _form(await request.body())
+        back = local_path(fields.get("next"))
+        session = desk.sessions.decode(request.cookies.get(SESSION_COOKIE))
+        if not desk.sessions.csrf_valid(session, fields.get("csrf")):
+            raise HTTPException(403, "This form has expired or did not come from the desk: reload the page.")
+        accepted, editor = desk.credentials.check(fields.get("token"))
+        if not accepted:
+            problem = (
+                "wrong token"
+                if desk.credentials.configured
+                else "this desk was started without tokens: nobody can sign in"
+            )
+            return _page(
+                request, desk, "signin.html.j2", {"next": back, "signin_problem": problem}, status=401
+            )
+        response = RedirectResponse(back, status_code=303)
+        fresh = desk.sessions.signed_in(editor)  # a new id: a session planted before sign-in is worthless
+        _cookie(request, response, SESSION_COOKIE, desk.sessions.encode(fresh), max_age=SESSION_HOURS * 3600)
+        return response
+
+    @app.post("/signout")
+    async def signout(request: Request) -> Response:
+        fields = _form(await request.body())
+        session = desk.sessions.decode(request.cookies.get(SESSION_COOKIE))
+        if not desk.sessions.csrf_valid(session, fields.get("csrf")):
+            raise HTTPException(403, "This form has expired or did not come from the desk: reload the page.")
+        response = RedirectResponse("/", status_code=303)
+        _cookie(request, response, SESSION_COOKIE, desk.sessions.encode(desk.sessions.anonymous()))
         return response
 
     @app.get("/static/desk.css")
@@ -255,20 +317,25 @@ def _routes(app: FastAPI, desk: Desk) -> None:
 
     @app.post("/api/findings/{fingerprint}/decision")
     async def api_decide(request: Request, fingerprint: str) -> JSONResponse:
-        problem = bearer_problem(desk.token, request.headers.get("authorization"))
+        problem = bearer_problem(desk.credentials, request.headers.get("authorization"))
         if problem is not None:
             status_code, message = problem
             headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
             raise HTTPException(status_code, message, headers=headers)
+        raw = await request.body()
+        if _nesting(raw) > MAX_JSON_DEPTH:  # refused before the parser recurses into it
+            raise HTTPException(400, 'send a flat JSON object: {"status", "reason", "by"}')
         try:
-            body = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
+            body = json.loads(raw)
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise HTTPException(400, 'send a JSON object: {"status", "reason", "by"}') from None
         if not isinstance(body, dict) or not all(
             isinstance(body.get(k), str | None) for k in ("status", "reason", "by")
         ):
             raise HTTPException(400, 'send a JSON object with string fields "status", "reason", "by"')
-        flag = await _decide(desk, fingerprint, body.get("status"), body.get("reason"), body.get("by"))
+        editor = desk.credentials.check(request.headers["authorization"].partition(" ")[2])[1]
+        by = editor or body.get("by")  # a per-editor token decides under its own name
+        flag = await _decide(desk, fingerprint, body.get("status"), body.get("reason"), by)
         return JSONResponse(_flag_json(flag, desk.reports.findings()))
 
 
@@ -295,8 +362,11 @@ def _rows(desk: Desk, status: str, rule: str | None, article: str | None, severi
     """The queue, worst severity first, then oldest first: what has waited longest."""
     wanted = None if status == "all" else "open" if status == "suppressed" else status
     located = desk.reports.findings()
+    served = desk.reports.titles()
     rows = []
     for flag in desk.ledger.list(status=wanted, rule=rule, article=article):
+        if flag.article not in served:
+            continue  # another run's article (another reports folder): no report here to link to
         where = located.get(flag.fingerprint)
         suppressed = flag.status == "open" and where is not None and where.status == "suppressed"
         if (status == "open" and suppressed) or (status == "suppressed" and not suppressed):
@@ -341,30 +411,65 @@ def _flag_json(flag: FlagRecord, located: dict[str, Located]) -> dict[str, Any]:
 def _page(
     request: Request, desk: Desk, template: str, context: dict[str, Any], status: int = 200
 ) -> Response:
-    """An HTML page with a CSRF token for its forms (a session cookie is set on first sight)."""
-    session = request.cookies.get(SESSION_COOKIE)
-    fresh = not session or len(session) < 32
-    if fresh:
-        session = desk.csrf.new_session()
+    """An HTML page with a CSRF token for its forms (an anonymous session cookie is set on
+    first sight: the sign-in form needs a token too)."""
+    session: Session | None = desk.sessions.decode(request.cookies.get(SESSION_COOKIE))
+    fresh = session is None
+    if session is None:
+        session = desk.sessions.anonymous()
     flash = request.cookies.get(FLASH_COOKIE)
+    problem_fp, _, problem = urllib.parse.unquote(request.cookies.get(PROBLEM_COOKIE, "")).partition("\n")
     html = (
         _environment()
         .get_template(template)
         .render(
             **context,
-            csrf=desk.csrf.token(session),
-            editor=urllib.parse.unquote(request.cookies.get(EDITOR_COOKIE, "")),
+            csrf=desk.sessions.csrf(session),
+            signed_in=session.signed_in,
+            signed_as=session.editor,
+            can_sign_in=desk.credentials.configured,
+            editor=session.editor or urllib.parse.unquote(request.cookies.get(EDITOR_COOKIE, "")),
             flash=urllib.parse.unquote(flash) if flash else None,
-            api_writes=desk.token is not None,
+            problem_fp=problem_fp if problem else None,
+            problem=problem or None,
+            signin_next=urllib.parse.quote(context.get("here") or request.url.path, safe=""),
         )
     )
     # no-store: pages carry a CSRF token and the ledger's state, both stale the moment they change.
     response = HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
     if fresh:
-        _cookie(request, response, SESSION_COOKIE, session)
-    if flash:
-        response.delete_cookie(FLASH_COOKIE, path="/", samesite="strict")
+        _cookie(request, response, SESSION_COOKIE, desk.sessions.encode(session))
+    for shown in (FLASH_COOKIE, PROBLEM_COOKIE):
+        if shown in request.cookies:
+            response.delete_cookie(shown, path="/", samesite="strict")
     return response
+
+
+def _nesting(raw: bytes) -> int:
+    """How deep brackets nest in a JSON text (brackets inside strings aside)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def _at_finding(back: str, fingerprint: str) -> str:
+    """``back`` scrolled to the finding's row or item (both carry ``id="fp-<fingerprint>"``)."""
+    return back.split("#", 1)[0] + f"#fp-{fingerprint}"
 
 
 def _cookie(request: Request, response: Response, name: str, value: str, max_age: int | None = None) -> None:

@@ -2,29 +2,26 @@
 
 - ``BodyLimit``: requests with bodies over a limit get 413 before any handler sees them.
 - ``SecurityHeaders``: CSP, nosniff, no referrer and no framing on every response.
-- ``LocalHostsOnly``: when the desk listens on loopback, requests must name a loopback
-  host, so a web page whose DNS name is re-bound to 127.0.0.1 cannot drive the desk.
-- CSRF tokens for the HTML forms: HMAC(server secret, session id), the session id in a
-  SameSite=Strict cookie. Nothing is stored server-side; a restart invalidates open forms.
-- Bearer tokens for API writes, compared in constant time.
+- ``AllowedHosts``: requests must name one of the desk's own host names, on every
+  interface, so a web page whose DNS name is re-bound to the desk's address cannot drive it.
+- Bearer tokens for API writes (``reports.desk.signin.Credentials``, constant time).
+  Sessions and CSRF tokens for the forms are in ``reports.desk.signin``.
 - Article ids and redirect targets: what may reach a report lookup or a Location header.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import ipaddress
 import re
-import secrets
 from collections.abc import Iterable
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from reports.desk.signin import Credentials
+
 MAX_BODY = 64 * 1024  # a decision is a few hundred bytes; nothing the desk accepts is larger
-SESSION_COOKIE = "copydesk_session"
 TOKEN_ENV = "COPYDESK_DESK_TOKEN"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
@@ -69,44 +66,21 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-# ── CSRF ──
-
-
-class Csrf:
-    """Tokens bound to a session cookie: a page from another site can make the browser
-    post, but cannot read the token (same-origin policy) nor send the cookie (SameSite)."""
-
-    def __init__(self, secret: bytes | None = None) -> None:
-        self._secret = secret or secrets.token_bytes(32)
-
-    @staticmethod
-    def new_session() -> str:
-        return secrets.token_urlsafe(32)
-
-    def token(self, session: str) -> str:
-        return hmac.new(self._secret, b"csrf:" + session.encode("utf-8"), hashlib.sha256).hexdigest()
-
-    def valid(self, session: str | None, token: str | None) -> bool:
-        if not session or not token:
-            return False
-        return hmac.compare_digest(self.token(session), token)
-
-
 # ── bearer tokens ──
 
 
-def bearer_problem(configured: str | None, authorization: str | None) -> tuple[int, str] | None:
+def bearer_problem(credentials: Credentials, authorization: str | None) -> tuple[int, str] | None:
     """None when the request may write; else (status, message)."""
-    if not configured:
+    if not credentials.configured:
         return 403, (
             f"API writes are disabled: set {TOKEN_ENV} to a long random value before starting "
-            f"the desk (e.g. export {TOKEN_ENV}=$(python -c 'import secrets; print(secrets.token_urlsafe(32))')) "
-            "and send it as 'Authorization: Bearer <token>'"
+            f"the desk (e.g. export {TOKEN_ENV}=$(python -c 'import secrets; print(secrets.token_urlsafe(32))')), "
+            "or give it a --token-file, and send a token as 'Authorization: Bearer <token>'"
         )
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
-        return 401, "send the desk token as 'Authorization: Bearer <token>'"
-    if not hmac.compare_digest(given.strip().encode("utf-8"), configured.encode("utf-8")):
+        return 401, "send a desk token as 'Authorization: Bearer <token>'"
+    if not credentials.check(given)[0]:
         return 401, "wrong desk token"
     return None
 
@@ -204,17 +178,22 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class LocalHostsOnly:
-    """Refuses requests whose Host is not loopback (DNS rebinding). Only installed when the
-    desk listens on loopback: on another interface the operator chose who may reach it."""
+class AllowedHosts:
+    """Refuses requests whose Host header names none of ``hosts`` (DNS rebinding: a page
+    on evil.example re-pointed at the desk's address sends ``Host: evil.example``)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, hosts: Iterable[str]) -> None:
         self.app = app
+        self.hosts = frozenset(h.strip().strip("[]").lower() for h in hosts if h.strip())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and not is_loopback(_host_name(Headers(scope=scope).get("host", ""))):
-            await _refuse(scope, receive, send, 400, "the desk only answers to localhost / 127.0.0.1")
-            return
+        if scope["type"] == "http":
+            name = _host_name(Headers(scope=scope).get("host", "")).lower()
+            if name not in self.hosts:
+                await _refuse(
+                    scope, receive, send, 400, f"the desk only answers to {', '.join(sorted(self.hosts))}"
+                )
+                return
         await self.app(scope, receive, send)
 
 

@@ -26,6 +26,9 @@ from reports.html import Block, article_blocks
 # the desk shows only files a review could have read, never whatever a JSON names.
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_TEXT_BYTES = 16 * 1024 * 1024
+# Findings listed (each with its decision form) and highlighted on one article page: an
+# article of 900,000 characters had 5,000, a page of 4 MB that took seconds to build.
+PAGE_SIZE = 200
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
 _LINES = re.compile(r"\n\s*")
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n.*?\n---[ \t]*(?:\r?\n\s*|\Z)", re.S)
@@ -135,11 +138,16 @@ class ArticleText:
     errors: list[str] = field(default_factory=list)
     problem: str | None = None  # why the text cannot be shown, or why highlights may be off
     figures: list[FigureCoverage] = field(default_factory=list)  # each figure's source, or why none
+    reported: frozenset[str] = frozenset()  # the fingerprints of all the report's findings
+    total: int = 0  # how many findings the report has (``findings`` is one page of them)
+    page: int = 1
+    pages: int = 1
 
 
-def load_article(report: dict[str, Any], base: Path) -> ArticleText:
+def load_article(report: dict[str, Any], base: Path, page: int = 1) -> ArticleText:
     """The report's findings over the article's text, read from the file the report names
-    (the JSON contract carries offsets, not the text)."""
+    (the JSON contract carries offsets, not the text): page ``page`` of them, at most
+    ``PAGE_SIZE``, listed and highlighted."""
     meta = report.get("article") or {}
     info = ArticleInfo(
         id=str(meta.get("id") or ""),
@@ -148,13 +156,20 @@ def load_article(report: dict[str, Any], base: Path) -> ArticleText:
         published=meta.get("published"),
     )
     path = str(report.get("path") or "")
-    findings = [_finding(f) for f in report.get("findings") or [] if isinstance(f, dict)]
+    every = [_finding(f) for f in report.get("findings") or [] if isinstance(f, dict)]
+    pages = max(1, -(-len(every) // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    findings = every[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     view = ArticleText(
         info,
         path,
         findings=findings,
         errors=[str(e) for e in report.get("errors") or []],
         figures=coverage_from_report(report),
+        reported=frozenset(f.fingerprint for f in every),
+        total=len(every),
+        page=page,
+        pages=pages,
     )
     text, view.problem = _read_text(base, path)
     if text is None:
@@ -162,7 +177,7 @@ def load_article(report: dict[str, Any], base: Path) -> ArticleText:
     html = Path(path).suffix.lower() in (".html", ".htm")
     art = ReviewedArticle(path, info, text=text, findings=findings, zones=text_zones(text, html))
     view.blocks = article_blocks(art)
-    if _stale(report, text, findings):
+    if _stale(report, text, every):
         view.problem = (
             f"{path} has changed since this report was written: highlights may be in the wrong "
             "place. Run copydesk review again to refresh them."
@@ -204,6 +219,9 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
     file = Path(path) if Path(path).is_absolute() else base / path
     if file.suffix.lower() not in ARTICLE_SUFFIXES:
         return None, f"{path} is not an article file (.md, .txt, .html); its text is not shown."
+    outside = _outside(base, file)
+    if outside:
+        return None, f"{path} {outside}; its text is not shown."
     try:
         # The loader's rule (``flows.content.loader.read_bytes``): a link is followed only into
         # its own folder. The review refused such a file, but its report still names it, and
@@ -230,6 +248,24 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
         return None, f"{path!r} is not a usable file name."
 
 
+def _outside(base: Path, file: Path) -> str | None:
+    """Why the desk must not read ``file``, or None: it reads only inside the folder it
+    serves (``base``, where the review ran) and, as a review does, never through a link to
+    a folder (``flows.content.loader``). A report is a file anyone with the folder can edit."""
+    try:
+        inner = file.relative_to(base)
+    except ValueError:
+        return f"is outside the folder the desk serves ({base})"
+    if ".." in inner.parts:
+        return f"is outside the folder the desk serves ({base})"
+    folder = base
+    for part in inner.parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return f"is in {folder.relative_to(base)}, a symbolic link to a folder, which a review does not follow"
+    return None
+
+
 def _read_regular(file: Path) -> bytes | None:
     """The file's bytes (at most MAX_TEXT_BYTES + 1), or None when it is not a regular file.
     Opened without blocking and checked on the open file: a report may name a path that is
@@ -246,13 +282,13 @@ def _read_regular(file: Path) -> bytes | None:
 
 def text_zones(text: str, html: bool = False) -> list[tuple[str, int, int]]:
     """Blocks separated by blank lines (by line breaks in HTML source, which is shown as
-    source), Markdown headings as headings. The whole file is shown, front matter too:
-    findings' offsets count from its first byte. (The loader's zones are not in the JSON.)"""
+    source), Markdown headings as headings. Front matter is left out (its title, author and
+    date are in the page's header); findings' offsets still count from the file's first
+    byte. (The loader's zones are not in the JSON.)"""
     zones = []
     start = 0
     front = _FRONT_MATTER.match(text)
-    if front:  # its own block: the heading that follows it is a heading, not more metadata
-        zones.append(("paragraph", 0, len(front.group(0).rstrip())))
+    if front:  # metadata, shown in the page's header: not part of the article's text
         start = front.end()
     for gap in [*(_LINES if html else _BLANK_LINES).finditer(text, start), None]:
         end = gap.start() if gap else len(text.rstrip())

@@ -1,0 +1,74 @@
+"""A review's child processes end when the review does, however it ends (even SIGKILL).
+
+Killed with ``kill -9``, a review has no chance to stop what it started: Prefect's
+temporary server kept listening, and the workers' fork server and its workers, blocked on
+pipes whose other ends they hold themselves, stayed alive for good. Each child therefore
+asks Linux for a signal when its parent dies (``prctl(PR_SET_PDEATHSIG)``):
+
+- Prefect's temporary server is started through this file, run as a script:
+  ``python lifeline.py PARENT_PID SIGNAL -m uvicorn ...`` (standard library only, so the
+  server process imports nothing of copydesk);
+- the fork server, from ``flows.preload`` (its parent is the review);
+- each worker, right after it is forked (``os.register_at_fork`` in the fork server).
+
+The resource tracker needs nothing: it ends when every process holding its pipe has.
+
+The signal comes when the *thread* that started the child ends, so children are started
+from the review's main thread. Between the fork and the ``prctl`` call the parent may
+already have died; the child then finds another parent and ends at once. Elsewhere than
+Linux this does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+
+PR_SET_PDEATHSIG = 1
+PARENT_ENV = "COPYDESK_REVIEW_PID"  # the review's pid, for the fork server to check its parent
+
+
+def die_with_parent(sig: int = signal.SIGKILL, parent: int | None = None) -> bool:
+    """Have ``sig`` sent to this process when its parent ends. ``parent``: the pid the
+    parent must be; if this process already has another (the parent died first), it ends
+    now. False when the kernel offers no such signal (not Linux)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0) != 0:
+            return False
+    except (OSError, AttributeError):
+        return False
+    if parent is not None and os.getppid() != parent:
+        os.kill(os.getpid(), sig)  # orphaned already: what the signal would have done
+    return True
+
+
+def launcher(parent: int, sig: int = signal.SIGTERM) -> list[str]:
+    """The start of a command line that runs ``python ARGS...`` under a parent-death
+    signal: ``[*launcher(pid), "-m", "uvicorn", ...]``."""
+    return [sys.executable, os.path.abspath(__file__), str(parent), str(int(sig))]
+
+
+def _main(argv: list[str]) -> None:
+    """``lifeline.py PARENT SIGNAL -m MODULE ARGS...``: set the signal, then run MODULE as
+    ``python -m`` would, with ``sys.argv`` as it would see it."""
+    import runpy
+
+    parent, sig, flag, module, *rest = argv
+    if flag != "-m":
+        raise SystemExit("usage: lifeline.py PARENT_PID SIGNAL -m MODULE [ARGS...]")
+    # Run as a script, this file's folder is first on sys.path: its sibling modules must
+    # not shadow the packages the module imports.
+    if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
+        del sys.path[0]
+    die_with_parent(int(sig), int(parent))
+    sys.argv = [module, *rest]
+    runpy.run_module(module, run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])
