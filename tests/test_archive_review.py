@@ -128,7 +128,15 @@ def test_desk_shows_both_passages_and_takes_both_right(archive_run, monkeypatch)
     root, db, _ = archive_run
     monkeypatch.chdir(root)  # the desk reads article files from where the review ran
     (finding,) = _archive_findings(_report(root, "burlington.md"))
-    client = TestClient(create_app(root / "out", db, None))
+    token = "archive-desk-token-0123456789"
+    # The desk answers only to its own host names, and writes only for a signed-in editor.
+    client = TestClient(create_app(root / "out", db, token), base_url="http://127.0.0.1")
+    form = client.get("/signin?next=/")
+    csrf = form.text.split('name="csrf" value="')[1].split('"')[0]
+    signed = client.post(
+        "/signin", data={"csrf": csrf, "token": token, "next": "/"}, follow_redirects=False
+    )
+    assert signed.status_code == 303
     article = client.get("/articles/content/2016/burlington.md")
     link = f"/matches/{finding['fingerprint']}?article=content/2016/burlington.md"
     assert link in article.text.replace("&amp;", "&")

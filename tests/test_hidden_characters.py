@@ -149,10 +149,10 @@ def _python_env() -> dict[str, str]:
 
 def test_ci_lines_and_annotations_show_them_escaped(reviewed):
     from checks.gate import GateFinding
-    from reports.gate import annotation, text_line
+    from reports.output import annotation, text_line
 
     _, (jobs, _), _, _ = reviewed
     [figure] = [f for f in jobs.findings if f.rule == "figure-unsourced" and ZWSP in f.message]
     g = GateFinding(jobs.path, figure, "new")
-    for line in (text_line(g), annotation(g)):
+    for line in (text_line(g.path, g), annotation(g)):
         assert not set(line) & HIDDEN and "2<U+200B>50 jobs" in line
