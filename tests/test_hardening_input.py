@@ -540,8 +540,10 @@ def test_review_of_the_corpus_exits_0_without_a_traceback(run):
     assert "Traceback" not in r.stdout + r.stderr
     assert "internal error" not in r.stdout + r.stderr
     assert "ERROR" not in r.stderr
-    assert "odd [/red] name.md" in r.stdout  # the summary prints the name as it is
-    assert re.search(r"\d+ files reviewed, \d+ could not be read", r.stdout)
+    assert "odd [/red] name.md" in r.stdout  # the finding lines print the name as it is
+    # the closing summary counts the files that could not be reviewed, each said on its own line
+    assert re.search(r"in \d+ articles, \d+ could not be reviewed;", r.stdout)
+    assert re.search(r"^content/binary\.txt: error: cannot review: ", r.stdout, re.M)
 
 
 def test_each_bad_file_has_a_clear_error_in_its_own_report(run):
