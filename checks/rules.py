@@ -28,6 +28,13 @@ class Rule:
     earlier: str = ""
 
 
+# The article already in the archive that both archive rules' examples are checked against.
+ARCHIVED_EXAMPLE = (
+    "---\ntitle: Harbour vote\npublished: 2024-03-01\n---\n\n"
+    "“We will not let the harbour become a car park for cruise ships,” Mayor Ana Ruiz "
+    "told the council on Monday.\n"
+)
+
 RULES: dict[str, Rule] = {
     r.id: r
     for r in [
@@ -307,11 +314,7 @@ RULES: dict[str, Rule] = {
                 "(“Clinton”, “Hillary Clinton”) are the same person; both speakers must be named "
                 "where they are quoted, and a quote of under eight words is never matched."
             ),
-            earlier=(
-                "---\ntitle: Harbour vote\npublished: 2024-03-01\n---\n\n"
-                "“We will not let the harbour become a car park for cruise ships,” Mayor Ana Ruiz "
-                "told the council on Monday.\n"
-            ),
+            earlier=ARCHIVED_EXAMPLE,
             fires=(
                 "---\ntitle: Cruise terminal\npublished: 2024-05-01\n---\n\n"
                 "“We will not let the harbour become a car park for cruise ships,” Councillor Tom "
@@ -338,11 +341,7 @@ RULES: dict[str, Rule] = {
                 "One of the two is a misquote, or a second-hand quote copied with its mistake; "
                 "the finding shows both wordings with the difference marked."
             ),
-            earlier=(
-                "---\ntitle: Harbour vote\npublished: 2024-03-01\n---\n\n"
-                "“We will not let the harbour become a car park for cruise ships,” Mayor Ana Ruiz "
-                "told the council on Monday.\n"
-            ),
+            earlier=ARCHIVED_EXAMPLE,
             fires=(
                 "---\ntitle: Cruise terminal\npublished: 2024-05-01\n---\n\n"
                 "“We will not let the harbour become a parking lot for cruise ships,” Mayor Ana "
