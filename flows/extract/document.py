@@ -54,14 +54,14 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
         in_quote[q.start : q.end] = b"\x01" * (q.end - q.start)
     # Quotes are the speaker's claims, a correction notice restates the story's: neither
     # is the article's own word for the figure, date and attribution checks.
-    not_own = mask_notices(text, in_quote)
+    paragraphs = paragraph_spans(text)
+    not_own = mask_notices(text, paragraphs, in_quote)
     dates = extract_dates(doc, published, skip=not_own)
     figures = extract_figures(doc, skip=not_own, dates=[(d.start, d.end) for d in dates])
     attributions = extract_attributions(doc, skip=not_own)
 
     sources = _footnote_sources(article) + _link_sources(article)
     citations = _citations(article, view, sources)
-    paragraphs = paragraph_spans(text)
     inline_sources = cover_figures(doc, figures, citations, attributions, paragraphs)
     _cite_quotes(doc, quotes, citations, dates, published)
     _claims(doc, citations, dates, published, sources, article, view)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.text import paragraph_spans
-
 NOTICE = re.compile(
     r"""^\W{0,3}(?:
         (?:corrections?|clarifications?|editor['’]?s?\s+note|update[ds]?)\s*[:.\u2014-]
@@ -24,14 +22,14 @@ NOTICE = re.compile(
 )
 
 
-def notice_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of ``text`` that is an editorial notice."""
-    return [(s, e) for s, e in paragraph_spans(text) if NOTICE.match(text[s:e])]
+def notice_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each of ``text``'s paragraphs that is an editorial notice."""
+    return [(s, e) for s, e in paragraphs if NOTICE.match(text[s:e])]
 
 
-def mask_notices(text: str, mask: bytearray) -> bytearray:
+def mask_notices(text: str, paragraphs: list[tuple[int, int]], mask: bytearray) -> bytearray:
     """``mask`` with every notice paragraph of ``text`` marked as well."""
     out = bytearray(mask)
-    for s, e in notice_spans(text):
+    for s, e in notice_spans(text, paragraphs):
         out[s:e] = b"\x01" * (e - s)
     return out

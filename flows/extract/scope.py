@@ -145,6 +145,8 @@ def cover_figures(
         previous = own_kinds.get(p.source.start) or previous
         inherited[p.source.start] = previous
     attributed = {a.sentence.start_char for a in attributions}
+    # A sentence's figures of one kind go on with a passage or not together: judged once.
+    continues: dict[tuple[int, int, str], bool] = {}
     for fig, span in uncovered:
         sent = sentence_of(span[0])
         if sent.start_char in attributed:
@@ -153,7 +155,12 @@ def cover_figures(
         # starting last before the figure is the only one that can hold it.
         k = bisect.bisect_right(passage_starts, fig.start) - 1
         p = passages[k] if k >= 0 else None
-        if p is not None and fig.start < p.end and _continues(p, fig, sent, inherited.get(p.source.start)):
+        if p is None or fig.start >= p.end:
+            continue
+        key = (p.source.start, sent.start_char, _family(fig))
+        if key not in continues:
+            continues[key] = _continues(p, fig, sent, inherited.get(p.source.start))
+        if continues[key]:
             fig.carried = True
             covering.append((fig, _inline(p.source, inline, sent)))
     ordered = sorted(inline.values(), key=lambda s: s.start)
