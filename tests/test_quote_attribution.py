@@ -220,3 +220,71 @@ def test_noun_after_a_participle_is_its_object_not_the_speaker(quotes):
 def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
     [q] = quotes("“The port will lose this fight,” warned Ana Ruiz.")
     assert q.speaker == "Ana Ruiz"
+
+
+# ---------------------------------------------------------------- judging a thing in quoted words
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("At a rally in Leeds, Ana Ruiz called half of the council “cowards.”", "Ana Ruiz"),
+        # the outermost reporter, as for "X said that Y called it “…”"
+        ("The mayor denounced what she called “a stitch-up by the harbour board.”", "The mayor"),
+        ("Mayor Dan Ode derided the budget as “a gift to crooks.”", "Mayor Dan Ode"),
+        ("The union issued a statement calling the cuts “reckless.”", "The union"),
+        ("The files, described as “sensitive” by aides, were moved on Monday.", "aides"),
+    ],
+)
+def test_a_judging_verb_with_someone_behind_it_reports_their_words(quotes, text, speaker):
+    [q] = quotes(text)
+    assert (q.kind, q.speaker) == ("speech", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locals call the bridge “the Needle.”",  # generic naming by a bare plural
+        "On the form, in a box labeled “next of kin,” he wrote nothing.",  # passive, no agent
+        "Mr. Ode was dubbed “the Fixer” by his staff.",  # dubbing coins a name
+        "The pier is known as “the Needle.”",
+        "She works as a “community navigator” in Leeds.",  # no verb of saying or judging
+    ],
+)
+def test_naming_a_thing_is_a_term(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "term"
+
+
+# ---------------------------------------------------------------- subjects the parse loses
+def test_a_long_subject_before_the_reporting_verb_after_a_question(quotes):
+    [q] = quotes("“Will the ferry run on Sunday?” Ann Lee, a farmer from the valley, asked on Monday.")
+    assert q.speaker == "Ann Lee, a farmer from the valley"
+
+
+def test_a_subject_parsed_as_an_appositive_of_the_noun_before_it(quotes):
+    [q] = quotes(
+        "In a statement to the Herald, her senior adviser, Jake Ode, said: "
+        "“The mayor believes the port is essential. She has always valued it.”"
+    )
+    assert q.speaker == "her senior adviser, Jake Ode"
+
+
+def test_an_appositive_that_is_no_speaker_is_not_taken(nlp):
+    from spacy.tokens import Doc
+
+    from flows.extract.quote_speakers import _phrase_ending_at
+
+    words = ["In", "a", "note", "to", "the", "valley", ",", "a", "region", "of", "farms", ",", "said"]
+    heads = [12, 2, 0, 2, 5, 3, 5, 8, 5, 8, 9, 12, 12]
+    deps = ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "det", "appos", "prep", "pobj", "punct", "ROOT"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    inside = bytearray(len(doc.text) + 1)
+    assert _phrase_ending_at(doc, 12, inside) is None
+    # The same shape with a person in the appositive is the lost subject.
+    words[7:11] = ["her", "adviser", "Jake", "Ode"]
+    deps[7:11] = ["poss", "appos", "compound", "appos"]
+    heads[7:11] = [8, 5, 10, 8]
+    pos[7:11] = ["PRON", "NOUN", "PROPN", "PROPN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    found = _phrase_ending_at(doc, 12, bytearray(len(doc.text) + 1))
+    assert found is not None and found.text == "her adviser Jake Ode"

@@ -110,8 +110,9 @@ MONTHS["sept"] = 9
 # "vent", "interject", "ask"), what a text does with its words ("the memo began", "the
 # sign read", "as she puts it"), cognition and judgement (consider-29.9, characterize-29.2,
 # "thinks she has done a “serviceable job”", "remembered"), comparison (compare-22.2,
-# "likened the plan to a sieve, “leaking at every seam”") and reporting ("projects",
-# "estimates", "indicated").
+# "likened the plan to a sieve, “leaking at every seam”"), judgement (judgement-33:
+# "derided the levy as “a gift to crooks”") and reporting ("projects", "estimates",
+# "indicated").
 COMMUNICATION_VERBS = SPEECH_VERBS | _words(
     """
     affirm allude announce apologize argue assail assure beg boast brag chime chirp complain
@@ -127,6 +128,9 @@ COMMUNICATION_VERBS = SPEECH_VERBS | _words(
     suppose suspect think view wish
     characterise characterize depict describe frame portray cast
     compare contrast equate liken
+    acclaim applaud castigate censure chastise commend condemn decry denigrate deride
+    disparage extol fault hail herald lambaste laud mock praise rebuke ridicule salute scorn
+    upbraid
     estimate forecast indicate predict project
     """
 )

@@ -176,10 +176,17 @@ def frame_of(doc: Doc, span: Span) -> Span:
         and span.end >= last.end - 1
         and same_paragraph(doc, last, nxt)
         and len(nxt) <= 40
-        and any(_bare_report(t) for t in list(nxt[:6]) + [nxt.root])
+        and any(_bare_report(t) for t in list(nxt[:6]) + _first_verb(nxt) + [nxt.root])
     ):
         end = nxt.end
     return doc[start:end]
+
+
+def _first_verb(sentence: Span) -> list[Token]:
+    """The sentence's first verb: after a long subject ("“…!” Ann Lee, the head of the
+    fund, tweeted on Friday.") it is the reporting verb even when the parse hangs it
+    elsewhere."""
+    return [t for t in sentence if t.pos_ == "VERB"][:1]
 
 
 def _bare_report(verb: Token) -> bool:

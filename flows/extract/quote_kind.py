@@ -5,12 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import sentence_of
-from flows.extract.lexicon import NAMING_WORDS, SPEECH_VERBS
+from flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
 from flows.extract.quote_cues import is_cue
 from flows.extract.quote_marks import QuoteSpan
 from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
+# Verbs that judge rather than coin a name: with someone as their subject, the quoted
+# complement is that person's words ("Cruz called Trump a “pathological liar”", "what
+# she called a “rant”"); "dub", "nickname" or "christen" make a name whatever the subject.
+JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characterise", "rate", "deem"}
 
 
 def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
@@ -19,6 +23,8 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     if not words:
         return "term"
     before = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_punct]
+    if _judged_by_someone(doc, span):
+        return "speech"  # what she called a “rant”, called the rule “a gift to crooks”
     if before and before[-1].lower_ in NAMING_WORDS:
         return "term"  # so-called “X”, the word “X”, dubbed “X”
     if len(before) >= 2 and before[-2].lower_ in {"known", "referred"} and before[-1].lower_ in {"as", "to"}:
@@ -65,6 +71,57 @@ def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:
         and any(t.pos_ in {"NOUN", "PROPN"} for t in words)
         and words[0].lower_ not in {"a", "an"}
     )
+
+
+def _judging_verb(span: Span) -> Token | None:
+    """The verb of judging the quote completes: "called him “X”", "what it calls “X”",
+    "described the levy as “X”" (the quote hangs from "as")."""
+    node, through_as = span.root, False
+    for _ in range(3):
+        if node.dep_ not in {"oprd", "dobj", "xcomp", "attr", "appos", "ccomp", "pobj", "prep", "conj", "amod"}:
+            return None
+        through_as = through_as or (node.dep_ == "prep" and node.lower_ == "as")
+        node = node.head
+        if node.pos_ != "VERB":
+            continue
+        lemma = node.lemma_.lower()
+        # "derided the bill as “a gift to crooks”", "slammed as “careless”": a verb of
+        # saying or judging with an "as" complement says what its subject called it.
+        if lemma in JUDGING_VERBS or (through_as and lemma in COMMUNICATION_VERBS):
+            return node
+        return None
+    return None
+
+
+def _judged_by_someone(doc: Doc, span: Span) -> bool:
+    """A judging verb in the active voice with a particular subject reports that subject's
+    words. Passives without an agent ("a box labeled “X”") and a bare plural's usage of a
+    definite name ("locals call the bridge “the Needle”") name things."""
+    verb = _judging_verb(span)
+    if verb is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    passive_without_agent = verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+    if passive_without_agent and (
+        not any(c.dep_ == "aux" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in subjects)
+    ):
+        return False
+    if not subjects:
+        # "the minister, who called it …", "a statement calling it …", "the profile
+        # hailed him as …": the clause's head noun is who judged.
+        return verb.dep_ in {"relcl", "acl"} and not (verb.tag_ == "VBN" and verb.dep_ == "acl")
+    subject = subjects[0]
+    if subject.dep_ == "nsubjpass":
+        return False
+    # "Fishermen called the levy “the harbour tax”": a bare plural naming a thing with a
+    # definite name is usage, not a statement; "Critics called it “a disaster”" judges.
+    generic = subject.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
+    return not (generic and _name_like(span))
+
+
+def _name_like(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and (words[0].lower_ == "the" or all(t.text[0].isupper() for t in words))
 
 
 def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:

@@ -40,6 +40,12 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
                 return None
             return issuer(phrase(head, inside), inside)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(inside[t.idx] for r in verb.rights for t in r.subtree):
+            # "the files, described as “sensitive” by aides": the agent judged, not the
+            # noun the participle describes. (A quote before the participle is a finite
+            # verb the tagger missed: "“…” Ode, the mayor, Tweeted".)
+            agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            return phrase(agents[0], inside) if agents and not inside[agents[0].idx] else None
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
             # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
             return issuer(phrase(verb.head, inside), inside)
@@ -105,6 +111,9 @@ def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Spa
     if cue.lower_ == "according":
         return None
     if cue.i < span.start:
+        before = _phrase_ending_at(doc, cue.i, inside)
+        if before is not None:
+            return before
         # "Said Ellis: “…”"
         after = []
         for t in doc[cue.i + 1 : span.start]:
@@ -137,6 +146,23 @@ def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Spa
             if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
                 return doc[after[0].i : after[-1].i + 1]
     return None
+
+
+def _phrase_ending_at(doc: Doc, verb_index: int, inside: bytearray) -> Span | None:
+    """ "In a statement to the Herald, her adviser, Jake Ode, said: “…”": the parse may hang
+    the subject on the noun before it as an appositive. The appositive that ends right
+    before the verb, climbed to its outermost appositive, is the subject it lost."""
+    i = verb_index - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 0 or inside[doc[i].idx] or doc[i].dep_ != "appos":
+        return None
+    head = doc[i]
+    while head.dep_ == "appos" and head.head.dep_ == "appos":
+        head = head.head
+    if not any(_speaker_like(t) for t in head.subtree):
+        return None
+    return phrase(head, inside)
 
 
 def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
