@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.copydesk-installed
 # Quiet pip: no version nag, no noise from this machine's extra index locations.
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: setup review test lint docs lock bench-setup clean
+.PHONY: setup review test lint docs lock bench-setup train-quotes clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,12 @@ lint: setup
 # Regenerate the README's command reference from the commands' own --help.
 docs: setup
 	$(BIN)/python -m flows.cli_reference README.md
+
+# Relearn which nouns can be a quote's speaker (flows/extract/speaker_nouns.tsv) from an
+# attribution corpus outside the repository: make train-quotes QUOTES_CORPUS=../shared/polnear-train
+QUOTES_CORPUS ?= ../shared/polnear-train
+train-quotes: setup
+	$(BIN)/python -m flows.extract.speaker_nouns_train $(QUOTES_CORPUS)
 
 # Regenerate requirements.lock (pinned, with hashes) from requirements.in.
 lock:

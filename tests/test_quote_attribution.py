@@ -288,3 +288,12 @@ def test_an_appositive_that_is_no_speaker_is_not_taken(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     found = _phrase_ending_at(doc, 12, bytearray(len(doc.text) + 1))
     assert found is not None and found.text == "her adviser Jake Ode"
+
+
+def test_a_subject_that_cannot_speak_gives_way_to_the_reporter(quotes):
+    # The parse hangs "predicted" on the embedded clause, whose subject is "the tone".
+    [q] = quotes(
+        "She told a radio host on Monday that the tone of the meeting was calm and "
+        "predicted voters “will feel uneasy for a while.”"
+    )
+    assert q.speaker == "She"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
 from flows.extract.lexicon import DOCUMENT_NOUNS
+from flows.extract.speaker_nouns import cannot_speak
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Where a speaker's name stops when read off the words next to a cue.
@@ -39,6 +40,8 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
                 return verb.doc[head.i : head.i + 1] if verb.dep_ == "relcl" else None
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
                 return None
+            if cannot_speak(head):
+                return None  # "the tone of the talk was calm and predicted …": not a reporter
             return issuer(phrase(head, inside), inside)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(inside[t.idx] for r in verb.rights for t in r.subtree):
             # "the files, described as “sensitive” by aides": the agent judged, not the
