@@ -105,10 +105,19 @@ def _class_cost(token: Token, span: Span, holds: bool) -> int | None:
 
 
 def _in_subject(verb: Token, span: Span) -> bool:
-    node = span.root
+    node = words_root(span)
     while node.head != node and node.head != verb:
         node = node.head
     return node.head == verb and node.dep_ in SUBJECT_DEPS
+
+
+def words_root(span: Span) -> Token:
+    """The root of the quoted words. ``Span.root`` of the whole quote can be its closing
+    mark, which the parser often hangs straight on the sentence's root."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return span.root
+    return span.doc[words[0].i : words[-1].i + 1].root
 
 
 def has_subject(token: Token) -> bool:

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import sentence_of
 from flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
-from flows.extract.quote_cues import is_cue
+from flows.extract.quote_cues import is_cue, words_root
 from flows.extract.quote_marks import QuoteSpan
 from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
@@ -53,7 +53,7 @@ def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:
     with an article before it ('called him a “liar”') or as a description it is speech."""
     # Climb from the quote to its verb: "called the lot “the crater”" may hang the quote
     # off the object (appos) rather than off the verb.
-    node, head = span.root, None
+    node, head = words_root(span), None
     for _ in range(2):
         if node.dep_ not in {"oprd", "dobj", "xcomp", "attr", "appos", "npadvmod", "ccomp"}:
             break
@@ -76,7 +76,7 @@ def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:
 def _judging_verb(span: Span) -> Token | None:
     """The verb of judging the quote completes: "called him “X”", "what it calls “X”",
     "described the levy as “X”" (the quote hangs from "as")."""
-    node, through_as = span.root, False
+    node, through_as = words_root(span), False
     for _ in range(3):
         if node.dep_ not in {"oprd", "dobj", "xcomp", "attr", "appos", "ccomp", "pobj", "prep", "conj", "amod"}:
             return None
@@ -126,7 +126,7 @@ def _name_like(span: Span) -> bool:
 
 def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
     """Is the quote inside what a speech verb with a subject reports, or 'according to' someone?"""
-    node = span.root
+    node = words_root(span)
     for _ in range(5):
         if node.head == node:
             break
