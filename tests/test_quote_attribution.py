@@ -297,3 +297,49 @@ def test_a_subject_that_cannot_speak_gives_way_to_the_reporter(quotes):
         "predicted voters “will feel uneasy for a while.”"
     )
     assert q.speaker == "She"
+
+
+def _acl_doc(nlp, words, heads, deps, pos, tags):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_participle_clause_speaks_through_its_agent_or_a_name_it_follows(nlp):
+    from flows.extract.quote_speakers import speaker_of
+
+    # "files described as “sensitive” by aides": the agent.
+    words = ["files", "described", "as", "“", "sensitive", "”", "by", "aides"]
+    doc = _acl_doc(
+        nlp,
+        words,
+        heads=[0, 0, 1, 4, 2, 4, 1, 6],
+        deps=["ROOT", "acl", "prep", "punct", "pobj", "punct", "agent", "pobj"],
+        pos=["NOUN", "VERB", "ADP", "PUNCT", "ADJ", "PUNCT", "ADP", "NOUN"],
+        tags=["NNS", "VBN", "IN", "``", "JJ", "''", "IN", "NNS"],
+    )
+    inside = bytearray(len(doc.text) + 1)
+    inside[doc[3].idx : doc[5].idx + 1] = b"\x01" * (doc[5].idx + 1 - doc[3].idx)
+    assert speaker_of(doc[1], inside).text == "aides"
+    # Without the agent, the files did not say it.
+    doc = _acl_doc(
+        nlp,
+        words[:6],
+        heads=[0, 0, 1, 4, 2, 4],
+        deps=["ROOT", "acl", "prep", "punct", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PUNCT", "ADJ", "PUNCT"],
+        tags=["NNS", "VBN", "IN", "``", "JJ", "''"],
+    )
+    assert speaker_of(doc[1], inside) is None
+    # "Ode tweeted “…”" tagged as a participle on the name right before it: Ode speaks.
+    doc = _acl_doc(
+        nlp,
+        ["Ode", "tweeted", "“", "sad", "”"],
+        heads=[0, 0, 3, 1, 3],
+        deps=["ROOT", "acl", "punct", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PUNCT", "ADJ", "PUNCT"],
+        tags=["NNP", "VBN", "``", "JJ", "''"],
+    )
+    inside = bytearray(len(doc.text) + 1)
+    inside[doc[2].idx : doc[4].idx + 1] = b"\x01" * (doc[4].idx + 1 - doc[2].idx)
+    assert speaker_of(doc[1], inside).text == "Ode"

@@ -45,10 +45,15 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             return issuer(phrase(head, inside), inside)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(inside[t.idx] for r in verb.rights for t in r.subtree):
             # "the files, described as “sensitive” by aides": the agent judged, not the
-            # noun the participle describes. (A quote before the participle is a finite
-            # verb the tagger missed: "“…” Ode, the mayor, Tweeted".)
+            # noun the participle describes. But "Ode tweeted that it was “a con”" is a
+            # finite verb the tagger took for a participle: a name right before it speaks.
+            # (A quote before the participle is the same mistake: "“…” Ode, the mayor,
+            # Tweeted".)
             agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-            return phrase(agents[0], inside) if agents and not inside[agents[0].idx] else None
+            if agents:
+                return phrase(agents[0], inside) if not inside[agents[0].idx] else None
+            if not (verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN"):
+                return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
             # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
             return issuer(phrase(verb.head, inside), inside)
