@@ -343,3 +343,21 @@ def test_a_participle_clause_speaks_through_its_agent_or_a_name_it_follows(nlp):
     inside = bytearray(len(doc.text) + 1)
     inside[doc[2].idx : doc[4].idx + 1] = b"\x01" * (doc[4].idx + 1 - doc[2].idx)
     assert speaker_of(doc[1], inside).text == "Ode"
+
+
+def test_the_running_speaker_is_credited_at_the_mention_nearest_the_quote(quotes):
+    found = speech(
+        quotes(
+            "“We are going to build a new pier,” Mayor Ann Ode said at the rally. "
+            "She then had a question for the crowd.\n\n“Who is going to pay for it?”"
+        )
+    )
+    assert [q.speaker for q in found] == ["Mayor Ann Ode", "She"]
+    assert found[1].speaker_name == "Ann Ode"
+
+
+def test_another_person_between_the_quotes_is_not_the_running_speaker(quotes):
+    found = speech(
+        quotes("“We will build it,” Mayor Ann Ode said. Tom Reed, her rival, shook his head. “And we will pay.”")
+    )
+    assert found[1].speaker in (None, "Mayor Ann Ode")

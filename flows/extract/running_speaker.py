@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from checks.records import Quote
 from flows.extract.quote_marks import QuoteSpan
+from flows.extract.quote_speakers import resolve_pronoun
 
 
 def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragraphs) -> None:
@@ -32,8 +33,34 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
             quote.speaker_name = prev.speaker_name
             quote.cue = prev.cue
             quote.anonymous = prev.anonymous
+            nearer = _nearer_mention(doc, prev, quote)
+            if nearer is not None:
+                # "“…,” Ode added. He then turned to the crowd. / “Who will pay?”": the
+                # reader meets the speaker again as "He"; that mention is the attribution.
+                quote.speaker = nearer.text
+                quote.speaker_start, quote.speaker_end = nearer.start_char, nearer.end_char
 
 
 def _one_speaker(speech: list[Quote], paragraph: int) -> bool:
     names = {q.speaker_name or q.speaker for q in speech if q.paragraph == paragraph}
     return len(names) == 1 and None not in names
+
+
+def _nearer_mention(doc: Doc, prev: Quote, quote: Quote) -> Span | None:
+    """The last subject between the two quotes that is the running speaker again: "he" or
+    "she" whose nearest named person is the speaker, or the speaker's name."""
+    if not prev.speaker_name or prev.speaker_end is None:
+        return None
+    gap = doc.char_span(max(prev.end, prev.speaker_end), quote.start, alignment_mode="contract")
+    if gap is None:
+        return None
+    name_words = set(prev.speaker_name.split())
+    found = None
+    for token in gap:
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.lower_ in {"he", "she"} and resolve_pronoun(doc, doc[token.i : token.i + 1]) == prev.speaker_name:
+            found = doc[token.i : token.i + 1]
+        elif token.ent_type_ == "PERSON" and token.text in name_words:
+            found = next((e for e in doc.ents if e.start <= token.i < e.end), doc[token.i : token.i + 1])
+    return found
