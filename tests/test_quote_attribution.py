@@ -232,6 +232,7 @@ def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
         ("Mayor Dan Ode derided the budget as “a gift to crooks.”", "Mayor Dan Ode"),
         ("The union issued a statement calling the cuts “reckless.”", "The union"),
         ("The files, described as “sensitive” by aides, were moved on Monday.", "aides"),
+        ("Critics called the plan “reckless.”", "Critics"),  # the same people judging
     ],
 )
 def test_a_judging_verb_with_someone_behind_it_reports_their_words(quotes, text, speaker):
@@ -242,7 +243,8 @@ def test_a_judging_verb_with_someone_behind_it_reports_their_words(quotes, text,
 @pytest.mark.parametrize(
     "text",
     [
-        "Locals call the bridge “the Needle.”",  # generic naming by a bare plural
+        "Locals call the bridge “the Needle.”",  # a bare plural's name for a thing
+        "Officials call the new pricing model “fair fares”.",
         "On the form, in a box labeled “next of kin,” he wrote nothing.",  # passive, no agent
         "Mr. Ode was dubbed “the Fixer” by his staff.",  # dubbing coins a name
         "The pier is known as “the Needle.”",

@@ -113,15 +113,16 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
     subject = subjects[0]
     if subject.dep_ == "nsubjpass":
         return False
-    # "Fishermen called the levy “the harbour tax”": a bare plural naming a thing with a
-    # definite name is usage, not a statement; "Critics called it “a disaster”" judges.
+    # "Officials call the model “fair fares”", "Fishermen called the levy “the harbour
+    # tax”": a bare plural's name for a thing is usage, not a statement; the same people
+    # judging it ("critics called it “reckless”", "… “a disaster”") are quoted.
     generic = subject.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
-    return not (generic and _name_like(span))
+    return not generic or _evaluative(span)
 
 
-def _name_like(span: Span) -> bool:
+def _evaluative(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
-    return bool(words) and (words[0].lower_ == "the" or all(t.text[0].isupper() for t in words))
+    return bool(words) and (words[0].lower_ in {"a", "an"} or words_root(span).pos_ in {"ADJ", "VERB"})
 
 
 def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
