@@ -24,7 +24,9 @@ from reports.schema import (
 
 
 def to_contract(art: ReviewedArticle, with_findings: bool = True) -> dict[str, Any]:
-    """The article's JSON object, as plain data (``json.dumps`` writes it)."""
+    """The article's JSON object, as plain data. Callers write it with ``json.dumps``, which
+    formats numbers as copydesk always has (``1e-05``, where pydantic's own JSON has
+    ``0.00001``): the values come from the model either way."""
     return article_report(art, with_findings).model_dump(mode="json")
 
 
