@@ -91,6 +91,7 @@ def _written_reports_keep_the_contract(tmp_path_factory):
 
     found = written_reports(tmp_path_factory.getbasetemp())
     problems = [f"{p}: listed by its folder, not found" for p in found.missing]
+    problems += [f"{p}: a run's reports without the writer's list of them" for p in found.unlisted]
     for report in found.reports:
         problems += [
             f"{report}: {problem}" for problem in report_problems(report.read_text(encoding="utf-8"))

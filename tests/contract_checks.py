@@ -18,6 +18,8 @@ from reports.naming import report_name
 from reports.schema import ArticleReport, contract_schema
 from reports.writer import PREVIOUS_COUNTS
 
+RUN_SUMMARY = "summary.md"  # written last but one, after every article's reports
+
 
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
@@ -54,13 +56,18 @@ class WrittenReports:
 
     folders: list[Path] = field(default_factory=list)
     reports: list[Path] = field(default_factory=list)
-    # Reports the folder's bookkeeping names but that are not there: the finder or the writer
-    # changed, and the check would otherwise pass over them.
+    # What the writer's own files say should be there and is not: the finder or the writer
+    # changed, and the check would otherwise pass over those reports. A report the folder's
+    # bookkeeping names; a folder with the run's summary and no bookkeeping.
     missing: list[Path] = field(default_factory=list)
+    unlisted: list[Path] = field(default_factory=list)
 
 
 def written_reports(root: Path) -> WrittenReports:
     found = WrittenReports()
+    found.unlisted = [
+        s.parent for s in sorted(root.rglob(RUN_SUMMARY)) if not (s.parent / PREVIOUS_COUNTS).exists()
+    ]
     for counts in sorted(root.rglob(PREVIOUS_COUNTS)):
         folder = counts.parent
         found.folders.append(folder)

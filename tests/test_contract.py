@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pydantic
 import pytest
-from contract_checks import report_problems, written_reports
+from contract_checks import RUN_SUMMARY, report_problems, written_reports
 from typer.testing import CliRunner
 
 from checks.records import (
@@ -28,7 +28,7 @@ from checks.records import (
 from reports.contract import article_report, to_contract
 from reports.naming import report_name
 from reports.schema import ArticleReport, contract_schema
-from reports.writer import write_reports
+from reports.writer import PREVIOUS_COUNTS, write_reports
 
 TEXT = "“We will build it,” the mayor said. It costs 2.5 million euros, according to the council.\n"
 
@@ -169,14 +169,22 @@ def test_not_json_is_a_problem():
 
 def test_the_session_check_finds_every_report_the_writer_writes(tmp_path):
     """The finder that ``conftest.py`` runs over the whole test run, on the writer's own
-    output: it finds each article's report, and notices one that goes missing."""
+    output: it finds each article's report, and notices one that goes missing and a run
+    folder without the list of them."""
     arts = [_article("content/pier.md"), _article("content/2024/pier.md")]
     write_reports(arts, tmp_path / "out")
     found = written_reports(tmp_path)
     expected = sorted(tmp_path / "out" / f"{report_name(a.article.id)}.json" for a in arts)
-    assert found.folders == [tmp_path / "out"] and found.reports == expected and found.missing == []
+    assert found.folders == [tmp_path / "out"] and found.reports == expected
+    assert found.missing == [] and found.unlisted == []
+    assert (tmp_path / "out" / RUN_SUMMARY).is_file()
     kept = expected[0].read_bytes()
     expected[0].unlink()
     assert written_reports(tmp_path).missing == [expected[0]]
     expected[0].write_bytes(kept)  # as written: the session's own check reads this folder too
+    counts = tmp_path / "out" / PREVIOUS_COUNTS
+    listed = counts.read_bytes()
+    counts.unlink()
+    assert written_reports(tmp_path).unlisted == [tmp_path / "out"]
+    counts.write_bytes(listed)
     assert written_reports(Path(tmp_path / "nowhere")).reports == []
