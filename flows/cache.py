@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
-from checks.codec import CodecError, article_from_data, article_to_data, findings_from_data, findings_to_data
+from checks.codec import CodecError, article_from_json, article_to_json, findings_from_json, findings_to_json
 from checks.records import Finding, ReviewedArticle
 from checks.spans import article_problem, findings_problem
 from flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
@@ -126,9 +125,8 @@ class ExtractionCache:
             self._writer.shutdown()
             self._writer = None
 
-    def _write_later(self, entry: Path, data: object) -> None:
-        # Encoded now, not in the thread: the ledger goes on to change the findings.
-        payload = json.dumps(data, ensure_ascii=False)
+    def _write_later(self, entry: Path, payload: bytes) -> None:
+        # Encoded by the caller, not in the thread: the ledger goes on to change the findings.
         if self._writer is None:
             self._writer = ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="copydesk-cache")
         self._writes.append(self._writer.submit(_write_whole, entry, payload))
@@ -137,7 +135,7 @@ class ExtractionCache:
         self.flush()  # an entry stored earlier in this process is read back as written
         entry = self._entry(*key)
         try:
-            article = article_from_data(json.loads(entry.read_text(encoding="utf-8")))
+            article = article_from_json(entry.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValueError, CodecError, TypeError, RecursionError):
@@ -158,7 +156,7 @@ class ExtractionCache:
         before = self._missed.pop(article.path, None)
         if not article.reviewed or before is None or self._key(article.path, max_bytes) != before:
             return
-        self._write_later(self._entry(*before), article_to_data(article, with_findings=False))
+        self._write_later(self._entry(*before), article_to_json(article, with_findings=False))
         self._read[article.path] = before
         self.stored += 1
 
@@ -179,7 +177,7 @@ class ExtractionCache:
         self.flush()
         entry = self._findings_entry(key, article_id, rules)
         try:
-            findings = findings_from_data(json.loads(entry.read_text(encoding="utf-8")))
+            findings = findings_from_json(entry.read_bytes())
         except FileNotFoundError:
             return None
         except (OSError, ValueError, CodecError, TypeError, RecursionError):
@@ -195,7 +193,7 @@ class ExtractionCache:
         key = self._read.get(article.path)
         if key is not None and article.reviewed:
             self._write_later(
-                self._findings_entry(key, article.article.id, rules), findings_to_data(article.findings)
+                self._findings_entry(key, article.article.id, rules), findings_to_json(article.findings)
             )
 
     def use_rules(self, rules: str) -> None:
@@ -263,12 +261,12 @@ def _discard(entry: Path) -> None:
         entry.unlink(missing_ok=True)
 
 
-def _write_whole(entry: Path, payload: str) -> None:
+def _write_whole(entry: Path, payload: bytes) -> None:
     """Written whole then renamed: a concurrent run or a crash never leaves half an entry."""
     entry.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.replace(tmp, entry)
     except BaseException:

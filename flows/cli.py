@@ -3,6 +3,7 @@
     copydesk review [PATH...] [--out DIR] [--fail-on LEVEL]   review articles, write reports
     copydesk check FILE...                                    the same review, without Prefect
     copydesk extract FILE...                                  print extracted items as JSON Lines
+    copydesk schema                                           the JSON Schema of extract's and review's JSON
 
 Exit codes: 0 success; 1 open findings at or above --fail-on (default error), or a file
 that could not be reviewed; 2 usage error or tool failure (``flows.cli_output``).
@@ -299,6 +300,9 @@ def extract(
 
 
 # Subcommands that live in their own modules register themselves below this line.
+from flows.cli_schema import schema  # noqa: E402  (the JSON Schema of what extract and review write)
+
+app.command("schema")(schema)
 from flows.cli_ci import register_ci_commands  # noqa: E402  (needs `app` above)
 
 register_ci_commands(app)

@@ -75,6 +75,37 @@ def _private_ledger(tmp_path_factory):
         os.environ["COPYDESK_DB_URL"] = old
 
 
+# What the end-of-session contract check found, for the terminal summary.
+_CONTRACT_CHECKED: list[int] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _written_reports_keep_the_contract(tmp_path_factory):
+    """At the end of the run, every article report the tests wrote (in-process or through
+    the CLI, anywhere under the run's temporary folders) is checked against the JSON
+    contract: the schema ``copydesk schema`` prints and the model behind it
+    (``contract_checks``). A report folder's own bookkeeping names the reports it must
+    hold, so a finder that stops finding them fails rather than checking nothing."""
+    yield
+    from contract_checks import report_problems, written_reports
+
+    found = written_reports(tmp_path_factory.getbasetemp())
+    problems = [f"{p}: listed by its folder, not found" for p in found.missing]
+    problems += [f"{p}: a run's reports without the writer's list of them" for p in found.unlisted]
+    for report in found.reports:
+        problems += [
+            f"{report}: {problem}" for problem in report_problems(report.read_text(encoding="utf-8"))
+        ]
+    _CONTRACT_CHECKED[:] = [len(found.reports), len(found.folders)]
+    assert not problems, "reports that break the JSON contract:\n" + "\n".join(problems[:50])
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _CONTRACT_CHECKED and _CONTRACT_CHECKED[0]:
+        reports, folders = _CONTRACT_CHECKED
+        terminalreporter.write_line(f"JSON contract: {reports} reports in {folders} folders checked")
+
+
 @pytest.fixture(scope="session")
 def articles_dir() -> Path:
     return ARTICLES
