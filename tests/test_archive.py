@@ -83,6 +83,15 @@ def test_one_changed_word_is_a_close_match_with_the_change_marked():
     assert dropped is not None and [c.op for c in dropped.diff if c.op != "equal"] == ["delete"]
 
 
+def test_a_quote_of_the_minimum_length_with_one_word_changed_is_still_one_quote():
+    eight = "“The harbour will never become a car park”"
+    assert len(quote_words(eight)) == MIN_WORDS
+    result = compare(quote_words(eight), quote_words(eight.replace("never", "not")))
+    assert result is not None and result.common == MIN_WORDS - 1 and result.changed == 1
+    # Two changed words in eight: two statements.
+    assert compare(quote_words(eight), quote_words(eight.replace("never become", "not be"))) is None
+
+
 def test_short_or_different_quotes_do_not_match():
     slogan = quote_words("“Make America great again”")
     assert len(slogan) < MIN_WORDS and compare(slogan, slogan) is None

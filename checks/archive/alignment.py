@@ -17,8 +17,8 @@ from rapidfuzz.distance import Indel
 from checks.archive.wording import GAP
 from checks.records import WordChange
 
-# A quote must share at least this many words with another, in order, to be the same
-# quote. Shorter repeated phrases are slogans, chants and stock phrases ("make America
+# Two quotes must share a stretch of at least this many words, in order (changed words
+# inside it included), to be the same quote. Shorter repeated phrases are slogans, chants and stock phrases ("make America
 # great again", "lock her up", "a rigged system", "I'm with her"), said and quoted by
 # many people: the same words under two names is then no error. Eight words is above
 # all of those and still below most sentences a speaker is quoted for.
@@ -50,7 +50,7 @@ def _spoken_with_gaps(words: tuple[str, ...]) -> tuple[list[str], set[int]]:
 
 def compare(here: tuple[str, ...], there: tuple[str, ...]) -> Comparison | None:
     """How ``here`` and ``there`` (``wording.quote_words``) differ, or None when they are
-    not one quote: fewer than ``MIN_WORDS`` common words, or too many differences."""
+    not one quote: a shared stretch under ``MIN_WORDS`` words, or too many differences."""
     a, a_gaps = _spoken_with_gaps(here)
     b, b_gaps = _spoken_with_gaps(there)
     if min(len(a), len(b)) < MIN_WORDS:
@@ -63,8 +63,6 @@ def compare(here: tuple[str, ...], there: tuple[str, ...]) -> Comparison | None:
     if not equal:
         return None
     common = sum(src_end - src_start for tag, src_start, src_end, _, _ in steps if tag == "equal")
-    if common < MIN_WORDS:
-        return None
     changed = 0
     diff: list[WordChange] = []
     for i, (tag, src_start, src_end, dest_start, dest_end) in enumerate(steps):
@@ -85,7 +83,10 @@ def compare(here: tuple[str, ...], there: tuple[str, ...]) -> Comparison | None:
             changed += min(src, dest) if edge else max(src, dest)
             op = "replace" if src and dest else ("delete" if src else "insert")
             diff.append(WordChange(op, here_words, there_words))
-    if changed > MAX_CHANGED_SHARE * (common + changed):
+    # The stretch the two wordings share, changed words included, must be a sentence's
+    # length: an 8-word quote with one word changed is one quote misquoted, though only 7
+    # of its words are common; a short slogan inside two statements is not.
+    if common + changed < MIN_WORDS or changed > MAX_CHANGED_SHARE * (common + changed):
         return None
     return Comparison(changed == 0, common, changed, tuple(diff))
 
