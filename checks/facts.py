@@ -1,0 +1,189 @@
+"""The facts tables the rules read: one row per extracted item of a kind (quotes,
+figures, …) over a whole batch, keyed (article_id, item_id).
+
+Each table here has the columns several rules (or users' suites) share; a rule module
+adds the columns only it reads (``Rule.facts``), and ``checks.tables`` builds the frames
+from both. Columns hold facts the extractors established; the judgement (is this
+allowed?) is left to the expectations. Also here: the fields a finding's message is
+written from, per kind of item. No pandas: suite files are validated against these names
+without loading it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from checks.hidden import describe as describe_hidden
+from checks.records import ReviewedArticle
+from checks.rules.spec import ArticleView, Fact, short
+
+KEY = ("article_id", "item_id")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    meaning: str  # what one row is
+    items: Callable[[ReviewedArticle], Iterable[Any]]
+    key: Callable[[Any], str]  # the item id of a row
+    columns: tuple[Fact, ...]  # the shared columns; rules add their own
+    describe: Callable[[Any, ArticleView], dict]  # message fields of one item, with its span
+
+
+def _quote_fields(q, view: ArticleView) -> dict:
+    return {
+        "start": q.start,
+        "end": q.end,
+        "short": short(q.text),
+        "speaker": q.speaker,
+        "statement_year": q.statement_year,
+    }
+
+
+def _citation_fields(c, view: ArticleView) -> dict:
+    src = view.source(c.source_id)
+    return {
+        "start": c.claim_start,  # the claim it is cited for, through the marker
+        "end": c.end,
+        "label": c.label,
+        "source_year": src.year if src else None,
+        "claim_year": c.claim_year,
+    }
+
+
+def _span_and_text(item, view: ArticleView) -> dict:
+    return {"start": item.start, "end": item.end, "text": item.text}
+
+
+def _date(value: str | None):
+    import pandas as pd  # only when a table is built: validating a suite needs no pandas
+
+    return pd.Timestamp(value) if value else pd.NaT
+
+
+def _kind() -> Fact:
+    return Fact("kind", "the item's kind (see its table)", lambda item, view: item.kind)
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table(
+            "quotes",
+            "a quotation (kind speech or term)",
+            lambda art: art.quotes,
+            lambda q: q.id,
+            (
+                _kind(),
+                Fact(
+                    "speaker",
+                    "who said it, as the text names them; empty when nobody is",
+                    lambda q, view: q.speaker,
+                    decided_in="flows/extract/quotes.py, running_speaker.py",
+                ),
+            ),
+            _quote_fields,
+        ),
+        Table(
+            "figures",
+            "a figure: kind count, percent, money, quantity, fraction or multiple",
+            lambda art: art.figures,
+            lambda f: f.id,
+            (
+                _kind(),
+                Fact("value", "the figure's number", lambda f, view: f.value),
+                Fact("unit", "what it counts (people, litres), if anything", lambda f, view: f.unit),
+            ),
+            _span_and_text,
+        ),
+        Table(
+            "dates",
+            "a date mention: kind absolute, relative, range, sequence, decade or century",
+            lambda art: art.dates,
+            lambda d: d.id,
+            (
+                _kind(),
+                Fact(
+                    "tense",
+                    "past, present, future or unknown: the tense of what happens then",
+                    lambda d, view: d.tense,
+                    decided_in="flows/extract/tense.py",
+                ),
+                Fact("range_start", "the first day it covers", lambda d, view: _date(d.range_start)),
+                Fact("range_end", "the last day it covers", lambda d, view: _date(d.range_end)),
+                Fact(
+                    "published",
+                    "the article's publication date",
+                    lambda d, view: _date(view.art.article.published),
+                ),
+            ),
+            lambda d, view: {**_span_and_text(d, view), "published": view.art.article.published or "unknown"},
+        ),
+        Table(
+            "citations",
+            "a footnote marker or link in the text (kind footnote or link)",
+            lambda art: art.citations,
+            lambda c: c.id,
+            (
+                _kind(),
+                Fact(
+                    "source_id",
+                    "the source it points at; empty when none is defined",
+                    lambda c, view: c.source_id,
+                ),
+            ),
+            _citation_fields,
+        ),
+        Table(
+            "sources",
+            "a source: kind footnote, link or inline",
+            lambda art: art.sources,
+            lambda s: s.id,
+            (_kind(),),
+            lambda s, view: {"start": s.start, "end": s.end, "label": s.label or s.id, "text": s.text},
+        ),
+        Table(
+            "attributions",
+            "an attribution to an unnamed authority (“critics say”)",
+            lambda art: art.vague,
+            lambda a: a.id,
+            (),
+            _span_and_text,
+        ),
+        Table(
+            "hidden",
+            "a run of characters a reader cannot see (kind bidi or zero-width)",
+            lambda art: art.hidden,
+            lambda h: h.id,
+            (_kind(),),
+            lambda h, view: {"start": h.start, "end": h.end, "names": describe_hidden(html.unescape(h.text))},
+        ),
+        Table(
+            "archive_matches",
+            "a speech quote joined with a quote of another reviewed article that repeats it",
+            lambda art: art.archive_matches,
+            lambda m: m.quote_id,
+            (
+                Fact("other_article", "the other article's id", lambda m, view: m.match.article_id),
+                Fact("other_item", "the other quote's item id", lambda m, view: m.match.item),
+                Fact(
+                    "same_words",
+                    "the two quotes have the same words (one may be an excerpt of the other)",
+                    lambda m, view: m.match.same_words,
+                    decided_in="checks/archive/alignment.py",
+                ),
+                Fact(
+                    "same_speaker",
+                    "the two speakers are one person, as far as their names tell",
+                    lambda m, view: m.match.same_speaker,
+                    decided_in="checks/archive/people.py",
+                ),
+            ),
+            # The archive rules describe their findings themselves (the match that fired).
+            lambda m, view: {},
+        ),
+    ]
+}
