@@ -11,6 +11,7 @@ without loading it.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 
 from checks.hidden import describe as describe_hidden
 from checks.records import ReviewedArticle
+from checks.rules import RULES, Rule
 from checks.rules.spec import ArticleView, Fact, short
 
 KEY = ("article_id", "item_id")
@@ -26,7 +28,7 @@ KEY = ("article_id", "item_id")
 @dataclass(frozen=True)
 class Table:
     name: str
-    meaning: str  # what one row is
+    meaning: str  # what a row is: "one row per …"
     items: Callable[[ReviewedArticle], Iterable[Any]]
     key: Callable[[Any], str]  # the item id of a row
     columns: tuple[Fact, ...]  # the shared columns; rules add their own
@@ -73,7 +75,7 @@ TABLES: dict[str, Table] = {
     for t in [
         Table(
             "quotes",
-            "a quotation (kind speech or term)",
+            "one row per quotation; kind speech or term",
             lambda art: art.quotes,
             lambda q: q.id,
             (
@@ -89,7 +91,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "figures",
-            "a figure: kind count, percent, money, quantity, fraction or multiple",
+            "one row per figure; kind count, percent, money, quantity, fraction or multiple",
             lambda art: art.figures,
             lambda f: f.id,
             (
@@ -101,7 +103,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "dates",
-            "a date mention: kind absolute, relative, range, sequence, decade or century",
+            "one row per date mention; kind absolute, relative, range, sequence, decade or century",
             lambda art: art.dates,
             lambda d: d.id,
             (
@@ -124,7 +126,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "citations",
-            "a footnote marker or link in the text (kind footnote or link)",
+            "one row per footnote marker or link in the text; kind footnote or link",
             lambda art: art.citations,
             lambda c: c.id,
             (
@@ -139,7 +141,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "sources",
-            "a source: kind footnote, link or inline",
+            "one row per source; kind footnote, link or inline",
             lambda art: art.sources,
             lambda s: s.id,
             (_kind(),),
@@ -147,7 +149,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "attributions",
-            "an attribution to an unnamed authority (“critics say”)",
+            "one row per attribution to an unnamed authority (“critics say”)",
             lambda art: art.vague,
             lambda a: a.id,
             (),
@@ -155,7 +157,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "hidden",
-            "a run of characters a reader cannot see (kind bidi or zero-width)",
+            "one row per run of characters a reader cannot see; kind bidi or zero-width",
             lambda art: art.hidden,
             lambda h: h.id,
             (_kind(),),
@@ -163,7 +165,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "archive_matches",
-            "a speech quote joined with a quote of another reviewed article that repeats it",
+            "one row per speech quote and quote of another reviewed article that repeats it",
             lambda art: art.archive_matches,
             lambda m: m.quote_id,
             (
@@ -187,3 +189,23 @@ TABLES: dict[str, Table] = {
         ),
     ]
 }
+
+
+@functools.cache
+def table_columns() -> dict[str, tuple[Fact, ...]]:
+    """Every table's columns: its shared ones, then those the rules add, in catalog order.
+    A column name is one fact: two rules adding the same column is a mistake."""
+    columns = {name: list(table.columns) for name, table in TABLES.items()}
+    for rule in RULES.values():
+        for fact in rule.facts:
+            taken = [f.column for f in columns[rule.table]]
+            if fact.column in taken:
+                raise ValueError(f"rule {rule.id}: table {rule.table} already has a column {fact.column!r}")
+            columns[rule.table].append(fact)
+    return {name: tuple(facts) for name, facts in columns.items()}
+
+
+def facts_read(rule: Rule) -> tuple[Fact, ...]:
+    """The columns of its table a rule reads, as facts (name, meaning, where decided)."""
+    columns = {f.column: f for f in table_columns().get(rule.table, ())}
+    return tuple(columns[name] for name in rule.reads)

@@ -9,23 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.facts import KEY, TABLES
+from checks.facts import KEY, TABLES, table_columns
 from checks.records import ReviewedArticle
-from checks.rules import RULES
-from checks.rules.spec import ArticleView, Fact
-
-
-def table_columns() -> dict[str, tuple[Fact, ...]]:
-    """Every table's columns: its shared ones, then those the rules add, in catalog order.
-    A column name is one fact: two rules adding the same column is a mistake."""
-    columns = {name: list(table.columns) for name, table in TABLES.items()}
-    for rule in RULES.values():
-        for fact in rule.facts:
-            taken = [f.column for f in columns[rule.table]]
-            if fact.column in taken:
-                raise ValueError(f"rule {rule.id}: table {rule.table} already has a column {fact.column!r}")
-            columns[rule.table].append(fact)
-    return {name: tuple(facts) for name, facts in columns.items()}
+from checks.rules.spec import ArticleView
 
 
 def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:

@@ -74,7 +74,7 @@ RULE = Rule(
             "same_quantity_value",
             "the value of an earlier figure of the same quantity in the article, if any",
             _same_quantity_value,
-            decided_in="checks/rules/figure_inconsistent.py (same_quantity)",
+            decided_in="checks/rules/figure_inconsistent.py: same_quantity",
         ),
     ),
     checks=(

@@ -44,7 +44,7 @@ RULE = Rule(
             "claim",
             "the article asserts the figure (not a plan, condition or question, nor the rest of a breakdown)",
             lambda f, view: f.mood is None and not f.parallel,
-            decided_in="flows/extract/mood.py (mood), flows/extract/scope.py (parallel)",
+            decided_in="flows/extract/mood.py and scope.py",
         ),
     ),
     checks=(Check(SOURCED),),

@@ -41,7 +41,7 @@ RULE = Rule(
             "past_statement",
             "the quote repeats a statement made in a year the text names",
             lambda q, view: q.statement_year is not None,
-            decided_in="flows/extract/document.py (_statement_year)",
+            decided_in="flows/extract/document.py: _statement_year",
         ),
         Fact(
             "cited",

@@ -41,7 +41,7 @@ RULE = Rule(
             "mismatch",
             "the source shares no content word with the claim but names things said elsewhere",
             lambda c, view: c.mismatch,
-            decided_in="flows/extract/document.py (_claims)",
+            decided_in="flows/extract/document.py: _claims",
         ),
     ),
     checks=(Check("expect_column_values_to_be_in_set", {"column": "mismatch", "value_set": [False]}),),

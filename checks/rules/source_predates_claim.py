@@ -36,13 +36,13 @@ RULE = Rule(
             "source_year",
             "the year of the source it points at",
             lambda c, view: src.year if (src := view.source(c.source_id)) else None,
-            decided_in="flows/extract/sources.py",
+            decided_in="flows/extract/sources.py: footnote_year",
         ),
         Fact(
             "claim_year",
             "the latest year of a completed event in the claim it is cited for",
             lambda c, view: c.claim_year,
-            decided_in="flows/extract/document.py (_claims)",
+            decided_in="flows/extract/document.py: _claims",
         ),
     ),
     checks=(

@@ -31,7 +31,7 @@ RULE = Rule(
             "visible",
             "a reader sees the characters (false on every row: only hidden ones are kept)",
             lambda h, view: False,
-            decided_in="checks/hidden.py",
+            decided_in="checks/hidden.py, found by flows/content/view.py",
         ),
     ),
     checks=(Check("expect_column_values_to_be_in_set", {"column": "visible", "value_set": [True]}),),
