@@ -5,8 +5,9 @@ Each table here has the columns several rules (or users' suites) share; a rule m
 adds the columns only it reads (``Rule.facts``), and ``checks.tables`` builds the frames
 from both. Columns hold facts the extractors established; the judgement (is this
 allowed?) is left to the expectations. Also here: the fields a finding's message is
-written from, per kind of item. No pandas: suite files are validated against these names
-without loading it.
+written from, per kind of item, and every table's columns with the rules' added
+(``table_columns``). No pandas: suite files are validated against these names without
+loading it.
 """
 
 from __future__ import annotations
@@ -209,3 +210,9 @@ def facts_read(rule: Rule) -> tuple[Fact, ...]:
     """The columns of its table a rule reads, as facts (name, meaning, where decided)."""
     columns = {f.column: f for f in table_columns().get(rule.table, ())}
     return tuple(columns[name] for name in rule.reads)
+
+
+def rules_reading(table: str) -> frozenset[str]:
+    """The ids of the rules that read a table: ``archive_matches`` for the rules whose
+    findings depend on other articles."""
+    return frozenset(r.id for r in RULES.values() if r.table == table)

@@ -5,8 +5,8 @@
     copydesk rule ID [--format text|json]   one rule: what it looks for, an example that
                                             fires, one that does not, how to fix it
 
-The text is ``checks.rules``, rendered by ``reports.rule_help``: the same that SARIF
-carries as each rule's help.
+The text is each rule's module in ``checks/rules``, rendered by ``reports.rule_help``:
+the same that SARIF carries as each rule's help.
 """
 
 from __future__ import annotations
