@@ -33,7 +33,8 @@ class Table:
     items: Callable[[ReviewedArticle], Iterable[Any]]
     key: Callable[[Any], str]  # the item id of a row
     columns: tuple[Fact, ...]  # the shared columns; rules add their own
-    describe: Callable[[Any, ArticleView], dict]  # message fields of one item, with its span
+    # The message fields of one item, with its span ("start", "end"); None: the item is gone.
+    describe: Callable[[Any, ArticleView], dict | None]
 
 
 def _quote_fields(q, view: ArticleView) -> dict:
@@ -55,6 +56,11 @@ def _citation_fields(c, view: ArticleView) -> dict:
         "source_year": src.year if src else None,
         "claim_year": c.claim_year,
     }
+
+
+def _matched_quote_fields(m, view: ArticleView) -> dict | None:
+    quote = next((q for q in view.art.quotes if q.id == m.quote_id), None)
+    return _quote_fields(quote, view) if quote is not None else None
 
 
 def _span_and_text(item, view: ArticleView) -> dict:
@@ -185,8 +191,9 @@ TABLES: dict[str, Table] = {
                     decided_in="checks/archive/people.py",
                 ),
             ),
-            # The archive rules describe their findings themselves (the match that fired).
-            lambda m, view: {},
+            # The row's item is the quote. (The archive rules describe their findings
+            # themselves, with the match that fired.)
+            _matched_quote_fields,
         ),
     ]
 }

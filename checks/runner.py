@@ -283,6 +283,6 @@ def _fields(v: Violation, view: ArticleView) -> dict | None:
     if item is None:
         return None
     fields = table.describe(item, view)
-    if own_table and rule.details is not None:
+    if fields is not None and own_table and rule.details is not None:
         fields.update(rule.details(item, view))
     return fields
