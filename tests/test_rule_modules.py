@@ -8,26 +8,29 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+import sys
 from pathlib import Path
 
 import pytest
 
+import checks.rules
 from checks import generated
 from checks.config import BUILTIN_SUITES, builtin_suites, load_suite, load_suites
 from checks.facts import TABLES, facts_read, table_columns
-from checks.rules import CATALOG, RULES, SEVERITIES
-from checks.rules.spec import COLUMN_ARGUMENTS, Check, CustomExpectation, Fact, Rule
+from checks.rules import CATALOG, RULES, SEVERITIES, rule_modules
+from checks.rules.spec import COLUMN_ARGUMENTS, Check, CustomExpectation
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DIR = ROOT / "checks" / "rules"
 README = ROOT / "README.md"
-NOT_RULES = {"__init__", "spec"}
+NOT_RULES = {"__init__", "spec"}  # the package, and what a rule module declares
 
 
 def test_every_rule_module_is_in_the_catalog():
     modules = {p.stem for p in RULES_DIR.glob("*.py")} - NOT_RULES
-    assert modules == set(CATALOG), "add the module to CATALOG in checks/rules/__init__.py"
-    assert [r.module for r in RULES.values()] == list(CATALOG)
+    assert set(CATALOG) <= modules, "CATALOG names a module that is not there"
+    assert [r.module for r in RULES.values()] == rule_modules()
+    assert {r.module for r in RULES.values()} == modules
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
@@ -124,16 +127,20 @@ def test_a_changed_rule_makes_the_generated_files_stale(monkeypatch, tmp_path):
     assert set(generated.stale(readme, suites)) == {str(suites / "footnotes.yml"), str(readme)}
 
 
-# A rule that is not in the catalog: a figure of a billion or more, in a suite of its own.
-BILLIONS = Rule(
+# A rule module that is not in the package: a figure of a billion or more, in a suite of
+# its own.
+BILLIONS = """\
+from checks.rules.spec import Check, Fact, Rule
+
+RULE = Rule(
     id="figure-billions",
     severity="info",
     summary="A figure of a billion or more.",
     help="Check the unit: millions and billions are easily swapped.",
     message="Figure “{text}” is {size}: check the unit.",
     explanation="A figure of a billion or more.",
-    fires="The bridge cost 2 billion euros, the council said.\n",
-    passes="The bridge cost 200 million euros, the council said.\n",
+    fires="The bridge cost 2 billion euros, the council said.\\n",
+    passes="The bridge cost 200 million euros, the council said.\\n",
     suite="house-style",
     table="figures",
     reads=("billions",),
@@ -141,18 +148,26 @@ BILLIONS = Rule(
     checks=(Check("expect_column_values_to_be_in_set", {"column": "billions", "value_set": [False]}),),
     details=lambda f, view: {"size": "a billion or more"},
 )
+"""
 
 
 @pytest.fixture
-def with_a_new_rule(monkeypatch):
-    monkeypatch.setitem(RULES, BILLIONS.id, BILLIONS)
+def with_a_new_rule(monkeypatch, tmp_path):
+    """The rule module above, dropped into the package (a folder added to its path)."""
+    (tmp_path / "figure_billions.py").write_text(BILLIONS, encoding="utf-8")
+    monkeypatch.setattr(checks.rules, "__path__", [*checks.rules.__path__, str(tmp_path)])
+    loaded = checks.rules._load()
+    assert list(loaded)[:-1] == list(RULES) and list(loaded)[-1] == "figure-billions"
+    monkeypatch.setitem(RULES, "figure-billions", loaded["figure-billions"])
     table_columns.cache_clear()
-    yield BILLIONS
+    yield loaded["figure-billions"]
     monkeypatch.undo()
+    sys.modules.pop("checks.rules.figure_billions", None)
     table_columns.cache_clear()
 
 
 def test_a_new_rule_module_is_all_a_new_rule_takes(with_a_new_rule, write, extract):
+    rule = with_a_new_rule
     """The suite, the table column, the message, the catalog's pages and the README table
     all come from the rule alone."""
     from checks.runner import review_findings
@@ -161,7 +176,7 @@ def test_a_new_rule_module_is_all_a_new_rule_takes(with_a_new_rule, write, extra
 
     [house] = [s for s in load_suites() if s.name == "house-style"]
     assert [e.rule for e in house.expectations] == ["figure-billions"]
-    fires, passes = extract(write("fires.md", BILLIONS.fires), write("passes.md", BILLIONS.passes))
+    fires, passes = extract(write("fires.md", rule.fires), write("passes.md", rule.passes))
     assert "billions" in build_tables([fires])["figures"].columns
     review_findings([fires, passes], load_suites())
     [finding] = [f for f in fires.findings if f.rule == "figure-billions"]
