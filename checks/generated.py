@@ -69,14 +69,20 @@ def rule_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def replace_block(text: str, start: str, end: str, body: str) -> str:
+    """``text`` with what lies between the marker lines ``start`` and ``end`` replaced by
+    ``body`` (the README's generated blocks: this rule table, the command reference)."""
+    try:
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+    except ValueError:
+        raise SystemExit(f"the README has no block between {start!r} and {end!r}") from None
+    return f"{head}{start}\n\n{body}\n{end}{tail}"
+
+
 def rewrite_readme(readme: str) -> str:
     """``readme`` with its rule table replaced by the current one."""
-    try:
-        head, rest = readme.split(START, 1)
-        _, tail = rest.split(END, 1)
-    except ValueError:
-        raise SystemExit(f"the README has no block between {START!r} and {END!r}") from None
-    return f"{head}{START}\n\n{rule_table()}\n{END}{tail}"
+    return replace_block(readme, START, END, rule_table())
 
 
 def stale(readme: Path, suites: Path = BUILTIN_SUITES) -> list[str]:
