@@ -28,9 +28,11 @@ test: setup
 lint: setup
 	$(BIN)/ruff check .
 
-# Regenerate the README's command reference from the commands' own --help.
+# Regenerate the README's command reference from the commands' own --help, and the rule
+# table and built-in suite files (checks/suites/*.yml) from the rule modules (checks/rules).
 docs: setup
 	$(BIN)/python -m flows.cli_reference README.md
+	$(BIN)/python -m checks.generated README.md
 
 # Relearn which nouns can be a quote's speaker (flows/extract/speaker_nouns.tsv) from an
 # attribution corpus outside the repository: make train-quotes QUOTES_CORPUS=../shared/polnear-train

@@ -1,6 +1,8 @@
-"""Suite files: which rules run, at what severity, with which expectation.
+"""Suites: which rules run, at what severity, with which expectation.
 
-The built-in suites live in ``checks/suites``. A project can override them with its own
+The built-in suites are made from the rule modules (``checks/rules``: each rule names its
+suite and its expectations); ``checks/suites/*.yml`` are the same suites written out as
+files (``make docs``), to copy and edit. A project can override them with its own
 ``suites`` directory; a suite file there with the same ``suite:`` name replaces the
 built-in one. A suite can also apply to part of the archive only (``paths:`` globs on
 the article path, ``sections:`` from the front matter) and stand in for another suite
@@ -11,17 +13,19 @@ file and entry.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import yaml
 
+from checks.facts import TABLES
 from checks.rule_policy import path_spec
 from checks.rules import RULES, SEVERITIES
 
+# The built-in suites written out as files (``checks.generated``), for projects to copy.
 BUILTIN_SUITES = Path(__file__).parent / "suites"
-TABLES = {"quotes", "figures", "dates", "citations", "sources", "attributions", "hidden", "archive_matches"}
 
 
 class ConfigError(Exception):
@@ -132,8 +136,32 @@ def _string_list(value: object, where: str) -> list[str]:
     raise ConfigError(f"{where}: must be a list of strings")
 
 
+def builtin_suites() -> list[SuiteConfig]:
+    """The suites the rule modules define, by name: each rule's expectations, in catalog
+    order, in the suite the rule names."""
+    entries: dict[str, list[ExpectationConfig]] = {}
+    for rule in RULES.values():
+        if not rule.suite:
+            continue  # raised outside GX (suppression-no-reason)
+        entries.setdefault(rule.suite, []).extend(
+            ExpectationConfig(
+                rule.id,
+                rule.severity,
+                rule.table,
+                check.name,
+                copy.deepcopy(dict(check.kwargs)),
+                dict(check.where),
+            )
+            for check in rule.checks
+        )
+    return [
+        SuiteConfig(name, f"checks/rules (built-in suite {name!r})", entries[name])
+        for name in sorted(entries)
+    ]
+
+
 def load_suites(extra_dir: Path | None = None) -> list[SuiteConfig]:
-    suites = {s.name: s for s in (load_suite(p) for p in sorted(BUILTIN_SUITES.glob("*.yml")))}
+    suites = {s.name: s for s in builtin_suites()}
     if extra_dir is not None and extra_dir.is_dir():
         for p in sorted(extra_dir.glob("*.yml")):
             suite = load_suite(p)

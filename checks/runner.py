@@ -3,7 +3,6 @@ whole batch, and turn unexpected rows into findings."""
 
 from __future__ import annotations
 
-import html
 import importlib
 import importlib.util
 import logging
@@ -16,22 +15,20 @@ from functools import lru_cache
 
 import pandas as pd
 
-from checks.archive import ARCHIVE_RULES
-from checks.archive.alignment import marked
 from checks.config import ConfigError, SuiteConfig, suites_for
+from checks.facts import KEY, TABLES
 from checks.fingerprints import assign_fingerprints, line_col
-from checks.hidden import describe
-from checks.records import ArchiveMatch, Finding, ReviewedArticle
+from checks.records import Finding, ReviewedArticle
 from checks.rules import RULES
-from checks.tables import build_tables, same_quantity
-
-KEY = ["article_id", "item_id"]
+from checks.rules.spec import ArticleView
+from checks.tables import build_tables
 
 
 @dataclass(frozen=True)
 class Violation:
     rule: str
     severity: str
+    table: str  # the table the expectation ran on
     article_id: str
     item_id: str
 
@@ -126,17 +123,6 @@ def preload() -> None:
     _gx()
 
 
-def _condition(where: dict):
-    """{kind: speech, cited: false} -> Column("kind") == "speech" & Column("cited") == False."""
-    from great_expectations.expectations.row_conditions import Column
-
-    condition = None
-    for column, value in where.items():
-        part = Column(column) == value
-        condition = part if condition is None else condition & part
-    return condition
-
-
 def _expectation(gx, name: str, kwargs: dict, where: str):
     from checks.expectations import CUSTOM_EXPECTATIONS
 
@@ -164,6 +150,8 @@ def run_suites(
     """Validate each suite once over the batch. ``scope`` limits a suite (by name) to some
     article ids; a suite absent from it, or ``scope`` None, sees every row."""
     gx, context, datasource = _gx()
+    from checks.expectations import row_condition
+
     violations: list[Violation] = []
     for suite in suites:
         by_table: dict[str, list] = {}
@@ -179,7 +167,7 @@ def run_suites(
             for cfg in configs:
                 kwargs = dict(cfg.kwargs)
                 if cfg.where:
-                    kwargs["row_condition"] = _condition(cfg.where)
+                    kwargs["row_condition"] = row_condition(cfg.where)
                 exp = _expectation(gx, cfg.expectation, kwargs, f"{suite.path}: {cfg.rule}")
                 exp.meta = {"rule": cfg.rule}
                 gx_suite.add_expectation(exp)
@@ -193,7 +181,8 @@ def run_suites(
             ) or asset.add_batch_definition_whole_dataframe("all")
             batch = batch_def.get_batch(batch_parameters={"dataframe": frame.reset_index(drop=True)})
             result = batch.validate(
-                gx_suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": KEY}
+                gx_suite,
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": list(KEY)},
             )
             for res in result.results:
                 cfg = _by_meta(configs, res)
@@ -205,7 +194,9 @@ def run_suites(
                 if cfg is None or res.success:
                     continue
                 for row in res.result.get("unexpected_index_list") or []:
-                    violations.append(Violation(cfg.rule, cfg.severity, row["article_id"], row["item_id"]))
+                    violations.append(
+                        Violation(cfg.rule, cfg.severity, cfg.table, row["article_id"], row["item_id"])
+                    )
     return violations
 
 
@@ -237,7 +228,8 @@ def review_findings(articles: list[ReviewedArticle], suites: list[SuiteConfig]) 
     for v in violations:
         by_article.setdefault(v.article_id, []).append(v)
     for art, key in zip(readable, keys, strict=True):
-        art.findings = [f for v in by_article.get(key, []) if (f := _finding(art, v)) is not None]
+        view = ArticleView(art)
+        art.findings = [f for v in by_article.get(key, []) if (f := _finding(art, v, view)) is not None]
         art.findings.sort(key=lambda f: (f.start, f.rule))
         assign_fingerprints(art.findings, art.article.id, art.text)
 
@@ -251,9 +243,9 @@ def batch_keys(articles: list[ReviewedArticle]) -> list[str]:
     return [f"{n}:{aid}" for n, aid in enumerate(ids)]
 
 
-def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:
-    item, fields = _item(art, v)
-    if item is None:
+def _finding(art: ReviewedArticle, v: Violation, view: ArticleView) -> Finding | None:
+    fields = _fields(v, view)
+    if fields is None:
         return None
     start, end = fields.pop("start"), fields.pop("end")
     match = fields.pop("match", None)
@@ -278,86 +270,19 @@ def _finding(art: ReviewedArticle, v: Violation) -> Finding | None:
     )
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 60 else text[:57].rstrip() + "…”"
-
-
-def _archive_match(art: ReviewedArticle, v: Violation) -> ArchiveMatch | None:
-    same_words = ARCHIVE_RULES[v.rule]
-    return next(
-        (
-            m.match
-            for m in art.archive_matches
-            if m.quote_id == v.item_id and m.match.same_words == same_words
-        ),
-        None,
-    )
-
-
-def _item(art: ReviewedArticle, v: Violation):
-    """The flagged item, and the fields its message is written from."""
-    published = art.article.published or "unknown"
-    if v.rule in ARCHIVE_RULES:
-        match = _archive_match(art, v)
-        quote = next((q for q in art.quotes if q.id == v.item_id), None)
-        if match is None or quote is None:
-            return None, {}
-        here, there = marked(match.diff)
-        return quote, {
-            "start": quote.start,
-            "end": quote.end,
-            "short": _short(quote.text),
-            "speaker": quote.speaker_name or quote.speaker,
-            "other_speaker": match.speaker,
-            "other_article": match.article_id,
-            "other_published": match.published or "undated",
-            "other_line": match.line,
-            "here_marked": here,
-            "there_marked": there,
-            "match": match,
-        }
-    for q in art.quotes:
-        if q.id == v.item_id:
-            return q, {
-                "start": q.start,
-                "end": q.end,
-                "short": _short(q.text),
-                "speaker": q.speaker,
-                "statement_year": q.statement_year,
-            }
-    for i, f in enumerate(art.figures):
-        if f.id == v.item_id:
-            other = same_quantity(art)[i]
-            why = "a share above 100 percent" if f.share else "a fall of more than 100 percent"
-            return f, {
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "why": why,
-                "other_text": other.text if other else "",
-            }
-    for d in art.dates:
-        if d.id == v.item_id:
-            return d, {"start": d.start, "end": d.end, "text": d.text, "published": published}
-    for s in art.sources:
-        if s.id == v.item_id:
-            return s, {"start": s.start, "end": s.end, "label": s.label or s.id, "text": s.text}
-    for c in art.citations:
-        if c.id == v.item_id:
-            src = next((s for s in art.sources if s.id == c.source_id), None)
-            start, end = (c.claim_start, c.end) if v.rule != "footnote-undefined" else (c.start, c.end)
-            return c, {
-                "start": start,
-                "end": end,
-                "label": c.label,
-                "source_year": src.year if src else None,
-                "claim_year": c.claim_year,
-            }
-    for a in art.vague:
-        if a.id == v.item_id:
-            return a, {"start": a.start, "end": a.end, "text": a.text}
-    for h in art.hidden:
-        if h.id == v.item_id:
-            return h, {"start": h.start, "end": h.end, "names": describe(html.unescape(h.text))}
-    return None, {}
+def _fields(v: Violation, view: ArticleView) -> dict | None:
+    """The fields the message is written from, with the span to flag: those of the flagged
+    item of the table the expectation ran on, with the rule's own over them (the rule's
+    only on the table it is written for: a user's suite may run it on another)."""
+    rule = RULES[v.rule]
+    own_table = v.table == rule.table
+    if own_table and rule.describe is not None:
+        return rule.describe(v.item_id, view)
+    table = TABLES[v.table]
+    item = next((i for i in table.items(view.art) if table.key(i) == v.item_id), None)
+    if item is None:
+        return None
+    fields = table.describe(item, view)
+    if fields is not None and own_table and rule.details is not None:
+        fields.update(rule.details(item, view))
+    return fields

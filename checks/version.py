@@ -24,14 +24,14 @@ _CHECKS = Path(__file__).resolve().parent
 
 @functools.cache
 def _code_hash() -> str:
-    """Hash of the checks package's source: rules, expectations, tables, messages,
-    fingerprints and suppressions all shape a finding."""
+    """Hash of the checks package's source, its rule modules and the archive: rules,
+    expectations, tables, messages, fingerprints and suppressions all shape a finding."""
     digest = hashlib.sha256()
-    files = sorted(_CHECKS.glob("*.py"))
+    files = sorted(p for folder in ("", "rules", "archive") for p in (_CHECKS / folder).glob("*.py"))
     if not files:  # installed without sources
         return "dist-" + importlib.metadata.version("copydesk")
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.relative_to(_CHECKS).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

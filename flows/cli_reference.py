@@ -80,12 +80,9 @@ def _cell(text: str) -> str:
 
 def rewrite(readme: str) -> str:
     """``readme`` with its generated block replaced by the current reference."""
-    try:
-        head, rest = readme.split(START, 1)
-        _, tail = rest.split(END, 1)
-    except ValueError:
-        raise SystemExit(f"the README has no block between {START!r} and {END!r}") from None
-    return f"{head}{START}\n\n{reference()}\n{END}{tail}"
+    from checks.generated import replace_block
+
+    return replace_block(readme, START, END, reference())
 
 
 def main(argv: list[str]) -> int:

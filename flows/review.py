@@ -228,9 +228,10 @@ def _suites_folder(suites_dir: str | None, settings: ProjectConfig) -> Path | No
 def _archive_free(art: ReviewedArticle, findings: list[Finding]) -> bool:
     """Neither the article's archive matches now nor its findings from an earlier run
     involve another article."""
-    from checks.archive import ARCHIVE_RULES
+    from checks.facts import rules_reading
 
-    return not art.archive_matches and not any(f.rule in ARCHIVE_RULES for f in findings)
+    archive_rules = rules_reading("archive_matches")
+    return not art.archive_matches and not any(f.rule in archive_rules for f in findings)
 
 
 def _whole_folders(paths: list[str], root: Path) -> list[str]:

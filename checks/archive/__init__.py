@@ -7,9 +7,6 @@ whether two speaker names are one person, ``alignment`` compares two wordings wo
 word, ``signatures`` turns words into MinHash signatures and LSH band keys, ``schema``
 holds the tables (beside the ledger's, in the same database), ``index`` keeps them up to
 date and answers "which archived quotes repeat this one?", ``review`` is a review's use
-of it (index the run's articles, then look each one up).
+of it (index the run's articles, then look each one up), ``findings`` what the archive
+rules (``checks/rules/quote_speaker_conflict.py``, ``quote_wording_drift.py``) share.
 """
-
-# The archive rules, and whether each is about a quote repeated in the same words (the
-# speaker differs) or in other words (the speaker is the same).
-ARCHIVE_RULES = {"quote-speaker-conflict": True, "quote-wording-drift": False}
