@@ -233,6 +233,14 @@ def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
         ("The union issued a statement calling the cuts “reckless.”", "The union"),
         ("The files, described as “sensitive” by aides, were moved on Monday.", "aides"),
         ("Critics called the plan “reckless.”", "Critics"),  # the same people judging
+        # a participle clause judges with its main verb's subject
+        (
+            "Senator Maria Olsen attacked the mayor over the budget, calling it “disqualifying” and "
+            "asserting that the port would suffer.",
+            "Senator Maria Olsen",
+        ),
+        # a quantified plural is people who said it, not a community's usage
+        ("Many commentators called him “the grownup on the stage” after the debate.", "Many commentators"),
     ],
 )
 def test_a_judging_verb_with_someone_behind_it_reports_their_words(quotes, text, speaker):

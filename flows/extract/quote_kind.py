@@ -14,6 +14,9 @@ NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "ti
 # Verbs that judge rather than coin a name: with someone as their subject, the quoted
 # complement is that person's words ("Cruz called Trump a “pathological liar”", "what
 # she called a “rant”"); "dub", "nickname" or "christen" make a name whatever the subject.
+# Quantifiers the parser tags as adjectives ("many commentators called him …"): they
+# make a plural a set of people who said something, not a community's usage.
+QUANTIFIERS = {"many", "several", "few", "numerous", "multiple", "most", "various"}
 JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characterise", "rate", "deem"}
 
 
@@ -106,6 +109,12 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
         not any(c.dep_ == "aux" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in subjects)
     ):
         return False
+    # "Ode attacked the plan, calling it “reckless”": a participle clause judges with the
+    # subject of the verb it hangs from.
+    head = verb
+    while not subjects and head.dep_ in {"advcl", "conj", "xcomp"} and head.tag_ == "VBG" and head.head != head:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:
         # "the minister, who called it …", "a statement calling it …", "the profile
         # hailed him as …": the clause's head noun is who judged.
@@ -116,7 +125,9 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
     # "Officials call the model “fair fares”", "Fishermen called the levy “the harbour
     # tax”": a bare plural's name for a thing is usage, not a statement; the same people
     # judging it ("critics called it “reckless”", "… “a disaster”") are quoted.
-    generic = subject.pos_ == "NOUN" and not any(c.dep_ in {"det", "poss", "nummod"} for c in subject.children)
+    generic = subject.pos_ == "NOUN" and not any(
+        c.dep_ in {"det", "poss", "nummod"} or c.lower_ in QUANTIFIERS for c in subject.children
+    )
     return not generic or _evaluative(span)
 
 
