@@ -371,3 +371,18 @@ def test_another_person_between_the_quotes_is_not_the_running_speaker(quotes):
         quotes("“We will build it,” Mayor Ann Ode said. Tom Reed, her rival, shook his head. “And we will pay.”")
     )
     assert found[1].speaker in (None, "Mayor Ann Ode")
+
+
+def test_a_transcript_turn_in_quotation_marks_names_its_speaker(quotes):
+    found = speech(
+        quotes(
+            "The debate went on.\n\n“WALLACE: Do you really see those two as equivalent?”\n\n"
+            "“PENCE: Well, look, the harbour is not for sale.”"
+        )
+    )
+    assert [q.speaker for q in found] == ["WALLACE", "PENCE"]
+
+
+def test_a_capitalised_word_before_a_colon_that_is_no_name_is_not_a_turn(quotes):
+    [q] = speech(quotes("“NO: the answer is no,” Ode said."))
+    assert q.speaker == "Ode"

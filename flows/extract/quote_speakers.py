@@ -227,6 +227,25 @@ def _named(intro: Span, inside: bytearray) -> Span | None:
     return None
 
 
+def turn_label(span: Span) -> Span | None:
+    """A transcript pasted in quotation marks names each turn's speaker inside the marks:
+    "“WALLACE: Will she be there?”" is Wallace's. The label is a name in capitals (up to
+    three words) right after the opening mark, then a colon."""
+    words = [t for t in span[:6] if not t.is_space]
+    while words and words[0].is_punct and words[0].text != ":":
+        words = words[1:]
+    name: list[Token] = []
+    for t in words:
+        if t.text == ":":
+            break
+        if not (t.is_alpha and t.is_upper and len(t.text) > 1 and t.pos_ == "PROPN") or len(name) == 3:
+            return None
+        name.append(t)
+    else:
+        return None
+    return span.doc[name[0].i : name[-1].i + 1] if name else None
+
+
 def dash_speaker(doc: Doc, quote_end: int) -> Span | None:
     """“…” — Jane Doe  /  “…”― Jane Doe, a teacher: a name after a dash signs the quote."""
     m = DASH_AFTER.match(text_of(doc), quote_end)

@@ -26,6 +26,7 @@ from flows.extract.quote_speakers import (
     neighbour_speaker,
     resolve_pronoun,
     speaker_of,
+    turn_label,
 )
 from flows.extract.running_speaker import carry_speakers
 
@@ -66,6 +67,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+    label = turn_label(span)
+    if label is not None:
+        _set_speaker(doc, quote, label, ":", inside)
+        return
     frame = frame_of(doc, span)
     cue = best_cue(doc, span, frame, inside)
     if cue is None:
