@@ -12,6 +12,8 @@ from typing import Literal
 
 QuoteKind = Literal["speech", "term"]
 Tense = Literal["past", "present", "future", "unknown"]
+# "sequence": two dates whose clauses order their events ("after … in 2019, … in 2017": dates.py).
+DateKind = Literal["absolute", "relative", "range", "decade", "century", "sequence"]
 
 
 @dataclass
@@ -69,7 +71,7 @@ class DateMention:
     end: int
     text: str
     value: str | None  # ISO 8601: 1988, 1988-02, 1988-02-14, or an interval a/b
-    kind: Literal["absolute", "relative", "range", "decade", "century"] = "absolute"
+    kind: DateKind = "absolute"
     tense: Tense = "unknown"
     range_start: str | None = None
     range_end: str | None = None

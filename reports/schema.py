@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checks.records import DateKind
+
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 Severity = Literal["error", "warning", "info"]
@@ -97,7 +99,7 @@ class ReportDate(_Contract):
         description="ISO 8601: 1988, 1988-02, 1988-02-14, or an interval 1991-04/1991-08; null when "
         "a relative date cannot be resolved."
     )
-    kind: Literal["absolute", "relative", "range", "decade", "century"]
+    kind: DateKind
     tense: Literal["past", "present", "future", "unknown"]
 
 

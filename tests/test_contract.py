@@ -188,3 +188,24 @@ def test_the_session_check_finds_every_report_the_writer_writes(tmp_path):
     assert written_reports(tmp_path).unlisted == [tmp_path / "out"]
     counts.write_bytes(listed)
     assert written_reports(Path(tmp_path / "nowhere")).reports == []
+
+
+def test_every_kind_of_date_the_extractor_makes_is_in_the_contract(tmp_path):
+    """A ``sequence`` date (two events ordered by their clauses) once made the model refuse
+    the whole article: extraction and the contract must agree on every kind."""
+    from typing import get_args
+
+    from flows.extract.pipeline import extract_batch
+    from reports.contract import article_report
+
+    path = tmp_path / "pier.md"
+    path.write_text(
+        "---\ntitle: Pier\npublished: 2024-03-01\n---\n\n"
+        "The mayor resigned in March 2017, after the council voted on the pier in June 2019.\n",
+        encoding="utf-8",
+    )
+    [art] = extract_batch([str(path)])
+    report = article_report(art, with_findings=False)
+    assert "sequence" in [d.kind for d in report.dates]
+    schema_kinds = set(get_args(type(report.dates[0]).model_fields["kind"].annotation))
+    assert {d.kind for d in art.dates} <= schema_kinds
