@@ -65,8 +65,12 @@ class WrittenReports:
 
 def written_reports(root: Path) -> WrittenReports:
     found = WrittenReports()
+    # A run's folder holds its summary and its index together; a summary.md alone is
+    # someone else's (a GitHub job summary written by ``copydesk ci``).
     found.unlisted = [
-        s.parent for s in sorted(root.rglob(RUN_SUMMARY)) if not (s.parent / PREVIOUS_COUNTS).exists()
+        s.parent
+        for s in sorted(root.rglob(RUN_SUMMARY))
+        if (s.parent / "index.html").exists() and not (s.parent / PREVIOUS_COUNTS).exists()
     ]
     for counts in sorted(root.rglob(PREVIOUS_COUNTS)):
         folder = counts.parent

@@ -188,6 +188,10 @@ def test_the_session_check_finds_every_report_the_writer_writes(tmp_path):
     assert written_reports(tmp_path).unlisted == [tmp_path / "out"]
     counts.write_bytes(listed)
     assert written_reports(Path(tmp_path / "nowhere")).reports == []
+    # A GitHub job summary (summary.md alone, written by `copydesk ci`) is no run folder.
+    (tmp_path / "job").mkdir()
+    (tmp_path / "job" / RUN_SUMMARY).write_text("| rule | count |\n", encoding="utf-8")
+    assert written_reports(tmp_path).unlisted == []
 
 
 def test_every_kind_of_date_the_extractor_makes_is_in_the_contract(tmp_path):
