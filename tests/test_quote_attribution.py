@@ -386,3 +386,24 @@ def test_a_transcript_turn_in_quotation_marks_names_its_speaker(quotes):
 def test_a_capitalised_word_before_a_colon_that_is_no_name_is_not_a_turn(quotes):
     [q] = speech(quotes("“NO: the answer is no,” Ode said."))
     assert q.speaker == "Ode"
+
+
+# ---------------------------------------------------------------- who a pronoun is
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject of the sentence before, not the nearest name
+        ("Senator Tom Reed spoke after meeting Mayor Ana Ruiz on Friday. “The pier will wait,” he said.", "Tom Reed"),
+        # the same pronoun as the subject just before: resolved from there
+        (
+            "Mayor Ana Ruiz spoke after meeting the harbour chief, Tom Reed. She did not promise money.\n\n"
+            "“The pier will wait,” she said.",
+            "Ana Ruiz",
+        ),
+        # no subject that is a name: the nearest name
+        ("Reporters asked Tom Reed about the pier on Friday. “It will wait,” he said.", "Tom Reed"),
+    ],
+)
+def test_a_pronoun_speaker_is_the_person_the_discourse_is_about(quotes, text, name):
+    [q] = speech(quotes(text))
+    assert name in q.speaker_name

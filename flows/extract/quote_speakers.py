@@ -280,10 +280,44 @@ def name_in(speaker: Span) -> str | None:
     return None
 
 
-def resolve_pronoun(doc: Doc, pronoun: Span) -> str | None:
-    """Nearest named person before the pronoun (for 'it' or 'they', an organisation)."""
+def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0) -> str | None:
+    """The named person a pronoun stands for (for 'it' or 'they', an organisation): in its
+    sentence and the one before, the nearest that is a subject, since a subject is what
+    the next sentence goes on about ("Obama spoke after meeting Putin. He said …" is
+    Obama); else the nearest before it."""
     want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they"} else {"PERSON"}
-    return next((e.text for e in ents_before(doc, pronoun.start_char) if e.label_ in want), None)
+    here = sentence_of(pronoun.root)
+    window_start = sentence_of(doc[here.start - 1]).start if here.start > 0 else here.start
+    # "She did not promise money. “…,” she said.": the same pronoun as the subject just
+    # before is the same person; resolve from there.
+    earlier = [
+        t
+        for t in doc[window_start : pronoun.start]
+        if t.lower_ == pronoun.root.lower_ and t.dep_ in {"nsubj", "nsubjpass"} and t.i != pronoun.root.i
+    ]
+    if earlier and hops < 3:
+        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], hops + 1)
+    if want == {"PERSON"}:
+        # The tagger's names count where the entity recogniser missed one ("Mayor Ana
+        # Ruiz spoke …" with no PERSON entity): a proper-noun subject in the window.
+        for t in reversed(doc[window_start : pronoun.start]):
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or t.ent_type_ not in {"", "PERSON"}:
+                continue
+            if t.ent_type_ == "PERSON":
+                return next(e.text for e in doc.ents if e.start <= t.i < e.end)
+            parts = [t, *(c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+            return doc[min(p.i for p in parts) : t.i + 1].text
+    nearest = None
+    for ent in ents_before(doc, pronoun.start_char):
+        if ent.label_ not in want:
+            continue
+        if nearest is None:
+            nearest = ent
+        if ent.start < window_start:
+            break
+        if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+            return ent.text
+    return nearest.text if nearest is not None else None
 
 
 def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
