@@ -407,3 +407,13 @@ def test_a_capitalised_word_before_a_colon_that_is_no_name_is_not_a_turn(quotes)
 def test_a_pronoun_speaker_is_the_person_the_discourse_is_about(quotes, text, name):
     [q] = speech(quotes(text))
     assert name in q.speaker_name
+
+
+def test_an_inverted_read_after_the_quote_names_the_document(quotes):
+    [q] = speech(quotes("The council met at noon.\n\n“The harbour will close at noon,” read the statement."))
+    assert q.speaker == "the statement"
+
+
+def test_read_with_no_subject_far_from_the_quote_is_no_cue(quotes):
+    found = speech(quotes("“The harbour will close,” the mayor said, and then she sat down to read the report."))
+    assert [q.speaker for q in found] == ["the mayor"]

@@ -56,7 +56,11 @@ def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token
         cost = _class_cost(token, span, holds)
         if cost is None or (cost == 0) != saying:
             continue
-        if token.lemma_.lower() in {"read", "begin", "continue", "quote"} and not has_subject(token):
+        if (
+            token.lemma_.lower() in {"read", "begin", "continue", "quote"}
+            and not has_subject(token)
+            and not _inverted_after(token, span)
+        ):
             continue
         distance = token.idx - span.end_char if token.idx >= span.end_char else span.start_char - token.idx
         # Prefer a cue whose clause holds the quote, then the closest class, then the nearest.
@@ -66,6 +70,13 @@ def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token
         if best is None or score < best[0]:
             best = (score, token)
     return best[1] if best else None
+
+
+def _inverted_after(token: Token, span: Span) -> bool:
+    """ "“…,” read the statement": the verb right after the quote, its subject after it
+    (the parser often takes that subject for an object)."""
+    gap = token.doc[span.end : token.i]
+    return all(t.is_punct or t.is_space for t in gap) and any(c.dep_ in {"dobj", "nsubj"} for c in token.rights)
 
 
 def _as_aside(token: Token, holders: set[int], inside: bytearray) -> bool:
