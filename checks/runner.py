@@ -3,19 +3,16 @@ whole batch, and turn unexpected rows into findings."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 import os
-import sys
 import threading
-import types
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
 
 from checks.config import ConfigError, SuiteConfig, suites_for
+from checks.deferred_imports import defer_unused_gx_imports
 from checks.facts import KEY, TABLES
 from checks.fingerprints import assign_fingerprints, line_col
 from checks.records import Finding, ReviewedArticle
@@ -43,68 +40,11 @@ def _gx():
         return _gx_once()
 
 
-# Imported by Great Expectations for expectations that no copydesk suite uses (the KL
-# divergence and Kolmogorov-Smirnov ones): scipy.stats alone is 0.7 s of the import's CPU.
-DEFERRED_IMPORTS = ("scipy.stats",)
-
-
-def _defer_import(name: str) -> None:
-    """Put a module in ``sys.modules`` that is executed at its first attribute access
-    (``importlib.util.LazyLoader``), so that importing it costs nothing until it is used.
-    Bound on its parent package too: ``from scipy import stats`` then finds it there
-    without touching it."""
-    if name in sys.modules:
-        return
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
-        return
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    parent, _, child = name.rpartition(".")
-    if parent:
-        setattr(sys.modules[parent], child, module)
-
-
-# Imported by Great Expectations with a plain ``import altair as alt`` for the charts of
-# an expectation no copydesk suite uses (KL divergence): 0.4-0.5 s of CPU, a seventh of
-# GX's import. ``LazyLoader`` cannot defer a plain import on Python 3.11 (the import
-# statement reads the module's ``__spec__``, which loads it), hence ``_Deferred``.
-DEFERRED_PLAIN_IMPORTS = ("altair",)
-
-
-class _Deferred(types.ModuleType):
-    """Stands in ``sys.modules`` for a module until one of its attributes is read: then the
-    real module is imported (replacing this one there) and the attribute comes from it."""
-
-    def __getattr__(self, attr: str):
-        name = self.__name__
-        if sys.modules.get(name) is self:
-            del sys.modules[name]
-        return getattr(importlib.import_module(name), attr)
-
-
-def _defer_plain_import(name: str) -> None:
-    if name in sys.modules:
-        return
-    spec = importlib.util.find_spec(name)
-    if spec is None:
-        return
-    stub = _Deferred(name)
-    stub.__spec__ = spec  # what ``import`` reads; no _initializing, so it is taken as loaded
-    stub.__file__ = spec.origin
-    sys.modules[name] = stub
-
-
 @lru_cache(maxsize=1)
 def _gx_once():
     """Import Great Expectations once per process (it costs seconds) and quiet it."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-    for name in DEFERRED_IMPORTS:
-        _defer_import(name)
-    for name in DEFERRED_PLAIN_IMPORTS:
-        _defer_plain_import(name)
+    defer_unused_gx_imports()
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import os
 
+# Most articles per extraction task (``plan_batches`` makes the last ones smaller): each
+# task costs Prefect a few API calls, about 0.1 s of a worker's time, so a run of hundreds
+# of articles wants tens of tasks, not hundreds.
+BATCH_SIZE = 40
+
 # Below this a batch costs more in task bookkeeping than it saves in balance (about two
 # news articles).
 MIN_BYTES = 12_000

@@ -226,7 +226,7 @@ class ExtractionCache:
 
 
 # Caches read ahead by the command line for the next flow in this process to take, as
-# ``flows.pools`` does with worker pools.
+# ``flows.runtime.pools`` does with worker pools.
 _read_ahead: list[ExtractionCache] = []
 
 

@@ -30,10 +30,10 @@ from flows.cli_output import (
     emit,
     finish,
 )
-from flows.fastexit import skip_teardown
-from flows.prefect_api import bound_api_calls
-from flows.quiet import quiet_environment
-from flows.tempserver import TemporaryServer
+from flows.runtime.fastexit import skip_teardown
+from flows.runtime.prefect_api import bound_api_calls
+from flows.runtime.quiet import quiet_environment
+from flows.runtime.tempserver import TemporaryServer
 
 quiet_environment()
 bound_api_calls()
@@ -118,7 +118,7 @@ def review(
     """Review articles through the Prefect flow, write JSON, HTML and Markdown reports, and
     print one line per open finding."""
     from flows.cli_settings import default_targets, load_settings, reports_folder
-    from flows.tempserver import ServerError, temporary_server
+    from flows.runtime.tempserver import ServerError, temporary_server
 
     # A task or flow run that fails is said here in one line (the ledger, the disk, the
     # server); Prefect's own log of it is a traceback for Prefect's developers.
@@ -136,7 +136,7 @@ def review(
     if not files:
         excluded = f" ({len(found)} left out by {settings.source})" if found else ""
         raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}{excluded}")
-    from flows.prefect_api import ServerUnreachable, api_failure, check_configured_server
+    from flows.runtime.prefect_api import ServerUnreachable, api_failure, check_configured_server
 
     try:
         check_configured_server()
@@ -230,9 +230,9 @@ def _run_review(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from checks.ledger import Ledger
-    from flows.parallel import BATCH_SIZE
+    from flows.batching import BATCH_SIZE
     from flows.progress import listening
-    from flows.startup import started
+    from flows.runtime.startup import started
 
     with started(
         files,
@@ -328,7 +328,7 @@ register_rule_commands(app)
 
 def main() -> None:
     """The ``copydesk`` command; its status is the command's, without the interpreter's
-    teardown (``flows.fastexit``)."""
+    teardown (``flows.runtime.fastexit``)."""
     status = [2]
     skip_teardown(lambda: status[0])
     status[0] = _run()

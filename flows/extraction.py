@@ -40,7 +40,7 @@ def warm_worker() -> None:
     import prefect.task_engine  # noqa: F401  (runs every task in the worker)
 
     from flows.extract.nlp import warm_up
-    from flows.fastexit import skip_teardown
+    from flows.runtime.fastexit import skip_teardown
 
     warm_up()
     # Last: a worker that fails to start exits the ordinary way, with its error.

@@ -7,7 +7,7 @@ served deployment and ``prefect deploy`` all choose it the same way:
 
 - ``runner="local"``, ``workers=1``: every task in the flow's own process;
 - ``runner="local"``, ``workers=N``: extraction batches on a pool of N processes
-  (``flows.pools``), checks, ledger and reports in the flow's process;
+  (``flows.runtime.pools``), checks, ledger and reports in the flow's process;
 - ``runner="dask"``: extraction and checks on the Dask cluster at ``address``.
 
 Articles whose bytes, model and extraction code are unchanged come from the cache
@@ -37,12 +37,10 @@ from checks.project_config import ProjectConfig, current_config
 from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.rule_policy import RulePolicy
 from checks.version import rules_version
-from flows.batching import plan_batches
+from flows.batching import BATCH_SIZE, plan_batches
 from flows.cache import ExtractionCache
 from flows.content.loader import DEFAULT_MAX_BYTES, unique_files
 from flows.extraction import extract_batch_task
-from flows.parallel import BATCH_SIZE, FAILED, GaveUp, run_batches
-from flows.pools import open_pool
 from flows.progress import advance
 from flows.reviewing import (
     assemble,
@@ -52,7 +50,9 @@ from flows.reviewing import (
     open_cache,
     preload_checks_in_background,
 )
-from flows.workers import worker_api_url
+from flows.runtime.parallel import FAILED, GaveUp, run_batches
+from flows.runtime.pools import open_pool
+from flows.runtime.workers import worker_api_url
 from reports.markdown import open_findings_table, run_markdown
 from reports.writer import write_reports
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.quiet import quiet_environment
+from flows.runtime.quiet import quiet_environment
 
 # Before any test module imports Prefect: its settings are read once, at import. Among them
 # the start-up wait of its temporary server, which flows run in-process start, long enough

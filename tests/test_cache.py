@@ -17,7 +17,7 @@ from flows.cache import KEEP_VERSIONS, ExtractionCache
 from flows.content.loader import article_id_for
 from flows.extract import version as version_mod
 from flows.extract.version import EXTRACTOR_VERSION, model_version, pipeline_version
-from flows.quiet import quiet_environment
+from flows.runtime.quiet import quiet_environment
 
 quiet_environment()  # before the flow tests import Prefect: no INFO lines from its temporary server
 

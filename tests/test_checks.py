@@ -262,8 +262,9 @@ def test_unknown_expectation_is_a_config_error(tmp_path, batch):
 
 def test_great_expectations_loads_without_executing_scipy_stats_or_altair():
     """GX imports scipy.stats and altair for expectations no suite of ours uses: they are
-    deferred (checks.runner.DEFERRED_IMPORTS, DEFERRED_PLAIN_IMPORTS), the checks never
-    touch them, and they still work when something does. In a fresh interpreter: this one may have imported it already."""
+    deferred (checks.deferred_imports.DEFERRED_IMPORTS, DEFERRED_PLAIN_IMPORTS), the checks
+    never touch them, and they still work when something does. In a fresh interpreter: this
+    one may have imported it already."""
     script = textwrap.dedent(
         """
         import sys

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.quiet import quiet_environment
+from flows.runtime.quiet import quiet_environment
 
 quiet_environment()  # before Prefect is imported: no INFO lines from its temporary server
 

@@ -22,7 +22,7 @@ import pytest
 from checks.fingerprints import fingerprint, normalise
 from checks.identity import article_id, project_root
 from checks.ledger import Ledger
-from flows.quiet import quiet_environment
+from flows.runtime.quiet import quiet_environment
 from reports.desk import create_app
 from reports.naming import report_name
 

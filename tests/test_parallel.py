@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from flows.quiet import quiet_environment
+from flows.runtime.quiet import quiet_environment
 from reports.naming import report_name
 
 quiet_environment()  # before Prefect is imported: no INFO lines from its temporary server
@@ -53,7 +53,7 @@ def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_
 
 
 def _is_worker(process: psutil.Process) -> bool:
-    """A pool worker: forked by the pool's fork server (``flows.pools``), or spawned by
+    """A pool worker: forked by the pool's fork server (``flows.runtime.pools``), or spawned by
     Prefect's own executor where that is what the pool fell back to."""
     try:
         if "spawn_main" in " ".join(process.cmdline()):
@@ -78,7 +78,7 @@ def _kill_first_worker(killed: list[int]) -> None:
 
 
 def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path, monkeypatch):
-    import flows.parallel as parallel
+    import flows.runtime.parallel as parallel
     from flows.review import review_flow
 
     broken: list[BaseException] = []
@@ -137,8 +137,8 @@ def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monk
     from prefect.task_runners import ThreadPoolTaskRunner
 
     import flows.extract.pipeline as pipeline
-    from flows.parallel import GaveUp, run_batches
     from flows.review import extract_batch_task
+    from flows.runtime.parallel import GaveUp, run_batches
 
     real = pipeline.extract_batch
 
@@ -221,14 +221,14 @@ def _worker_facts() -> tuple[int, bool, bool]:
 
     from flows.extract.nlp import load_nlp
 
-    return os.getppid(), "flows.preload" in sys.modules, load_nlp.cache_info().currsize == 1
+    return os.getppid(), "flows.runtime.preload" in sys.modules, load_nlp.cache_info().currsize == 1
 
 
 def test_pool_workers_are_forked_from_the_preloaded_fork_server():
     """The pool's workers start with Prefect, spaCy and the model already loaded, as forks
-    of one process (``flows.preload``), not spawned to load them each; the same holds for a
-    second pool, such as the one that re-runs a dead worker's batches."""
-    from flows.pools import WorkerPool, start_forkserver
+    of one process (``flows.runtime.preload``), not spawned to load them each; the same holds
+    for a second pool, such as the one that re-runs a dead worker's batches."""
+    from flows.runtime.pools import WorkerPool, start_forkserver
 
     start_forkserver()
     for _ in range(2):

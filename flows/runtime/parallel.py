@@ -1,5 +1,10 @@
 """Run one Prefect task per batch on a task runner, and keep going when batches fail.
 
+Works around: a process pool whose worker dies is broken for every batch it runs
+(``BrokenProcessPool``), and CPython's executor can wait forever, on shutdown, for a pool
+one of whose workers was killed.
+Buys: a dead worker costs only the batches it was running, and the run goes on.
+
 Two kinds of failure:
 
 - the task raised (a bug, a memory error): Prefect has already retried it as its
@@ -27,11 +32,6 @@ from typing import Any
 from prefect import Task
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner
-
-# Most articles per extraction task (``flows.batching`` makes the last ones smaller):
-# each task costs Prefect a few API calls, about 0.1 s of a worker's time, so a run of
-# hundreds of articles wants tens of tasks, not hundreds.
-BATCH_SIZE = 40
 
 OpenRunner = Callable[[int], AbstractContextManager[TaskRunner]]
 

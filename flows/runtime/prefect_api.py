@@ -1,5 +1,8 @@
-"""Reaching a Prefect API that is not the review's own: every call bounded in time, and a
-server that does not answer named in one line.
+"""Reaching a Prefect API that is not the review's own, every call bounded in time.
+
+Works around: Prefect's client waiting 60 s per request and retrying five times on a
+server that accepts connections and never answers.
+Buys: a review against such a server fails within seconds, in one line naming it.
 
 A server that accepted connections and never answered held a review for minutes with no
 output: Prefect waits 60 s per request and retries five times. Here a review first asks

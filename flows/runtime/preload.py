@@ -1,5 +1,8 @@
-"""What every extraction worker needs before its first task, imported once by the worker
-pool's fork server (``flows.pools``); each worker is then a fork of that process.
+"""The fork server's imports: what every pool worker starts with (``flows.runtime.pools``).
+
+Works around: a spawned Prefect pool worker imports Prefect and spaCy and loads the model
+itself, and at its first task imports every installed Prefect collection.
+Buys: each worker is a fork of a process that has done all of it once.
 
 Spawned workers each imported Prefect and spaCy and loaded the model themselves (2.5-3 s
 of CPU apiece), and at their first task imported every installed Prefect collection
@@ -14,10 +17,10 @@ from __future__ import annotations
 
 import os
 
-from flows.lifeline import PARENT_ENV, die_with_parent
+from flows.runtime.lifeline import PARENT_ENV, die_with_parent
 
 # First, before seconds of imports: the fork server ends with the review that started it
-# (``flows.pools.start_forkserver`` says which, from its main thread), and so do the
+# (``flows.runtime.pools.start_forkserver`` says which, from its main thread), and so do the
 # workers forked from it.
 if os.environ.get(PARENT_ENV, "").isdigit():
     die_with_parent(parent=int(os.environ.pop(PARENT_ENV)))
@@ -40,7 +43,7 @@ from prefect.plugins import load_prefect_collections
 
 from flows.extract.nlp import warm_up
 from flows.extraction import warm_worker  # noqa: F401  (each worker's initializer)
-from flows.fastexit import skip_teardown
+from flows.runtime.fastexit import skip_teardown
 
 warm_up()
 load_prefect_collections()

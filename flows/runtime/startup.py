@@ -1,14 +1,18 @@
 """Start what a review from the command line needs, side by side rather than in turn.
 
+Works around: three slow starts a review would otherwise pay one after the other:
+Prefect's temporary server, the workers' fork server and the Great Expectations import.
+Buys: the review waits for the slowest of them instead of their sum.
+
 Before the first article is parsed, a review waits for three slow starts: Prefect's
 temporary API server (a separate process, 4-6 s, when ``PREFECT_API_URL`` is unset; see
-``flows.tempserver``), the workers' fork server (it imports Prefect and spaCy and loads
-the model once, ``flows.preload``) and Great Expectations (a 1-2 s import). Started in
-turn they cost their sum; here the server and the fork server boot in their own
-processes meanwhile, the workers are forked as soon as it is ready, and Great
-Expectations is imported while the workers parse (``flows.review``). A warm re-run, with every article in the
-cache, starts no workers, and imports Great Expectations while the server boots only if
-some article's findings are not cached for the rules in force.
+``flows.runtime.tempserver``), the workers' fork server (it imports Prefect and spaCy and
+loads the model once, ``flows.runtime.preload``) and Great Expectations (a 1-2 s import).
+Started in turn they cost their sum; here the server and the fork server boot in their
+own processes meanwhile, the workers are forked as soon as it is ready, and Great
+Expectations is imported while the workers parse (``flows.review``). A warm re-run, with
+every article in the cache, starts no workers, and imports Great Expectations while the
+server boots only if some article's findings are not cached for the rules in force.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 from flows.batching import plan_batches
 from flows.cache import ExtractionCache, cache_root, keep_read_ahead
 from flows.extract.version import pipeline_version
-from flows.tempserver import TemporaryServer
+from flows.runtime.tempserver import TemporaryServer
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,8 @@ def started(
     server: TemporaryServer | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
-    """With ``server`` booting (``flows.tempserver``), run ``meanwhile``, start the pool
-    and GX, and wait for the server; stop the pool when the block ends."""
+    """With ``server`` booting (``flows.runtime.tempserver``), run ``meanwhile``, start the
+    pool and GX, and wait for the server; stop the pool when the block ends."""
     with ExitStack() as stack:
         if meanwhile is not None:
             meanwhile()
@@ -83,7 +87,7 @@ def started(
         if runner == "local":
             batches = len(plan_batches(plan.to_parse, workers, batch_size))  # as the flow will cut them
             if min(workers, batches) > 1:  # the flow parses one batch in its own process
-                from flows.pools import prestarted, start_forkserver
+                from flows.runtime.pools import prestarted, start_forkserver
 
                 start_forkserver()  # preloads in its own process while this one goes on
                 stack.enter_context(prestarted(min(workers, batches)))

@@ -1,5 +1,9 @@
 """A review's child processes end when the review does, however it ends (even SIGKILL).
 
+Works around: Prefect's temporary server and multiprocessing's fork server and workers
+outliving a review that was killed.
+Buys: no orphaned server holding a port and a database, no orphaned workers.
+
 Killed with ``kill -9``, a review has no chance to stop what it started: Prefect's
 temporary server kept listening, and the workers' fork server and its workers, blocked on
 pipes whose other ends they hold themselves, stayed alive for good. Each child therefore
@@ -8,7 +12,7 @@ asks Linux for a signal when its parent dies (``prctl(PR_SET_PDEATHSIG)``):
 - Prefect's temporary server is started through this file, run as a script:
   ``python lifeline.py PARENT_PID SIGNAL -m uvicorn ...`` (standard library only, so the
   server process imports nothing of copydesk);
-- the fork server, from ``flows.preload`` (its parent is the review);
+- the fork server, from ``flows.runtime.preload`` (its parent is the review);
 - each worker, right after it is forked (``os.register_at_fork`` in the fork server).
 
 The resource tracker needs nothing: it ends when every process holding its pipe has.

@@ -1,5 +1,9 @@
 """Point task workers in other processes at the Prefect API this flow run reports to.
 
+Works around: a worker process (or Dask worker) that does not know the run's temporary
+server starts a temporary server of its own on the same SQLite file.
+Buys: every task is recorded where the flow run is, without "database is locked" errors.
+
 Without ``PREFECT_API_URL`` a flow run talks to Prefect's temporary server, which only
 this process knows about. A worker process or Dask worker that does not know its address
 starts a temporary server of its own on the same SQLite file, and the run's tasks are

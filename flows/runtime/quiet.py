@@ -1,5 +1,11 @@
-"""Settings that keep Prefect and GX quiet and offline, and Prefect patient with a slow
-start; applied before either is imported. Each is a default: the environment wins."""
+"""Prefect's and GX's settings for a review, set in the environment before either is imported.
+
+Works around: Prefect and GX log at INFO and send usage analytics, Prefect ships its logs
+to the API, and Prefect gives its temporary server 20 s to start, too short with both
+cores busy.
+Buys: a quiet, offline run that does not fail on a loaded machine.
+
+Each is a default: the environment wins."""
 
 from __future__ import annotations
 
@@ -16,8 +22,8 @@ DEFAULTS = {
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     "PREFECT_UI_ENABLED": "false",
     # How long a temporary Prefect server may take to answer, both Prefect's own (a flow run
-    # called in-process) and copydesk's (``flows.tempserver``). Prefect's default, 20 s, is
-    # 4-6 s of start-up on an idle machine and was not enough with both cores busy.
+    # called in-process) and copydesk's (``flows.runtime.tempserver``). Prefect's default,
+    # 20 s, is 4-6 s of start-up on an idle machine and was not enough with both cores busy.
     STARTUP_TIMEOUT_VARIABLE: str(STARTUP_TIMEOUT),
     "DO_NOT_TRACK": "1",
     "GX_ANALYTICS_ENABLED": "False",

@@ -1,6 +1,10 @@
-"""Local worker pools: Prefect's ``ProcessPoolTaskRunner`` whose workers are forked from a
-process that has already imported Prefect and spaCy and loaded the model
-(``flows.preload``), instead of spawned to do it each.
+"""Prefect's process pool with workers forked from a preloaded fork server
+(``flows.runtime.preload``).
+
+Works around: Prefect's ``ProcessPoolTaskRunner`` always spawns its workers, and each
+imports Prefect and spaCy and loads the model itself (2.5-3 s of CPU apiece).
+Buys: the model is loaded once per review, not once per worker, and the pool is started
+while Prefect's temporary server boots.
 
 Prefect 3.9 always spawns its pool's workers; ``WorkerPool`` gives the executor a
 ``forkserver`` context instead, with the same initializer, so that event and log
@@ -30,9 +34,9 @@ from prefect import task_runners
 from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.extraction import warm_worker
-from flows.lifeline import PARENT_ENV
+from flows.runtime.lifeline import PARENT_ENV
 
-PRELOAD = ["flows.preload"]
+PRELOAD = ["flows.runtime.preload"]
 
 
 def _forkserver() -> BaseContext:
@@ -47,8 +51,8 @@ def start_forkserver() -> None:
     the pool tries again with its first worker, and a failure there is a batch's.)
 
     Started from the main thread, the fork server is told this process's pid, and ends
-    when it does (``flows.lifeline``); from another thread it is not: the kernel's signal
-    would come when that thread ends."""
+    when it does (``flows.runtime.lifeline``); from another thread it is not: the kernel's
+    signal would come when that thread ends."""
     _forkserver()
     told = threading.current_thread() is threading.main_thread()
     if told:
