@@ -14,10 +14,10 @@ NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "ti
 # Verbs that judge rather than coin a name: with someone as their subject, the quoted
 # complement is that person's words ("Cruz called Trump a “pathological liar”", "what
 # she called a “rant”"); "dub", "nickname" or "christen" make a name whatever the subject.
+JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characterise", "rate", "deem"}
 # Quantifiers the parser tags as adjectives ("many commentators called him …"): they
 # make a plural a set of people who said something, not a community's usage.
 QUANTIFIERS = {"many", "several", "few", "numerous", "multiple", "most", "various"}
-JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characterise", "rate", "deem"}
 
 
 def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
