@@ -29,14 +29,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import asdict
 from pathlib import Path
 
 from checks.codec import CodecError, article_from_json, article_to_json, findings_from_json, findings_to_json
-from checks.records import Finding, ReviewedArticle
+from checks.records import Finding, QuoteMatch, ReviewedArticle
 from checks.spans import article_problem, findings_problem
 from flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
 
@@ -160,22 +162,30 @@ class ExtractionCache:
         self._read[article.path] = before
         self.stored += 1
 
-    def lookup_findings(self, article: ReviewedArticle, rules: str) -> list[Finding] | None:
+    def lookup_findings(self, article: ReviewedArticle, rules: str, context: str = "") -> list[Finding] | None:
         """The findings ``rules`` gave this article when its file had the bytes it was
-        read from this run, or None."""
+        read from this run, or None. ``context`` names what else the findings depended on
+        (the archive's matches of its quotes, ``archive_context``): findings kept under
+        another context are not these."""
         key = self._read.get(article.path)
         if key is None or not article.reviewed:
             return None
         ahead = self._ahead.get(article.path)
-        if ahead is not None and ahead[0] == key and rules == self._ahead_rules and ahead[2] is not None:
+        if (
+            not context
+            and ahead is not None
+            and ahead[0] == key
+            and rules == self._ahead_rules
+            and ahead[2] is not None
+        ):
             return ahead[2]
-        return self._findings_of(key, article.article.id, rules, len(article.text))
+        return self._findings_of(key, article.article.id, rules, len(article.text), context)
 
     def _findings_of(
-        self, key: tuple[str, str], article_id: str, rules: str, text_size: int
+        self, key: tuple[str, str], article_id: str, rules: str, text_size: int, context: str = ""
     ) -> list[Finding] | None:
         self.flush()
-        entry = self._findings_entry(key, article_id, rules)
+        entry = self._findings_entry(key, article_id, rules, context)
         try:
             findings = findings_from_json(entry.read_bytes())
         except FileNotFoundError:
@@ -188,12 +198,12 @@ class ExtractionCache:
             return None
         return findings
 
-    def store_findings(self, article: ReviewedArticle, rules: str) -> None:
+    def store_findings(self, article: ReviewedArticle, rules: str, context: str = "") -> None:
         """Keep a checked article's findings (before the ledger gives them a status)."""
         key = self._read.get(article.path)
         if key is not None and article.reviewed:
             self._write_later(
-                self._findings_entry(key, article.article.id, rules), findings_to_json(article.findings)
+                self._findings_entry(key, article.article.id, rules, context), findings_to_json(article.findings)
             )
 
     def use_rules(self, rules: str) -> None:
@@ -220,9 +230,19 @@ class ExtractionCache:
     def _entry(self, digest: str, fmt: str) -> Path:
         return self.dir / digest[:2] / f"{digest}.{fmt}.json"
 
-    def _findings_entry(self, key: tuple[str, str], article_id: str, rules: str) -> Path:
-        name = hashlib.sha256("\0".join([*key, article_id]).encode("utf-8")).hexdigest()
+    def _findings_entry(self, key: tuple[str, str], article_id: str, rules: str, context: str = "") -> Path:
+        parts = [*key, article_id, context] if context else [*key, article_id]
+        name = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
         return self.dir / "findings" / rules / name[:2] / f"{name}.json"
+
+
+def archive_context(matches: list[QuoteMatch]) -> str:
+    """A digest of an article's archive matches: its archive findings are the same while
+    these are (the other articles' quotes, speakers, dates and wordings included)."""
+    if not matches:
+        return ""
+    data = json.dumps([asdict(m) for m in matches], sort_keys=True, ensure_ascii=False, default=str)
+    return "archive:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 # Caches read ahead by the command line for the next flow in this process to take, as

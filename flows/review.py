@@ -38,7 +38,7 @@ from checks.records import ArticleInfo, Finding, ReviewedArticle
 from checks.rule_policy import RulePolicy
 from checks.version import rules_version
 from flows.batching import BATCH_SIZE, plan_batches
-from flows.cache import ExtractionCache
+from flows.cache import ExtractionCache, archive_context
 from flows.content.loader import DEFAULT_MAX_BYTES, unique_files
 from flows.extraction import extract_batch_task
 from flows.progress import advance
@@ -194,16 +194,23 @@ def review_flow(
             art.archive_matches = matches.get(art.article.id, [])
             if art.path in known and _archive_free(art, known[art.path]):
                 art.findings = known[art.path]
-            else:
-                # Its archive findings depend on the other articles, not only on its own
-                # bytes: checked again, whatever the findings cache holds.
-                known.pop(art.path, None)
+                continue
+            # Its archive findings depend on the other articles, not only on its own bytes:
+            # kept only under the same matches (their digest), else checked again.
+            known.pop(art.path, None)
+            kept = cache.lookup_findings(art, rules, archive_context(art.archive_matches)) if cache else None
+            if kept is not None and art.archive_matches:
+                art.findings = known[art.path] = kept
         unchecked = [a for a in articles if a.path not in known]
         checked = {a.path: a for a in _check(unchecked, suites, settings.policy, dask)} if unchecked else {}
         articles = [checked.get(a.path, a) for a in articles]
         if cache is not None:
             for art in checked.values():
+                # Under its bytes alone too: what the next run counts as known before its
+                # archive step (reused as is only when no archive rule is involved).
                 cache.store_findings(art, rules)
+                if art.archive_matches:
+                    cache.store_findings(art, rules, archive_context(art.archive_matches))
     articles = ledger_task(quote(articles), db_url)
     report_task(quote(articles), out_dir)
     if cache is not None:

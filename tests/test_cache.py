@@ -384,3 +384,48 @@ def test_cached_findings_outside_the_text_are_a_miss(extracted, tmp_path):
     cache.store_findings(dataclasses.replace(art, findings=[good]), "rules-1")
     cache.flush()
     assert cache.lookup_findings(art, "rules-1") == [good]
+
+
+def test_archive_findings_are_kept_while_the_archive_matches_are_unchanged(tmp_path, monkeypatch):
+    """An article whose quote repeats another article's is checked again only when what it
+    matches changes, not on every run: its archive findings are kept under a digest of
+    its matches."""
+    import checks.runner as runner
+    from flows.review import review_flow
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "copydesk.toml").write_text("[copydesk]\n", encoding="utf-8")
+    wall = "We are going to build a great wall along the southern border and Mexico will pay for it"
+    src = tmp_path / "content"
+    src.mkdir()
+
+    def write(name: str, published: str, quote: str, speaker: str) -> None:
+        (src / name).write_text(
+            f"---\ntitle: {name}\npublished: {published}\n---\n\n“{quote},” {speaker} said in Phoenix.\n",
+            encoding="utf-8",
+        )
+
+    write("phoenix.md", "2016-03-01", wall, "Donald Trump")
+    write("ohio.md", "2016-05-01", wall.replace("great", "big"), "Donald Trump")
+    cache_dir, db = str(tmp_path / "cache"), f"sqlite:///{tmp_path / 'ledger.db'}"
+
+    def review():
+        articles = review_flow([str(src)], out_dir=str(tmp_path / "out"), db_url=db, cache_dir=cache_dir).articles
+        return {Path(a.path).name: sorted(f.rule for f in a.findings) for a in articles}
+
+    first = review()
+    assert "quote-wording-drift" in first["ohio.md"]
+    checked: list[list[str]] = []
+    real = runner.review_findings
+
+    def counting(articles, suites):
+        checked.append(sorted(Path(a.path).name for a in articles))
+        return real(articles, suites)
+
+    monkeypatch.setattr(runner, "review_findings", counting)
+    assert review() == first
+    assert checked == []  # unchanged articles, unchanged matches: nothing checked
+    # The earlier article's wording changes: both articles' matches change with it.
+    write("phoenix.md", "2016-03-01", wall.replace("great", "huge"), "Donald Trump")
+    review()
+    assert checked == [["ohio.md", "phoenix.md"]]
