@@ -149,6 +149,21 @@ def test_poll_named_in_the_next_sentence(vague):
     ]
 
 
+@pytest.mark.parametrize(
+    "lead", ["a twelve-point lead", "a 12-point lead", "a 12 point lead", "a lead of 12 points"]
+)
+def test_unnamed_poll_carrying_a_lead_is_the_figures_finding(vague, lead):
+    """FLAGS-GUIDE: a figure carried by an unnamed poll is a figure-unsourced flag, the
+    vague attribution optional: one finding, on the figure, however the lead is written."""
+    assert vague(f"According to exit polls, Ms. Diaz had {lead} among renters.") == []
+
+
+def test_unnamed_poll_without_a_figure_is_vague(vague):
+    assert vague("According to exit polls, Ms. Diaz won easily among renters.") == [
+        ("According to exit polls", "unnamed-document")
+    ]
+
+
 def test_record_is_small_and_frozen(nlp):
     [claim] = extract_vague(nlp("Most historians agree the treaty failed."))
     assert isinstance(claim, VagueClaim)

@@ -297,6 +297,9 @@ def _carries_poll_figure(sent: Span) -> bool:
     for t in sent:
         if t.ent_type_ == "PERCENT" or t.lower_.endswith("-point"):
             return True
+        # "a 7 point lead", and "a ten-point lead", which the tokenizer splits at the hyphen
+        if t.lemma_.lower() == "point" and any(c.like_num or c.dep_ == "nummod" for c in t.children):
+            return True
         if t.lemma_.lower() == "point" and t.i > sent.start and t.nbor(-1).like_num:
             return True
     return False
