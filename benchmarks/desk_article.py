@@ -3,7 +3,7 @@
     python benchmarks/desk_article.py [--chars 900000] [--findings 5000] [--repeat 3]
 
 Builds, in a temporary folder, one Markdown article of about ``--chars`` characters, a
-report with ``--findings`` findings over it (``reports.writer``), a SQLite ledger that
+report with ``--findings`` findings over it (``copydesk.reports.writer``), a SQLite ledger that
 saw them (``Ledger.sync``) with one decision on every tenth, then asks the desk for
 ``/articles/<id>`` through FastAPI's TestClient (in process: the time is the app's, not
 the network's) and prints the time and size of each answer.
@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checks.fingerprints import assign_fingerprints, line_col  # noqa: E402
-from checks.ledger import Ledger  # noqa: E402
-from checks.records import ArticleInfo, Finding, ReviewedArticle  # noqa: E402
-from reports.desk import create_app  # noqa: E402
-from reports.writer import write_reports  # noqa: E402
+from copydesk.checks.fingerprints import assign_fingerprints, line_col  # noqa: E402
+from copydesk.checks.ledger import Ledger  # noqa: E402
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle  # noqa: E402
+from copydesk.reports.desk import create_app  # noqa: E402
+from copydesk.reports.writer import write_reports  # noqa: E402
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")

@@ -72,8 +72,10 @@ def main() -> None:
         run(repo, env, "git", "add", "-A")
         started = time.perf_counter()
         first = run(repo, env, sys.executable, "-m", "pre_commit", "run")  # installs the hook's environment
-        print(f"first run (installs the hook's environment, checks {args.articles} articles): "
-              f"{time.perf_counter() - started:.1f} s, exit {first.returncode}")
+        print(
+            f"first run (installs the hook's environment, checks {args.articles} articles): "
+            f"{time.perf_counter() - started:.1f} s, exit {first.returncode}"
+        )
         run(repo, env, "git", "commit", "-q", "--no-verify", "-m", "archive")
         changed = repo / "2020" / "news-0.md"
         times, cpus = [], []
@@ -91,10 +93,12 @@ def main() -> None:
             if done.returncode != 1 or "figure-unsourced" not in done.stdout:
                 raise SystemExit(f"the hook did not flag the new figure:\n{done.stdout}{done.stderr}")
     load = os.getloadavg()
-    print(f"hook on one changed article, {args.runs} runs: median {statistics.median(times):.2f} s wall, "
-          f"{statistics.median(cpus):.2f} s CPU (user + system, every process) "
-          f"(walls {' '.join(f'{t:.2f}' for t in times)}); load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"hook on one changed article, {args.runs} runs: median {statistics.median(times):.2f} s wall, "
+        f"{statistics.median(cpus):.2f} s CPU (user + system, every process) "
+        f"(walls {' '.join(f'{t:.2f}' for t in times)}); load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, "
+        f"{os.cpu_count()} cores"
+    )
 
 
 if __name__ == "__main__":

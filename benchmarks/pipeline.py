@@ -19,13 +19,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from checks.config import load_suites  # noqa: E402
-from checks.runner import _gx, review_findings  # noqa: E402
-from flows.content import discover_files, load_article  # noqa: E402
-from flows.content.view import build_review_text  # noqa: E402
-from flows.extract.nlp import load_nlp  # noqa: E402
-from flows.extract.pipeline import extract_batch  # noqa: E402
-from reports.writer import write_reports  # noqa: E402
+from copydesk.checks.config import load_suites  # noqa: E402
+from copydesk.checks.runner import _gx, review_findings  # noqa: E402
+from copydesk.flows.content import discover_files, load_article  # noqa: E402
+from copydesk.flows.content.view import build_review_text  # noqa: E402
+from copydesk.flows.extract.nlp import load_nlp  # noqa: E402
+from copydesk.flows.extract.pipeline import extract_batch  # noqa: E402
+from copydesk.reports.writer import write_reports  # noqa: E402
 
 
 def main() -> int:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from flows.content import load_article  # noqa: E402
-from flows.content.view import build_review_text  # noqa: E402
-from flows.extract.nlp import load_nlp  # noqa: E402
-from flows.extract.quotes import extract_quotes  # noqa: E402
+from copydesk.flows.content import load_article  # noqa: E402
+from copydesk.flows.content.view import build_review_text  # noqa: E402
+from copydesk.flows.extract.nlp import load_nlp  # noqa: E402
+from copydesk.flows.extract.quotes import extract_quotes  # noqa: E402
 
 QUOTE_PAIR = re.compile(r'["“«„].{2,}?["”»“]', re.S)
 

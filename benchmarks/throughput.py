@@ -57,9 +57,9 @@ BIN = Path(sys.executable).parent
 BARE = """
 import json, sys, time
 t0 = time.perf_counter()
-from flows.content import discover_files, load_article
-from flows.content.view import build_review_text
-from flows.extract.nlp import load_nlp
+from copydesk.flows.content import discover_files, load_article
+from copydesk.flows.content.view import build_review_text
+from copydesk.flows.extract.nlp import load_nlp
 corpus, n = sys.argv[1], int(sys.argv[2])
 texts = [build_review_text(load_article(f)).text for f in discover_files([corpus])]
 nlp = load_nlp()

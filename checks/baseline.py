@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from checks.config import ConfigError
-from checks.records import ReviewedArticle
-from checks.suppressions import NO_REASON
+from copydesk.checks.config import ConfigError
+from copydesk.checks.records import ReviewedArticle
+from copydesk.checks.suppressions import NO_REASON
 
 VERSION = 1
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from checks.records import Finding, ReviewedArticle
+from copydesk.checks.records import Finding, ReviewedArticle
 
 _ARTICLE = TypeAdapter(ReviewedArticle)
 _FINDINGS = TypeAdapter(list[Finding])

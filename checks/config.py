@@ -20,11 +20,11 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from checks.facts import TABLES
-from checks.rule_policy import path_spec
-from checks.rules import RULES, SEVERITIES
+from copydesk.checks.facts import TABLES
+from copydesk.checks.rule_policy import path_spec
+from copydesk.checks.rules import RULES, SEVERITIES
 
-# The built-in suites written out as files (``checks.generated``), for projects to copy.
+# The built-in suites written out as files (``copydesk.checks.generated``), for projects to copy.
 BUILTIN_SUITES = Path(__file__).parent / "suites"
 
 
@@ -48,7 +48,7 @@ class SuiteConfig:
     name: str
     path: str
     expectations: list[ExpectationConfig]
-    # Globs on article paths (.gitignore's, ``checks.rule_policy.path_spec``), matched at any
+    # Globs on article paths (.gitignore's, ``copydesk.checks.rule_policy.path_spec``), matched at any
     # depth unless they start with "/": a suite names the folders it is for ("opinion/*"),
     # wherever the project keeps them. Empty: every article.
     paths: list[str] = field(default_factory=list)

@@ -7,7 +7,7 @@ charts, which no copydesk suite runs.
 Buys: 1.1-1.2 s of CPU in every process that runs the checks.
 
 A start-up workaround like those in ``flows/runtime/`` (whose docstring lists it), kept
-here because ``checks`` never imports ``flows``. ``checks.runner`` calls
+here because ``checks`` never imports ``flows``. ``copydesk.checks.runner`` calls
 ``defer_unused_gx_imports`` before it imports GX.
 """
 

@@ -1,6 +1,6 @@
 """copydesk's own Great Expectations expectations, made from the rule modules.
 
-A rule module declares one as data (``checks.rules.spec.CustomExpectation``): a built-in
+A rule module declares one as data (``copydesk.checks.rules.spec.CustomExpectation``): a built-in
 expectation with the columns and condition the rule needs fixed, so a suite file can say
 ``expectation: expect_figures_to_be_sourced`` instead of repeating the arguments. Here
 each becomes a subclass of its base, which GX registers under its snake_case name when
@@ -12,8 +12,8 @@ from __future__ import annotations
 import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column, RowConditionType
 
-from checks.rules import RULES
-from checks.rules.spec import CustomExpectation
+from copydesk.checks.rules import RULES
+from copydesk.checks.rules.spec import CustomExpectation
 
 
 def row_condition(where):

@@ -2,7 +2,7 @@
 figures, …) over a whole batch, keyed (article_id, item_id).
 
 Each table here has the columns several rules (or users' suites) share; a rule module
-adds the columns only it reads (``Rule.facts``), and ``checks.tables`` builds the frames
+adds the columns only it reads (``Rule.facts``), and ``copydesk.checks.tables`` builds the frames
 from both. Columns hold facts the extractors established; the judgement (is this
 allowed?) is left to the expectations. Also here: the fields a finding's message is
 written from, per kind of item, and every table's columns with the rules' added
@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from checks.hidden import describe as describe_hidden
-from checks.records import ReviewedArticle
-from checks.rules import RULES, Rule
-from checks.rules.spec import ArticleView, Fact, short
+from copydesk.checks.hidden import describe as describe_hidden
+from copydesk.checks.records import ReviewedArticle
+from copydesk.checks.rules import RULES, Rule
+from copydesk.checks.rules.spec import ArticleView, Fact, short
 
 KEY = ("article_id", "item_id")
 

@@ -1,7 +1,7 @@
 """Fingerprints that survive edits elsewhere in the file: rule + path + normalised matched
 text + occurrence index (as semgrep and GitHub code scanning do), never line numbers.
 
-The path is the article's id, its POSIX path from the project root (``checks.identity``):
+The path is the article's id, its POSIX path from the project root (``copydesk.checks.identity``):
 the path ``copydesk ci`` always used, and the one ``copydesk review`` used when run from
 the project root on relative paths, so fingerprints recorded that way keep matching."""
 
@@ -11,7 +11,7 @@ import hashlib
 import re
 from collections import Counter
 
-from checks.records import Finding
+from copydesk.checks.records import Finding
 
 
 def normalise(text: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from checks.baseline import Baseline, BaselineEntry, stale_entries
-from checks.records import Finding, ReviewedArticle
-from checks.rules import SEVERITIES
+from copydesk.checks.baseline import Baseline, BaselineEntry, stale_entries
+from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.rules import SEVERITIES
 
 BaselineState = Literal["new", "unchanged"]
 SuppressionKind = Literal["inSource", "external"]
@@ -100,14 +100,14 @@ def judge(
     judged = []
     path = head.article.id or head.path
     for f in head.findings:
-        state: BaselineState | None = None if known is None else "unchanged" if f.fingerprint in known else "new"
+        state: BaselineState | None = (
+            None if known is None else "unchanged" if f.fingerprint in known else "new"
+        )
         columns = utf8_columns(head.text, f)
         if f.status == "suppressed":
             judged.append(GateFinding(path, f, state, "inSource", f.suppression, columns))
         elif f.fingerprint in baseline:
-            judged.append(
-                GateFinding(path, f, state, "external", f"accepted in {baseline_name}", columns)
-            )
+            judged.append(GateFinding(path, f, state, "external", f"accepted in {baseline_name}", columns))
         elif f.fingerprint in decided:
             judged.append(GateFinding(path, f, state, "external", decided[f.fingerprint], columns))
         elif f.status == "open":

@@ -11,7 +11,7 @@ from, found from the working directory upwards:
 1. the top of the git work tree (the folder holding ``.git``), so that a review's
    fingerprints are the gate's and a decision made on the desk lets the gate pass;
 2. outside git, the folder of the settings file (``copydesk.toml``, or a ``pyproject.toml``
-   with ``[tool.copydesk]``, as ``checks.project_config`` finds it);
+   with ``[tool.copydesk]``, as ``copydesk.checks.project_config`` finds it);
 3. else the working directory itself.
 
 An article inside the root is named relative to it (``content/2024/pier.md``, however it
@@ -25,8 +25,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from checks.config import ConfigError
-from checks.project_config import find_config_file
+from copydesk.checks.config import ConfigError
+from copydesk.checks.project_config import find_config_file
 
 
 def project_root(start: str | os.PathLike[str] | None = None) -> Path:

@@ -49,8 +49,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
-from checks.records import Finding, ReviewedArticle
-from checks.statedir import mark_ignored
+from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.statedir import mark_ignored
 
 ENV_URL = "COPYDESK_DB_URL"
 DEFAULT_PATH = Path(".copydesk") / "ledger.db"
@@ -288,7 +288,7 @@ class Ledger:
 
     def transaction(self, work: Callable[[Session], T], *, write: bool) -> T:
         """Run ``work`` in one transaction, with the ledger's locking and retries: for the
-        tables that share its database (``checks.archive``)."""
+        tables that share its database (``copydesk.checks.archive``)."""
         return self._run(work, write=write)
 
     def _run(self, work: Callable[[Session], T], *, write: bool) -> T:
@@ -649,4 +649,4 @@ def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
 
 # The quote archive's tables share the ledger's database and schema history: registered
 # on ``Base`` here so that the migrations and the models they are checked against agree.
-import checks.archive.schema  # noqa: E402, F401
+import copydesk.checks.archive.schema  # noqa: E402, F401

@@ -20,7 +20,7 @@ search stops at the git top, so a settings file above the repository never appli
     "archive/**" = { figure-unsourced = "warning", date = "off" }
 
 Paths and globs are relative to the settings file; globs are .gitignore's
-(``checks.rule_policy.path_spec``). Keys may be spelled with ``-`` or ``_``. An unknown key,
+(``copydesk.checks.rule_policy.path_spec``). Keys may be spelled with ``-`` or ``_``. An unknown key,
 rule or severity is a ``ConfigError`` naming the file and the key: a typo must not
 silently turn a setting off.
 """
@@ -37,9 +37,9 @@ from typing import Annotated, Any, Literal
 import pathspec
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from checks.config import ConfigError
-from checks.rule_policy import SEVERITIES_OR_OFF, RulePolicy, path_spec, rules_matching
-from checks.rules import RULES
+from copydesk.checks.config import ConfigError
+from copydesk.checks.rule_policy import SEVERITIES_OR_OFF, RulePolicy, path_spec, rules_matching
+from copydesk.checks.rules import RULES
 
 DEFAULT_BASELINE = ".copydesk-baseline.json"
 DEFAULT_OUT = "reports/out"
@@ -271,8 +271,8 @@ def load_project_config(start: Path, default_root: Path, project_root: Path | No
 def current_config() -> ProjectConfig:
     """The settings in force for work in the working directory, found from there upwards,
     with per-path globs mapped onto article ids, which are relative to the project root
-    (``checks.identity``). Without a settings file the defaults apply at the project root."""
-    from checks.identity import project_root  # identity finds the root through this module
+    (``copydesk.checks.identity``). Without a settings file the defaults apply at the project root."""
+    from copydesk.checks.identity import project_root  # identity finds the root through this module
 
     root = project_root()
     return load_project_config(Path.cwd(), root, root)

@@ -1,7 +1,7 @@
 """The data model of a review: typed records for what was extracted and what was found.
 
-Extractors (in ``flows.extract``) yield these with offsets into the text they parsed;
-``flows.extract.document`` maps them to file offsets. The checks and the reports consume
+Extractors (in ``copydesk.flows.extract``) yield these with offsets into the text they parsed;
+``copydesk.flows.extract.document`` maps them to file offsets. The checks and the reports consume
 them, which is why they live here: ``checks`` and ``reports`` never import ``flows``.
 """
 
@@ -135,7 +135,7 @@ class WordChange:
 
 @dataclass(frozen=True)
 class ArchiveMatch:
-    """A quote of another reviewed article that repeats this one (``checks.archive``):
+    """A quote of another reviewed article that repeats this one (``copydesk.checks.archive``):
     which article, when it was published, where the quote is, and its words."""
 
     article_id: str
@@ -162,7 +162,7 @@ class QuoteMatch:
 
 @dataclass
 class HiddenCharacter:
-    """A run of characters a reader cannot see (``checks.hidden``): bidi controls that
+    """A run of characters a reader cannot see (``copydesk.checks.hidden``): bidi controls that
     reorder the text around them, zero-width characters that split words and numbers."""
 
     start: int
@@ -222,6 +222,6 @@ class ReviewedArticle:
     zones: list[tuple[str, int, int]] = field(default_factory=list)
     # HTML comments in the file, (start, end, text): inline switches such as suppressions.
     directives: list[tuple[int, int, str]] = field(default_factory=list)
-    # Quotes of other reviewed articles that repeat this one's (``checks.archive``); set by
+    # Quotes of other reviewed articles that repeat this one's (``copydesk.checks.archive``); set by
     # each review from the archive index, never cached with the extraction.
     archive_matches: list[QuoteMatch] = field(default_factory=list)

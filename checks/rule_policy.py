@@ -1,5 +1,5 @@
 """Which rules a project runs, and at what severity where: ``select``, ``ignore`` and
-``per-path`` of the project settings (``checks.project_config``), applied to each
+``per-path`` of the project settings (``copydesk.checks.project_config``), applied to each
 article's findings after the suites and the inline suppressions have run.
 
 A rule selector is a rule id (``figure-unsourced``) or a family, the id's first word
@@ -17,8 +17,8 @@ from functools import cached_property
 
 import pathspec
 
-from checks.records import ReviewedArticle
-from checks.rules import RULES, SEVERITIES
+from copydesk.checks.records import ReviewedArticle
+from copydesk.checks.rules import RULES, SEVERITIES
 
 OFF = "off"
 SEVERITIES_OR_OFF = (*SEVERITIES, OFF)

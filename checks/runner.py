@@ -11,14 +11,14 @@ from functools import lru_cache
 
 import pandas as pd
 
-from checks.config import ConfigError, SuiteConfig, suites_for
-from checks.deferred_imports import defer_unused_gx_imports
-from checks.facts import KEY, TABLES
-from checks.fingerprints import assign_fingerprints, line_col
-from checks.records import Finding, ReviewedArticle
-from checks.rules import RULES
-from checks.rules.spec import ArticleView
-from checks.tables import build_tables
+from copydesk.checks.config import ConfigError, SuiteConfig, suites_for
+from copydesk.checks.deferred_imports import defer_unused_gx_imports
+from copydesk.checks.facts import KEY, TABLES
+from copydesk.checks.fingerprints import assign_fingerprints, line_col
+from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.rules import RULES
+from copydesk.checks.rules.spec import ArticleView
+from copydesk.checks.tables import build_tables
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _gx_once():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    import checks.expectations  # noqa: F401  (registers copydesk's expectations)
+    import copydesk.checks.expectations  # noqa: F401  (registers copydesk's expectations)
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.ERROR)
@@ -64,7 +64,7 @@ def preload() -> None:
 
 
 def _expectation(gx, name: str, kwargs: dict, where: str):
-    from checks.expectations import CUSTOM_EXPECTATIONS
+    from copydesk.checks.expectations import CUSTOM_EXPECTATIONS
 
     cls = CUSTOM_EXPECTATIONS.get(name)
     if cls is None:
@@ -90,7 +90,7 @@ def run_suites(
     """Validate each suite once over the batch. ``scope`` limits a suite (by name) to some
     article ids; a suite absent from it, or ``scope`` None, sees every row."""
     gx, context, datasource = _gx()
-    from checks.expectations import row_condition
+    from copydesk.checks.expectations import row_condition
 
     violations: list[Violation] = []
     for suite in suites:
@@ -148,7 +148,7 @@ def _by_meta(configs, res):
 def review_findings(articles: list[ReviewedArticle], suites: list[SuiteConfig]) -> None:
     """Run the suites over the batch and attach findings to each article, in place.
 
-    Rows are keyed by article id (the path from the project root, ``checks.identity``),
+    Rows are keyed by article id (the path from the project root, ``copydesk.checks.identity``),
     made unique within the batch: results come back as (article, item) pairs, and item ids
     (``f1``, ``q2``) repeat in every article, so two articles sharing a key would get each
     other's findings. (The CI gate reviews the base and head copies of a file, which share

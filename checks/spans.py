@@ -8,7 +8,7 @@ entry with negated offsets once produced findings at ``-33..-44``.
 
 from __future__ import annotations
 
-from checks.records import Finding, ReviewedArticle
+from copydesk.checks.records import Finding, ReviewedArticle
 
 ITEM_LISTS = ("quotes", "figures", "dates", "sources", "citations", "vague", "hidden")
 

@@ -22,9 +22,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from checks.fingerprints import fingerprint, line_col, normalise
-from checks.records import Finding, ReviewedArticle
-from checks.rules import RULES
+from copydesk.checks.fingerprints import fingerprint, line_col, normalise
+from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.rules import RULES
 
 NO_REASON = "suppression-no-reason"
 ALL = "all"

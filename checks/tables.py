@@ -1,6 +1,6 @@
 """One pandas table per kind of item over a whole batch, keyed (article_id, item_id).
 
-The tables and their shared columns are ``checks.facts``; each rule module adds the
+The tables and their shared columns are ``copydesk.checks.facts``; each rule module adds the
 columns only it reads (``Rule.facts``). Columns hold facts the extractors established;
 the judgement (is this allowed?) is left to the expectations.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.facts import KEY, TABLES, table_columns
-from checks.records import ReviewedArticle
-from checks.rules.spec import ArticleView
+from copydesk.checks.facts import KEY, TABLES, table_columns
+from copydesk.checks.records import ReviewedArticle
+from copydesk.checks.rules.spec import ArticleView
 
 
 def build_tables(articles: list[ReviewedArticle]) -> dict[str, pd.DataFrame]:

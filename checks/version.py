@@ -1,7 +1,7 @@
 """What a run's findings depend on besides the extracted article: copydesk's checking code,
 the suites in force and Great Expectations itself.
 
-The cache (``flows.cache``) keeps each article's findings under ``rules_version(suites)``,
+The cache (``copydesk.flows.cache``) keeps each article's findings under ``rules_version(suites)``,
 so editing a suite file, switching ``--suites`` or upgrading copydesk or GX makes every
 article be checked again. Computing it must not import Great Expectations: a re-run whose
 findings are all cached never loads it.
@@ -16,8 +16,8 @@ import importlib.metadata
 import json
 from pathlib import Path
 
-from checks.config import SuiteConfig
-from checks.rule_policy import RulePolicy
+from copydesk.checks.config import SuiteConfig
+from copydesk.checks.rule_policy import RulePolicy
 
 _CHECKS = Path(__file__).resolve().parent
 
@@ -37,7 +37,7 @@ def _code_hash() -> str:
 
 def rules_version(suites: list[SuiteConfig], policy: RulePolicy | None = None) -> str:
     """A short hash naming these suites, as loaded, checked by this code and this GX, with
-    the project's select / ignore / per-path settings (``checks.rule_policy``)."""
+    the project's select / ignore / per-path settings (``copydesk.checks.rule_policy``)."""
     digest = hashlib.sha256(_code_hash().encode())
     if policy is not None and not policy.is_default:
         digest.update(policy.key().encode())

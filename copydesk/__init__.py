@@ -13,17 +13,46 @@
 ``review`` is the pipeline ``copydesk check`` and the Prefect flow's tasks run: cached
 extraction, the Great Expectations suites, inline suppressions and the project's rule
 settings (pass them in ``ReviewOptions``). It writes no reports and records nothing in the
-ledger; ``reports.writer.write_reports`` and the flow do that.
+ledger; ``copydesk.reports.writer.write_reports`` and the flow do that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
-from checks.records import ReviewedArticle
-from flows.content.loader import DEFAULT_MAX_BYTES, discover_files
-from flows.reviewing import ReviewOptions, ReviewResult, review_articles
-from reports.schema import ArticleReport
+# copydesk's code lives in four folders of the checkout, copydesk/, flows/, checks/ and
+# reports/, all imported under this one package: ``copydesk.flows``, ``copydesk.checks``,
+# ``copydesk.reports``. Where they are found:
+#
+# - installed wheel: setuptools' package-dir mapping (pyproject.toml) copies the folders
+#   into copydesk/ (copydesk/flows/...), so ordinary imports find them; nothing to do here.
+# - editable install (``make setup``): the finder setuptools generates maps each
+#   namespaced package to its folder in the checkout.
+# - a checkout on PYTHONPATH (how helpers and tests run): nothing maps them, so this
+#   package's search path gets the checkout's root as its second entry, and
+#   ``copydesk.flows`` is found at <checkout>/flows as an ordinary subpackage.
+#
+# The last is the least magic that covers a bare checkout: one entry in ``__path__``, the
+# standard place Python looks for a package's submodules (no import hook, no symlinks,
+# which a wheel build and Windows checkouts would not keep). It applies only beside a
+# pyproject.toml with the sibling folders, never in an installed copy (there copydesk/flows
+# exists), so a site-packages holding the PyPI ``flows`` is never mistaken for ours. It
+# makes the checkout's root a place for ``copydesk.<name>`` lookups only: nothing imports
+# names other than the three, and the folders are never put on ``sys.path`` themselves.
+_HERE = Path(__file__).resolve().parent
+_CHECKOUT = _HERE.parent
+_IN_CHECKOUT = not (_HERE / "flows").is_dir() and (_CHECKOUT / "pyproject.toml").is_file()
+if _IN_CHECKOUT and all(
+    (_CHECKOUT / name / "__init__.py").is_file() for name in ("flows", "checks", "reports")
+):
+    __path__.append(str(_CHECKOUT))  # noqa: F821  (a package's own __path__)
+
+# Imported once __path__ is complete (E402).
+from copydesk.checks.records import ReviewedArticle  # noqa: E402
+from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, discover_files  # noqa: E402
+from copydesk.flows.reviewing import ReviewOptions, ReviewResult, review_articles  # noqa: E402
+from copydesk.reports.schema import ArticleReport  # noqa: E402
 
 __all__ = ["ArticleReport", "ReviewOptions", "ReviewResult", "ReviewedArticle", "extract", "review"]
 
@@ -40,8 +69,8 @@ def review(paths: Iterable[str], options: ReviewOptions | None = None) -> Review
 def extract(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleReport]:
     """What copydesk reads in each article (quotes, figures, dates, sources), as the JSON
     contract's models, without running the checks."""
-    from flows.extract.pipeline import extract_batch  # spaCy: only when asked to parse
-    from reports.contract import article_report
+    from copydesk.flows.extract.pipeline import extract_batch  # spaCy: only when asked to parse
+    from copydesk.reports.contract import article_report
 
     files = list(discover_files([str(p) for p in paths]))
     reports: list[ArticleReport] = []

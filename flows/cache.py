@@ -3,18 +3,18 @@ unchanged since a previous run is not parsed again.
 
 Layout: ``<root>/<pipeline version>/<sha256[:2]>/<sha256>.<format>.json``, where the
 version names the model, spaCy and a hash of the extraction code
-(``flows.extract.version``) and sha256 is of the file's bytes. The format is in the key
+(``copydesk.flows.extract.version``) and sha256 is of the file's bytes. The format is in the key
 because the same bytes read as Markdown and as plain text give different articles. An
-entry holds the extracted article without findings, as JSON (``checks.codec``): the
+entry holds the extracted article without findings, as JSON (``copydesk.checks.codec``): the
 checks run over every article on every run, so rules can change without invalidating
 anything here. Path and article id are not part of the key; they are set from the file
 being reviewed, so a renamed or copied file is a hit with its own path.
 
 Findings are kept beside them, under ``<root>/<pipeline version>/findings/<rules
 version>/``, keyed by the file's bytes, format and article id (its path from the project
-root, ``checks.identity``: scoped suites and fingerprints depend on it, and two files in
+root, ``copydesk.checks.identity``: scoped suites and fingerprints depend on it, and two files in
 different folders never share findings, even with the same name or bytes); the rules
-version (``checks.version``) names the checking code, the suites in force and Great
+version (``copydesk.checks.version``) names the checking code, the suites in force and Great
 Expectations. A re-run over unchanged articles with unchanged rules reads both and runs
 no check. Every rule looks at one article at a time; a custom
 suite whose expectation compares rows of different articles needs ``--no-cache``.
@@ -37,10 +37,16 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict
 from pathlib import Path
 
-from checks.codec import CodecError, article_from_json, article_to_json, findings_from_json, findings_to_json
-from checks.records import Finding, QuoteMatch, ReviewedArticle
-from checks.spans import article_problem, findings_problem
-from flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
+from copydesk.checks.codec import (
+    CodecError,
+    article_from_json,
+    article_to_json,
+    findings_from_json,
+    findings_to_json,
+)
+from copydesk.checks.records import Finding, QuoteMatch, ReviewedArticle
+from copydesk.checks.spans import article_problem, findings_problem
+from copydesk.flows.content.loader import ARTICLE_SUFFIXES, LoadError, article_id_for, read_bytes
 
 ENV_VAR = "COPYDESK_CACHE_DIR"
 DEFAULT_DIR = ".copydesk/cache"
@@ -144,7 +150,7 @@ class ExtractionCache:
             _discard(entry)  # damaged or from an incompatible writer: parse again
             return None
         # The cache is files in a workspace: an entry is trusted only when its spans keep
-        # the contract (checks.spans), else it is a miss and the article is parsed again.
+        # the contract (copydesk.checks.spans), else it is a miss and the article is parsed again.
         if article_problem(article) is not None:
             _discard(entry)
             return None
@@ -162,7 +168,9 @@ class ExtractionCache:
         self._read[article.path] = before
         self.stored += 1
 
-    def lookup_findings(self, article: ReviewedArticle, rules: str, context: str = "") -> list[Finding] | None:
+    def lookup_findings(
+        self, article: ReviewedArticle, rules: str, context: str = ""
+    ) -> list[Finding] | None:
         """The findings ``rules`` gave this article when its file had the bytes it was
         read from this run, or None. ``context`` names what else the findings depended on
         (the archive's matches of its quotes, ``archive_context``): findings kept under
@@ -203,7 +211,8 @@ class ExtractionCache:
         key = self._read.get(article.path)
         if key is not None and article.reviewed:
             self._write_later(
-                self._findings_entry(key, article.article.id, rules, context), findings_to_json(article.findings)
+                self._findings_entry(key, article.article.id, rules, context),
+                findings_to_json(article.findings),
             )
 
     def use_rules(self, rules: str) -> None:
@@ -246,7 +255,7 @@ def archive_context(matches: list[QuoteMatch]) -> str:
 
 
 # Caches read ahead by the command line for the next flow in this process to take, as
-# ``flows.runtime.pools`` does with worker pools.
+# ``copydesk.flows.runtime.pools`` does with worker pools.
 _read_ahead: list[ExtractionCache] = []
 
 

@@ -19,8 +19,8 @@ import multiprocessing
 import os
 from multiprocessing.connection import Connection
 
-from checks.config import SuiteConfig
-from checks.records import ReviewedArticle
+from copydesk.checks.config import SuiteConfig
+from copydesk.checks.records import ReviewedArticle
 
 
 class Checker:
@@ -35,7 +35,9 @@ class Checker:
         context = multiprocessing.get_context("fork")
         ours, theirs = context.Pipe()
         try:
-            process = context.Process(target=_serve, args=(theirs, suites), name="copydesk-checker", daemon=True)
+            process = context.Process(
+                target=_serve, args=(theirs, suites), name="copydesk-checker", daemon=True
+            )
             process.start()
         except OSError:  # no process to spare: check in this process
             return
@@ -45,7 +47,7 @@ class Checker:
     def check(self, articles: list[ReviewedArticle]) -> list[ReviewedArticle]:
         """``check_articles`` over ``articles`` (findings set in place), in the checker when
         it is running, else here."""
-        from flows.reviewing import check_articles
+        from copydesk.flows.reviewing import check_articles
 
         if self._conn is None or not articles:
             return check_articles(articles, self._suites)
@@ -81,8 +83,8 @@ class Checker:
 
 def _serve(conn: Connection, suites: list[SuiteConfig]) -> None:
     """In the checker: import Great Expectations, then check what arrives, once."""
-    from checks.runner import preload
-    from flows.reviewing import check_articles
+    from copydesk.checks.runner import preload
+    from copydesk.flows.reviewing import check_articles
 
     with contextlib.suppress(Exception):  # an import failure is raised by the checks, and sent
         preload()
@@ -101,4 +103,3 @@ def _serve(conn: Connection, suites: list[SuiteConfig]) -> None:
         conn.send(reply)
     # No interpreter teardown: the parent holds the results; GX's atexit hooks are not needed.
     os._exit(0)
-

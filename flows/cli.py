@@ -6,7 +6,7 @@
     copydesk schema                                           the JSON Schema of extract's and review's JSON
 
 Exit codes: 0 success; 1 open findings at or above --fail-on (default error), or a file
-that could not be reviewed; 2 usage error or tool failure (``flows.cli_output``).
+that could not be reviewed; 2 usage error or tool failure (``copydesk.flows.cli_output``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Annotated
 
 import typer
 
-from flows.cli_console import err, fail, internal_error, review_targets
-from flows.cli_output import (
+from copydesk.flows.cli_console import err, fail, internal_error, review_targets
+from copydesk.flows.cli_output import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
@@ -30,10 +30,10 @@ from flows.cli_output import (
     emit,
     finish,
 )
-from flows.runtime.fastexit import skip_teardown
-from flows.runtime.prefect_api import bound_api_calls
-from flows.runtime.quiet import quiet_environment
-from flows.runtime.tempserver import TemporaryServer
+from copydesk.flows.runtime.fastexit import skip_teardown
+from copydesk.flows.runtime.prefect_api import bound_api_calls
+from copydesk.flows.runtime.quiet import quiet_environment
+from copydesk.flows.runtime.tempserver import TemporaryServer
 
 quiet_environment()
 bound_api_calls()
@@ -53,7 +53,7 @@ class Runner(StrEnum):
 
 def _version(value: bool) -> None:
     if value:
-        from reports.output import tool_version
+        from copydesk.reports.output import tool_version
 
         sys.stdout.write(f"copydesk {tool_version()[0]}\n")
         raise typer.Exit(0)
@@ -117,8 +117,8 @@ def review(
 ) -> None:
     """Review articles through the Prefect flow, write JSON, HTML and Markdown reports, and
     print one line per open finding."""
-    from flows.cli_settings import default_targets, load_settings, reports_folder
-    from flows.runtime.tempserver import ServerError, temporary_server
+    from copydesk.flows.cli_settings import default_targets, load_settings, reports_folder
+    from copydesk.flows.runtime.tempserver import ServerError, temporary_server
 
     # A task or flow run that fails is said here in one line (the ledger, the disk, the
     # server); Prefect's own log of it is a traceback for Prefect's developers.
@@ -129,14 +129,14 @@ def review(
     out_dir = reports_folder(out_dir, settings)
     targets = review_targets(default_targets(paths, settings), suites)
     placement = _placement(workers, runner.value, address)
-    from flows.content.loader import unique_files
+    from copydesk.flows.content.loader import unique_files
 
     found = unique_files(targets)
     files = [f for f in found if settings.includes(f)]
     if not files:
         excluded = f" ({len(found)} left out by {settings.source})" if found else ""
         raise fail(f"no article files (.md, .txt, .html) in {', '.join(targets)}{excluded}")
-    from flows.runtime.prefect_api import ServerUnreachable, api_failure, check_configured_server
+    from copydesk.flows.runtime.prefect_api import ServerUnreachable, api_failure, check_configured_server
 
     try:
         check_configured_server()
@@ -144,8 +144,8 @@ def review(
         raise fail(str(exc)) from None
     # Spawned before the rest of the review is imported: the server boots meanwhile.
     with temporary_server() as server:
-        from checks.config import ConfigError
-        from checks.ledger import LedgerError
+        from copydesk.checks.config import ConfigError
+        from copydesk.checks.ledger import LedgerError
 
         try:
             articles = _run_review(
@@ -173,9 +173,9 @@ def review(
             if reason is None:
                 raise
             raise fail(reason) from None
-    from checks.gate import judge_review
-    from checks.identity import project_root
-    from reports.output import review_outcome
+    from copydesk.checks.gate import judge_review
+    from copydesk.checks.identity import project_root
+    from copydesk.reports.output import review_outcome
 
     findings, unreadable = judge_review(articles)
     outcome = review_outcome(
@@ -197,8 +197,8 @@ def _placement(workers: int | None, runner: str, address: str | None) -> dict:
         if address:
             raise fail("--address is for --runner dask")
         return {"workers": workers or len(os.sched_getaffinity(0)), "runner": "local", "address": None}
-    from flows.dask_check import parse_address, unreachable
-    from reports.desk.security import is_loopback
+    from copydesk.flows.dask_check import parse_address, unreachable
+    from copydesk.reports.desk.security import is_loopback
 
     if not address:
         raise fail("--runner dask needs --address tcp://HOST:PORT of a Dask scheduler")
@@ -229,10 +229,10 @@ def _run_review(
 ):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from checks.ledger import Ledger
-    from flows.batching import BATCH_SIZE
-    from flows.progress import listening
-    from flows.runtime.startup import started
+    from copydesk.checks.ledger import Ledger
+    from copydesk.flows.batching import BATCH_SIZE
+    from copydesk.flows.progress import listening
+    from copydesk.flows.runtime.startup import started
 
     with started(
         files,
@@ -248,7 +248,7 @@ def _run_review(
         # database that is down fails now, not after every article has been parsed.
         meanwhile=lambda: Ledger.open(db).close(),
     ):
-        from flows.review import review_flow
+        from copydesk.flows.review import review_flow
 
         def run():
             # The folders as given, not the files found: a run's parameters travel with
@@ -285,9 +285,9 @@ def extract(
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to read, in MiB")] = 5.0,
 ) -> None:
     """Print what copydesk extracts from each file, one JSON object per line."""
-    from flows.content.loader import discover_files
-    from flows.extract.pipeline import extract_batch
-    from reports.contract import to_contract
+    from copydesk.flows.content.loader import discover_files
+    from copydesk.flows.extract.pipeline import extract_batch
+    from copydesk.reports.contract import to_contract
 
     paths = list(discover_files(files))
     if not paths:
@@ -300,35 +300,35 @@ def extract(
 
 
 # Subcommands that live in their own modules register themselves below this line.
-from flows.cli_schema import schema  # noqa: E402  (the JSON Schema of what extract and review write)
+from copydesk.flows.cli_schema import schema  # noqa: E402  (the JSON Schema of what extract and review write)
 
 app.command("schema")(schema)
-from flows.cli_ci import register_ci_commands  # noqa: E402  (needs `app` above)
+from copydesk.flows.cli_ci import register_ci_commands  # noqa: E402  (needs `app` above)
 
 register_ci_commands(app)
-from flows.cli_check import check  # noqa: E402  (the review without Prefect: pre-commit, one-off use)
+from copydesk.flows.cli_check import check  # noqa: E402  (the review without Prefect: pre-commit, one-off use)
 
 app.command("check")(check)
-from flows.cli_flags import flags_app  # noqa: E402  (the ledger's triage commands)
+from copydesk.flows.cli_flags import flags_app  # noqa: E402  (the ledger's triage commands)
 
 app.add_typer(flags_app, name="flags")
-from flows.cli_serve import serve  # noqa: E402  (the review desk)
+from copydesk.flows.cli_serve import serve  # noqa: E402  (the review desk)
 
 app.command("serve")(serve)
-from flows.cli_schedule import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
+from copydesk.flows.cli_schedule import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
 
 app.command("schedule")(schedule)
-from flows.cli_config import config  # noqa: E402  (the settings in force)
+from copydesk.flows.cli_config import config  # noqa: E402  (the settings in force)
 
 app.command("config")(config)
-from flows.cli_rules import register_rule_commands  # noqa: E402  (the rule catalog, explained)
+from copydesk.flows.cli_rules import register_rule_commands  # noqa: E402  (the rule catalog, explained)
 
 register_rule_commands(app)
 
 
 def main() -> None:
     """The ``copydesk`` command; its status is the command's, without the interpreter's
-    teardown (``flows.runtime.fastexit``)."""
+    teardown (``copydesk.flows.runtime.fastexit``)."""
     status = [2]
     skip_teardown(lambda: status[0])
     status[0] = _run()

@@ -19,8 +19,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from flows.cli_console import err, fail
-from flows.cli_output import (
+from copydesk.flows.cli_console import err, fail
+from copydesk.flows.cli_output import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
@@ -74,12 +74,12 @@ def check(
 ) -> None:
     """Review files without Prefect or a server (for pre-commit and one-off use) and print
     one line per open finding."""
-    from checks.config import ConfigError
-    from checks.identity import project_root
-    from checks.project_config import load_project_config
-    from flows.cli_ci import read_ledger_decisions
-    from flows.cli_console import review_targets
-    from flows.reviewing import ReviewOptions, review_articles
+    from copydesk.checks.config import ConfigError
+    from copydesk.checks.identity import project_root
+    from copydesk.checks.project_config import load_project_config
+    from copydesk.flows.cli_ci import read_ledger_decisions
+    from copydesk.flows.cli_console import review_targets
+    from copydesk.flows.reviewing import ReviewOptions, review_articles
 
     cwd = Path.cwd()
     root = project_root()
@@ -116,14 +116,14 @@ def check(
         )
     articles = list(result.articles)
     if out_dir is not None:
-        from reports.writer import write_reports
+        from copydesk.reports.writer import write_reports
 
         try:
             write_reports(articles, out_dir)
         except OSError as exc:
             raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
-    from checks.gate import judge_review
-    from reports.output import review_outcome
+    from copydesk.checks.gate import judge_review
+    from copydesk.reports.output import review_outcome
 
     findings, unreadable = judge_review(articles, decided)
     outcome = review_outcome(
@@ -137,12 +137,18 @@ def _articles(targets: list[str], config, force_exclude: bool) -> list[str]:
     """The article files to check: files found in folders when the settings' content globs
     take them; files named on the command line always, unless ``--force-exclude`` (then
     only article files the globs take, as ruff's ``--force-exclude``)."""
-    from flows.content.loader import ARTICLE_SUFFIXES, unique_files
+    from copydesk.flows.content.loader import ARTICLE_SUFFIXES, unique_files
 
     named = [t for t in targets if not Path(t).is_dir()]
     if force_exclude:
         named = [
-            t for t in named if Path(t).suffix.lower() in ARTICLE_SUFFIXES and config.includes(Path(t).absolute())
+            t
+            for t in named
+            if Path(t).suffix.lower() in ARTICLE_SUFFIXES and config.includes(Path(t).absolute())
         ]
-    walked = [f for f in unique_files([t for t in targets if Path(t).is_dir()]) if config.includes(Path(f).absolute())]
+    walked = [
+        f
+        for f in unique_files([t for t in targets if Path(t).is_dir()])
+        if config.includes(Path(f).absolute())
+    ]
     return unique_files([*named, *walked])

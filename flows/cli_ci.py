@@ -23,10 +23,10 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from checks.records import ReviewedArticle
-from checks.rule_policy import RulePolicy
-from flows.cli_console import err, fail
-from flows.cli_output import (
+from copydesk.checks.records import ReviewedArticle
+from copydesk.checks.rule_policy import RulePolicy
+from copydesk.flows.cli_console import err, fail
+from copydesk.flows.cli_output import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
@@ -53,15 +53,15 @@ def review_files(
     rule settings (``policy``: select, ignore, per-path severities). The reported
     path is repository-relative, so a base copy read from a temporary folder gets the
     same fingerprints as the working tree's file."""
-    from checks.config import load_suites
-    from flows.extract.pipeline import extract_batch
-    from flows.reviewing import check_articles
+    from copydesk.checks.config import load_suites
+    from copydesk.flows.extract.pipeline import extract_batch
+    from copydesk.flows.reviewing import check_articles
 
     articles: list[ReviewedArticle] = []
     for i in range(0, len(pairs), BATCH):
         articles.extend(extract_batch([read for read, _ in pairs[i : i + BATCH]], max_bytes))
     for art, (_, shown) in zip(articles, pairs, strict=True):
-        # The repository path is the article's id (``checks.identity``): the base copy read
+        # The repository path is the article's id (``copydesk.checks.identity``): the base copy read
         # from a temporary folder and the working tree's file share it, and so their
         # fingerprints (the runner tells the two copies apart within the batch).
         art.path = art.article.id = shown
@@ -69,7 +69,7 @@ def review_files(
 
 
 def _is_article(root: Path, rel: str, config) -> bool:
-    from flows.content.loader import ARTICLE_SUFFIXES
+    from copydesk.flows.content.loader import ARTICLE_SUFFIXES
 
     path = root / rel
     return Path(rel).suffix.lower() in ARTICLE_SUFFIXES and path.is_file() and config.includes(path)
@@ -114,12 +114,19 @@ def ci(
     ] = None,
 ) -> None:
     """Fail when the changes since the base add findings: only new ones count."""
-    from checks.baseline import load_baseline
-    from checks.config import ConfigError
-    from checks.gate import GateResult, compare
-    from checks.identity import project_root
-    from checks.project_config import load_project_config
-    from flows.gitdiff import GitError, changed_files, export_base, merge_base, repo_root, resolve_base
+    from copydesk.checks.baseline import load_baseline
+    from copydesk.checks.config import ConfigError
+    from copydesk.checks.gate import GateResult, compare
+    from copydesk.checks.identity import project_root
+    from copydesk.checks.project_config import load_project_config
+    from copydesk.flows.gitdiff import (
+        GitError,
+        changed_files,
+        export_base,
+        merge_base,
+        repo_root,
+        resolve_base,
+    )
 
     try:
         root = repo_root(Path.cwd())
@@ -150,7 +157,7 @@ def ci(
                 raise fail(f"suite configuration: {exc}") from None
         base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
     compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result, decided)
-    from reports.gate import outcome, stale_line
+    from copydesk.reports.gate import outcome, stale_line
 
     stale = stale_line(result)
     judged = outcome(result)
@@ -166,8 +173,8 @@ def read_ledger_decisions(db: str | None, root: Path) -> dict[str, str]:
     """Fingerprints editors dismissed or accepted, with why. The gate only reads the
     ledger: without --db or $COPYDESK_DB_URL it uses the repository's own ledger if one
     exists and never creates one."""
-    from checks.config import ConfigError
-    from checks.ledger import Ledger, LedgerError
+    from copydesk.checks.config import ConfigError
+    from copydesk.checks.ledger import Ledger, LedgerError
 
     url = db or os.environ.get("COPYDESK_DB_URL")
     if url is None:
@@ -196,8 +203,8 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def _write_sarif(path: Path, result) -> None:
-    from reports.output import tool_version
-    from reports.sarif import sarif_log
+    from copydesk.reports.output import tool_version
+    from copydesk.reports.sarif import sarif_log
 
     version, uri = tool_version()
     try:
@@ -210,7 +217,7 @@ def _write_sarif(path: Path, result) -> None:
 
 
 def _append_step_summary(path: Path, result) -> None:
-    from reports.gate import step_summary
+    from copydesk.reports.gate import step_summary
 
     try:
         with path.open("a", encoding="utf-8") as fh:
@@ -235,11 +242,11 @@ def baseline(
     max_size: Annotated[float, typer.Option("--max-size", help="Largest file to review, in MiB")] = 5.0,
 ) -> None:
     """Write the baseline of accepted findings that copydesk ci ignores."""
-    from checks.baseline import load_baseline, save_baseline, update_baseline
-    from checks.config import ConfigError
-    from checks.project_config import load_project_config
-    from flows.content.loader import ARTICLE_SUFFIXES, discover_files
-    from flows.gitdiff import GitError, repo_root
+    from copydesk.checks.baseline import load_baseline, save_baseline, update_baseline
+    from copydesk.checks.config import ConfigError
+    from copydesk.checks.project_config import load_project_config
+    from copydesk.flows.content.loader import ARTICLE_SUFFIXES, discover_files
+    from copydesk.flows.gitdiff import GitError, repo_root
 
     cwd = Path.cwd()
     try:

@@ -4,7 +4,7 @@
 
 What ``review``, ``ci``, ``baseline``, ``schedule`` and ``serve`` started in this folder
 use: the first ``copydesk.toml`` or ``pyproject.toml`` with ``[tool.copydesk]`` found from
-here upwards (``checks.project_config``), each key with its value or its default, and the
+here upwards (``copydesk.checks.project_config``), each key with its value or its default, and the
 severity every rule runs at by default once ``select`` and ``ignore`` are applied.
 """
 
@@ -17,15 +17,15 @@ from typing import Annotated
 
 import typer
 
-from flows.cli_settings import DEFAULT_OUT, load_settings
+from copydesk.flows.cli_settings import DEFAULT_OUT, load_settings
 
 
 def config(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Print the settings in force here and the file they came from."""
-    from checks.rules import RULES
-    from flows.cli_console import fail
+    from copydesk.checks.rules import RULES
+    from copydesk.flows.cli_console import fail
 
     if fmt not in ("text", "json"):
         raise fail(f"--format must be text or json, not {fmt!r}")

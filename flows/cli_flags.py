@@ -26,11 +26,11 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from checks.hidden import show_hidden
-from flows.cli_console import err, fail, out
+from copydesk.checks.hidden import show_hidden
+from copydesk.flows.cli_console import err, fail, out
 
 if TYPE_CHECKING:  # the ledger imports SQLAlchemy: only commands that use it pay for that
-    from checks.ledger import DecisionRecord, FlagRecord, Ledger
+    from copydesk.checks.ledger import DecisionRecord, FlagRecord, Ledger
 
 flags_app = typer.Typer(
     no_args_is_help=True,
@@ -64,7 +64,7 @@ FormatOption = Annotated[Format, typer.Option("--format", help="table or json")]
 def _ledger(db: str | None) -> Iterator[Ledger]:
     """An open ledger; its errors, and the caller's lookup and validation errors, become
     a one-line message and exit code 2."""
-    from checks.ledger import Ledger, LedgerError
+    from copydesk.checks.ledger import Ledger, LedgerError
 
     try:
         ledger = Ledger.open(db)
@@ -91,7 +91,7 @@ def list_flags(
 ) -> None:
     """List the findings in the ledger."""
     if article is not None and Path(article).is_file():  # ./content/a.md, or from a subfolder
-        from checks.identity import article_id
+        from copydesk.checks.identity import article_id
 
         article = article_id(article)
     with _ledger(db) as ledger:

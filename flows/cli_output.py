@@ -1,9 +1,9 @@
 """The output options ``review``, ``check`` and ``ci`` share, and the one way they print
-what they found (``reports.output``) and choose their exit status.
+what they found (``copydesk.reports.output``) and choose their exit status.
 
 Exit statuses, as ruff and Vale have them: 0 nothing at or above ``--fail-on`` (default
 ``error``) is open; 1 something is, or a file could not be reviewed; 2 a usage error or a
-failure of the tool (``flows.cli_console.fail``). ``--exit-zero`` reports and exits 0.
+failure of the tool (``copydesk.flows.cli_console.fail``). ``--exit-zero`` reports and exits 0.
 """
 
 from __future__ import annotations
@@ -15,7 +15,15 @@ from typing import Annotated
 
 import typer
 
-from reports.output import Level, Outcome, OutputFormat, exit_status, relative_to_cwd, render, tool_version
+from copydesk.reports.output import (
+    Level,
+    Outcome,
+    OutputFormat,
+    exit_status,
+    relative_to_cwd,
+    render,
+    tool_version,
+)
 
 FormatOption = Annotated[
     OutputFormat | None,

@@ -3,8 +3,8 @@ usage, help text and options as ``--help`` shows them), so that it cannot go sta
 ``make docs`` rewrites the README's block between its two markers, and
 ``tests/test_cli_reference.py`` fails when the block and the commands disagree.
 
-    python -m flows.cli_reference README.md          rewrite the block
-    python -m flows.cli_reference --check README.md  exit 1 when it is stale
+    python -m copydesk.flows.cli_reference README.md          rewrite the block
+    python -m copydesk.flows.cli_reference --check README.md  exit 1 when it is stale
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ END = "<!-- commands: end -->"
 def reference() -> str:
     """Markdown: one section per command (subcommands of a group under it), each with its
     usage line, its help text and a table of its arguments and options."""
-    from flows.cli import app
+    from copydesk.flows.cli import app
 
     root = typer.main.get_command(app)
     parts: list[str] = []
@@ -42,7 +42,7 @@ def _command(path: str, command: click.Command) -> list[str]:
         return lines
     usage = " ".join([path, *(_usage_piece(p) for p in command.params if _is_argument(p))])
     options = [p for p in command.params if not p.hidden]
-    lines = [f"#### `{path}`", "", "```", f"{path} [OPTIONS] {usage[len(path):].strip()}".rstrip(), "```"]
+    lines = [f"#### `{path}`", "", "```", f"{path} [OPTIONS] {usage[len(path) :].strip()}".rstrip(), "```"]
     lines += ["", _help(command), ""]
     if options:
         lines += ["| argument or option | what it does |", "|---|---|"]
@@ -80,7 +80,7 @@ def _cell(text: str) -> str:
 
 def rewrite(readme: str) -> str:
     """``readme`` with its generated block replaced by the current reference."""
-    from checks.generated import replace_block
+    from copydesk.checks.generated import replace_block
 
     return replace_block(readme, START, END, reference())
 

@@ -5,7 +5,7 @@
     copydesk rule ID [--format text|json]   one rule: what it looks for, an example that
                                             fires, one that does not, how to fix it
 
-The text is each rule's module in ``checks/rules``, rendered by ``reports.rule_help``:
+The text is each rule's module in ``checks/rules``, rendered by ``copydesk.reports.rule_help``:
 the same that SARIF carries as each rule's help.
 """
 
@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from flows.cli_console import fail
+from copydesk.flows.cli_console import fail
 
 FORMATS = ("text", "json")
 
@@ -30,7 +30,7 @@ def _format(fmt: str) -> str:
 
 def rules(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
     """List every rule: id, default severity and what it flags."""
-    from checks.rules import RULES
+    from copydesk.checks.rules import RULES
 
     if _format(fmt) == "json":
         sys.stdout.write(
@@ -48,7 +48,7 @@ def rule(
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
 ) -> None:
     """Explain one rule: what it flags, an example that fires, one that does not, the fix."""
-    from checks.rules import RULES
+    from copydesk.checks.rules import RULES
 
     fmt = _format(fmt)
     found = RULES.get(rule_id.strip())
@@ -57,7 +57,7 @@ def rule(
     if fmt == "json":
         sys.stdout.write(json.dumps(_public(found), ensure_ascii=False, indent=2) + "\n")
         return
-    from reports.rule_help import rule_markdown
+    from copydesk.reports.rule_help import rule_markdown
 
     sys.stdout.write(rule_markdown(found))
 

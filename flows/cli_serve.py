@@ -18,7 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.markup import escape
 
-from flows.cli_console import err
+from copydesk.flows.cli_console import err
 
 
 def serve(
@@ -53,11 +53,11 @@ def serve(
     """Serve the review desk: the queue of findings, articles, accept / dismiss / reopen."""
     import uvicorn
 
-    from checks.ledger import LedgerError
-    from flows.cli_settings import load_settings, reports_folder
-    from reports.desk import create_app
-    from reports.desk.security import LOOPBACK_NAMES, TOKEN_ENV, is_loopback
-    from reports.desk.signin import MIN_TOKEN_LENGTH, TokenFileError, read_token_file
+    from copydesk.checks.ledger import LedgerError
+    from copydesk.flows.cli_settings import load_settings, reports_folder
+    from copydesk.reports.desk import create_app
+    from copydesk.reports.desk.security import LOOPBACK_NAMES, TOKEN_ENV, is_loopback
+    from copydesk.reports.desk.signin import MIN_TOKEN_LENGTH, TokenFileError, read_token_file
 
     # The same settings as copydesk review here: the desk serves the folder it wrote.
     reports = reports_folder(reports, load_settings())

@@ -9,16 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from checks.project_config import ProjectConfig
-from flows.cli_console import fail
+from copydesk.checks.project_config import ProjectConfig
+from copydesk.flows.cli_console import fail
 
 DEFAULT_CONTENT = "content"
 DEFAULT_OUT = "reports/out"
 
 
 def load_settings() -> ProjectConfig:
-    from checks.config import ConfigError
-    from checks.project_config import current_config
+    from copydesk.checks.config import ConfigError
+    from copydesk.checks.project_config import current_config
 
     try:
         return current_config()

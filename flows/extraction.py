@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from checks.records import ReviewedArticle
-from flows.extract.version import pipeline_version
+from copydesk.checks.records import ReviewedArticle
+from copydesk.flows.extract.version import pipeline_version
 
 
 @dataclass
@@ -28,7 +28,7 @@ class ExtractedBatch:
 def extract_batch_task(paths: list[str], max_bytes: int) -> ExtractedBatch:
     # Imported here: a flow process that parses nothing itself (a warm re-run, a pool,
     # a Dask cluster) never pays for importing spaCy.
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     return ExtractedBatch(extract_batch(paths, max_bytes), pipeline_version())
 
@@ -39,8 +39,8 @@ def warm_worker() -> None:
     a reference to this function, so the flow's process itself never imports spaCy."""
     import prefect.task_engine  # noqa: F401  (runs every task in the worker)
 
-    from flows.extract.nlp import warm_up
-    from flows.runtime.fastexit import skip_teardown
+    from copydesk.flows.extract.nlp import warm_up
+    from copydesk.flows.runtime.fastexit import skip_teardown
 
     warm_up()
     # Last: a worker that fails to start exits the ordinary way, with its error.

@@ -1,5 +1,5 @@
 """The review flow: load -> extract (per batch) -> check (once per suite over the run) ->
-report. Tasks are thin wrappers over plain functions in ``flows.extract``, ``checks``
+report. Tasks are thin wrappers over plain functions in ``copydesk.flows.extract``, ``checks``
 and ``reports``, so the same work runs with or without Prefect.
 
 Where the work runs is a parameter of the run, not of the flow, so that the CLI, a
@@ -7,11 +7,11 @@ served deployment and ``prefect deploy`` all choose it the same way:
 
 - ``runner="local"``, ``workers=1``: every task in the flow's own process;
 - ``runner="local"``, ``workers=N``: extraction batches on a pool of N processes
-  (``flows.runtime.pools``), checks, ledger and reports in the flow's process;
+  (``copydesk.flows.runtime.pools``), checks, ledger and reports in the flow's process;
 - ``runner="dask"``: extraction and checks on the Dask cluster at ``address``.
 
 Articles whose bytes, model and extraction code are unchanged come from the cache
-(``flows.cache``) and are not parsed; those whose rules are unchanged too keep their
+(``copydesk.flows.cache``) and are not parsed; those whose rules are unchanged too keep their
 findings and are not checked. The ledger and the reports cover every article, every run.
 """
 
@@ -31,18 +31,18 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
-from checks.config import SuiteConfig, load_suites
-from checks.identity import article_id, project_root
-from checks.project_config import ProjectConfig, current_config
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from checks.rule_policy import RulePolicy
-from checks.version import rules_version
-from flows.batching import BATCH_SIZE, plan_batches
-from flows.cache import ExtractionCache, archive_context
-from flows.content.loader import DEFAULT_MAX_BYTES, unique_files
-from flows.extraction import extract_batch_task
-from flows.progress import advance
-from flows.reviewing import (
+from copydesk.checks.config import SuiteConfig, load_suites
+from copydesk.checks.identity import article_id, project_root
+from copydesk.checks.project_config import ProjectConfig, current_config
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.checks.rule_policy import RulePolicy
+from copydesk.checks.version import rules_version
+from copydesk.flows.batching import BATCH_SIZE, plan_batches
+from copydesk.flows.cache import ExtractionCache, archive_context
+from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, unique_files
+from copydesk.flows.extraction import extract_batch_task
+from copydesk.flows.progress import advance
+from copydesk.flows.reviewing import (
     assemble,
     cached_articles,
     check_articles,
@@ -50,11 +50,11 @@ from flows.reviewing import (
     open_cache,
     preload_checks_in_background,
 )
-from flows.runtime.parallel import FAILED, GaveUp, run_batches
-from flows.runtime.pools import open_pool
-from flows.runtime.workers import worker_api_url
-from reports.markdown import open_findings_table, run_markdown
-from reports.writer import write_reports
+from copydesk.flows.runtime.parallel import FAILED, GaveUp, run_batches
+from copydesk.flows.runtime.pools import open_pool
+from copydesk.flows.runtime.workers import worker_api_url
+from copydesk.reports.markdown import open_findings_table, run_markdown
+from copydesk.reports.writer import write_reports
 
 # Articles per Great Expectations run: one run over the whole review up to this size
 # (GX costs ~10 ms per expectation per run), bounded above so that a Dask task's input
@@ -96,7 +96,7 @@ def check_task(parcel: Parcel, suites: list[SuiteConfig], policy: RulePolicy | N
 @task(name="ledger-sync", cache_policy=NO_CACHE)
 def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[ReviewedArticle]:
     """Record the run in the ledger and give each finding its editors' status (in place)."""
-    from checks.ledger import Ledger
+    from copydesk.checks.ledger import Ledger
 
     with Ledger.open(db_url) as ledger:
         ledger.sync(articles)
@@ -107,7 +107,7 @@ def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[Rev
 def archive_task(articles: list[ReviewedArticle], db_url: str | None, folders: list[str]) -> dict:
     """Index the run's articles in the quote archive and find their quotes elsewhere in it:
     the archive matches of each article with any, by article id."""
-    from checks.archive.review import archive_review
+    from copydesk.checks.archive.review import archive_review
 
     review = archive_review(articles, db_url, folders)
     u = review.update
@@ -235,7 +235,7 @@ def _suites_folder(suites_dir: str | None, settings: ProjectConfig) -> Path | No
 def _archive_free(art: ReviewedArticle, findings: list[Finding]) -> bool:
     """Neither the article's archive matches now nor its findings from an earlier run
     involve another article."""
-    from checks.facts import rules_reading
+    from copydesk.checks.facts import rules_reading
 
     archive_rules = rules_reading("archive_matches")
     return not art.archive_matches and not any(f.rule in archive_rules for f in findings)

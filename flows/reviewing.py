@@ -1,5 +1,5 @@
 """A review as plain functions, without Prefect: what ``copydesk check`` runs, and the
-steps the Prefect flow (``flows.review``) wraps in its tasks.
+steps the Prefect flow (``copydesk.flows.review``) wraps in its tasks.
 
     review_articles(paths, ReviewOptions(...)) -> ReviewResult
 
@@ -21,16 +21,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.config import SuiteConfig, load_suites
-from checks.identity import article_id, project_root
-from checks.records import Finding, ReviewedArticle
-from checks.rule_policy import RulePolicy
-from checks.statedir import mark_ignored
-from checks.suppressions import apply_suppressions
-from checks.version import rules_version
-from flows.cache import ExtractionCache, cache_root, take_read_ahead
-from flows.content.loader import DEFAULT_MAX_BYTES, unique_files
-from flows.extract.version import pipeline_version
+from copydesk.checks.config import SuiteConfig, load_suites
+from copydesk.checks.identity import article_id, project_root
+from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.rule_policy import RulePolicy
+from copydesk.checks.statedir import mark_ignored
+from copydesk.checks.suppressions import apply_suppressions
+from copydesk.checks.version import rules_version
+from copydesk.flows.cache import ExtractionCache, cache_root, take_read_ahead
+from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, unique_files
+from copydesk.flows.extract.version import pipeline_version
 
 # Articles per nlp.pipe call when parsing in this process (the flow's batch size).
 PARSE_BATCH = 40
@@ -43,10 +43,10 @@ class ReviewOptions:
     use_cache: bool = True
     cache_dir: Path | None = None  # None: $COPYDESK_CACHE_DIR, else .copydesk/cache in the working directory
     root: Path | None = None  # the project root article ids are relative to; None: found from the cwd
-    # Check in a process forked before spaCy loads (``flows.checker``): Great Expectations
+    # Check in a process forked before spaCy loads (``copydesk.flows.checker``): Great Expectations
     # imports on the other core meanwhile. For one-off commands; the flow has its workers.
     check_in_parallel: bool = False
-    # The project's select / ignore / per-path severities (``checks.rule_policy``).
+    # The project's select / ignore / per-path severities (``copydesk.checks.rule_policy``).
     policy: RulePolicy | None = None
 
 
@@ -73,7 +73,7 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
     if len(known) < len(files) and misses:
         # Great Expectations takes seconds to import: start it while spaCy parses.
         if options.check_in_parallel:
-            from flows.checker import Checker
+            from copydesk.flows.checker import Checker
 
             checker = Checker(suites)
         else:
@@ -81,7 +81,9 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
     try:
         parsed: dict[str, ReviewedArticle] = {}
         for i in range(0, len(misses), PARSE_BATCH):
-            from flows.extract.pipeline import extract_batch  # spaCy: only when something needs parsing
+            from copydesk.flows.extract.pipeline import (
+                extract_batch,  # spaCy: only when something needs parsing
+            )
 
             batch = misses[i : i + PARSE_BATCH]
             parsed.update(zip(batch, extract_batch(batch, options.max_bytes), strict=True))
@@ -116,7 +118,7 @@ def check_articles(
     """Run the suites over the articles (one validation per suite and table), apply their
     inline ``<!-- copydesk-disable… -->`` switches, then the project's rule settings
     (``policy``: select, ignore, per-path severities), in place."""
-    from checks.runner import review_findings  # pandas and Great Expectations: only when checking
+    from copydesk.checks.runner import review_findings  # pandas and Great Expectations: only when checking
 
     review_findings(articles, suites)
     for art in articles:
@@ -126,9 +128,7 @@ def check_articles(
     return articles
 
 
-def cached_articles(
-    files: list[str], max_bytes: int, cache: ExtractionCache
-) -> dict[str, ReviewedArticle]:
+def cached_articles(files: list[str], max_bytes: int, cache: ExtractionCache) -> dict[str, ReviewedArticle]:
     """The files whose extraction the cache holds for their current bytes, by path."""
     found: dict[str, ReviewedArticle] = {}
     for path in files:
@@ -194,11 +194,11 @@ def preload_checks_in_background(archive: bool = False) -> None:
 def _preload_checks(archive: bool) -> None:
     import contextlib
 
-    from checks.runner import preload
+    from copydesk.checks.runner import preload
 
     with contextlib.suppress(Exception):  # failures are left to the checks, which raise them
         preload()
         if archive:  # datasketch imports scipy.integrate: a second or two
-            from checks.archive.signatures import preload as preload_archive
+            from copydesk.checks.archive.signatures import preload as preload_archive
 
             preload_archive()

@@ -1,16 +1,16 @@
 """A reviewed article as the JSON contract of DESIGN.md (``copydesk extract`` and
-``<id>.json``): the records of ``checks.records`` turned into the models of
-``reports.schema``, which every written object goes through."""
+``<id>.json``): the records of ``copydesk.checks.records`` turned into the models of
+``copydesk.reports.schema``, which every written object goes through."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from checks.records import ArchiveMatch, DateMention, Figure, Finding, Quote, ReviewedArticle, Source
-from reports.coverage import source_name
-from reports.markup import is_html
-from reports.naming import report_name
-from reports.schema import (
+from copydesk.checks.records import ArchiveMatch, DateMention, Figure, Finding, Quote, ReviewedArticle, Source
+from copydesk.reports.coverage import source_name
+from copydesk.reports.markup import is_html
+from copydesk.reports.naming import report_name
+from copydesk.reports.schema import (
     ArticleReport,
     ReportArchiveQuote,
     ReportArticleInfo,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from checks.records import ReviewedArticle, Source
-from reports.markup import is_html, words
+from copydesk.checks.records import ReviewedArticle, Source
+from copydesk.reports.markup import is_html, words
 
 MOOD_WORDS = {
     "modal": "stated as a possibility (would, could)",
@@ -45,7 +45,7 @@ def describe(covered_by: str | None, carried: bool, mood: str | None, parallel: 
 
 def source_name(src: Source, markup: bool = False) -> str:
     """A source as an editor reads it; ``markup``: the article is HTML, whose footnotes'
-    text is source (``reports.markup``)."""
+    text is source (``copydesk.reports.markup``)."""
     if src.kind == "footnote":
         return f"footnote [{src.label}]: {' '.join(words(src.text).split()) if markup else src.text}"
     if src.kind == "link":
@@ -65,7 +65,7 @@ def figure_coverage(art: ReviewedArticle) -> list[FigureCoverage]:
 
 
 def coverage_from_report(report: dict[str, Any]) -> list[FigureCoverage]:
-    """The same table from a JSON report (``reports.contract``), for the desk."""
+    """The same table from a JSON report (``copydesk.reports.contract``), for the desk."""
     rows = []
     for f in report.get("figures") or []:
         if not isinstance(f, dict):

@@ -1,4 +1,4 @@
-"""What ``copydesk ci`` adds to the common output (``reports.output``): its summary line,
+"""What ``copydesk ci`` adds to the common output (``copydesk.reports.output``): its summary line,
 the stale-baseline note, the job summary table and the keys of its JSON object. All of
 them show only what is new at HEAD; the SARIF file carries everything."""
 
@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from checks.gate import GateResult
-from checks.hidden import show_hidden
-from reports.output import Outcome, by_severity, plural, verdict
+from copydesk.checks.gate import GateResult
+from copydesk.checks.hidden import show_hidden
+from copydesk.reports.output import Outcome, by_severity, plural, verdict
 
 
 def outcome(result: GateResult) -> Outcome:

@@ -13,12 +13,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from checks.hidden import show_hidden, show_hidden_html
-from checks.records import Finding, ReviewedArticle
-from checks.rules import RULES
-from reports.coverage import figure_coverage
-from reports.markup import is_html, words
-from reports.naming import report_name
+from copydesk.checks.hidden import show_hidden, show_hidden_html
+from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.rules import RULES
+from copydesk.reports.coverage import figure_coverage
+from copydesk.reports.markup import is_html, words
+from copydesk.reports.naming import report_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -27,7 +27,7 @@ ZONE_TAGS = {"title": "h1", "heading": "h2", "paragraph": "p", "list_item": "li"
 
 def visible(value: object) -> object:
     """Jinja's ``finalize`` for every page, the reports' and the desk's: each hidden
-    character (``checks.hidden``) in whatever a template prints is written out, so that
+    character (``copydesk.checks.hidden``) in whatever a template prints is written out, so that
     no bidi control reorders a page and no zero-width space hides in a figure."""
     if isinstance(value, Markup):
         return Markup(show_hidden_html(str(value)))
@@ -74,7 +74,7 @@ def highlight(
     text: str, start: int, end: int, findings: list[Finding], index: dict[str, int], markup: bool = False
 ) -> Markup:
     """The escaped text of [start, end) with each finding's span wrapped in <mark>;
-    ``markup``: the text is HTML source, shown as its words (``reports.markup``)."""
+    ``markup``: the text is HTML source, shown as its words (``copydesk.reports.markup``)."""
     inside = [f for f in findings if f.start < end and f.end > start]
     cuts = sorted({start, end} | {max(start, f.start) for f in inside} | {min(end, f.end) for f in inside})
     out = []

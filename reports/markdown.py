@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from checks.hidden import show_hidden
-from checks.records import ReviewedArticle
-from reports.coverage import figure_coverage
+from copydesk.checks.hidden import show_hidden
+from copydesk.checks.records import ReviewedArticle
+from copydesk.reports.coverage import figure_coverage
 
 SEVERITIES = ("error", "warning", "info")
 

@@ -1,6 +1,6 @@
 """The file names of an article's reports, from its id.
 
-An article's id is its path from the project root (``checks.identity``); its reports sit
+An article's id is its path from the project root (``copydesk.checks.identity``); its reports sit
 side by side in one flat folder (tools that read ``DIR/*.json`` find them all), so the id
 is made into one file name, one-to-one: ``content/2024/pier.md`` -> ``content~2024~pier.md``
 (then ``.json``, ``.html``, ``.md``). Two articles never share a name, and no article's

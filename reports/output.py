@@ -10,7 +10,7 @@ Formats (``--format``):
   shows as an annotation on the pull request's diff; paths from the repository root;
 - ``json``: one object with the findings, the counts and what the command adds;
 - ``jsonl``: one JSON object per finding (and per file that could not be reviewed);
-- ``sarif``: SARIF 2.1.0 (``reports.sarif``) with every finding, suppressed ones included;
+- ``sarif``: SARIF 2.1.0 (``copydesk.reports.sarif``) with every finding, suppressed ones included;
 - ``rdjson``: reviewdog's Diagnostic JSON (``DiagnosticResult``): columns in UTF-8 bytes
   and end positions exclusive, as its schema says.
 
@@ -28,9 +28,9 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from checks.gate import RANK, GateFinding
-from checks.hidden import show_hidden
-from checks.rules import RULES, SEVERITIES
+from copydesk.checks.gate import RANK, GateFinding
+from copydesk.checks.hidden import show_hidden
+from copydesk.checks.rules import RULES, SEVERITIES
 
 
 class OutputFormat(StrEnum):
@@ -233,7 +233,10 @@ def rdjson_diagnostic(path: str, g: GateFinding) -> dict:
             "path": path,
             "range": {
                 "start": {"line": f.line, "column": max(start_col, 1)},
-                "end": {"line": end_line, "column": max(end_col, 1) if end_line > f.line else max(end_col, start_col)},
+                "end": {
+                    "line": end_line,
+                    "column": max(end_col, 1) if end_line > f.line else max(end_col, start_col),
+                },
             },
         },
         "severity": RDJSON_SEVERITIES.get(f.severity, "WARNING"),
@@ -275,7 +278,7 @@ def render(
     ``sarif`` keep repository paths, which is what GitHub resolves. ``notes``: lines the
     command adds before its summary (the CI gate's stale baseline entries)."""
     if fmt == OutputFormat.SARIF:
-        from reports.sarif import sarif_log
+        from copydesk.reports.sarif import sarif_log
 
         log = sarif_log(list(outcome.everything), tool_version, information_uri)
         return [json.dumps(log, ensure_ascii=False, indent=2)]
@@ -294,10 +297,13 @@ def render(
             json.dumps({"path": shown(p), "error": f"cannot review: {why}"}, ensure_ascii=False)
             for p, why in outcome.unreadable
         ]
-        return lines + [json.dumps(finding_item(shown(g.path), g), ensure_ascii=False) for g in outcome.listed]
+        return lines + [
+            json.dumps(finding_item(shown(g.path), g), ensure_ascii=False) for g in outcome.listed
+        ]
     github = fmt == OutputFormat.GITHUB
     lines = [
-        unreadable_annotation(p, why) if github else unreadable_line(shown(p), why) for p, why in outcome.unreadable
+        unreadable_annotation(p, why) if github else unreadable_line(shown(p), why)
+        for p, why in outcome.unreadable
     ]
     lines += [annotation(g) if github else text_line(shown(g.path), g) for g in outcome.listed]
     if quiet:

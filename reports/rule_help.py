@@ -1,11 +1,11 @@
 """A rule's documentation as one Markdown page: what ``copydesk rule ID`` prints and what
-SARIF carries as the rule's help (``reports.sarif``), from the rule's module in
+SARIF carries as the rule's help (``copydesk.reports.sarif``), from the rule's module in
 ``checks/rules``."""
 
 from __future__ import annotations
 
-from checks.facts import TABLES, facts_read
-from checks.rules import Rule
+from copydesk.checks.facts import TABLES, facts_read
+from copydesk.checks.rules import Rule
 
 
 def rule_markdown(rule: Rule) -> str:

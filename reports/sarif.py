@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from checks.gate import GateFinding
-from checks.rules import RULES, Rule
-from reports.rule_help import rule_markdown
+from copydesk.checks.gate import GateFinding
+from copydesk.checks.rules import RULES, Rule
+from copydesk.reports.rule_help import rule_markdown
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "copydesk/v1"

@@ -1,6 +1,6 @@
 """The JSON contract of DESIGN.md as types: the object ``copydesk extract`` prints for each
 file and ``<article-id>.json`` holds (with ``findings``). Every such object is built as an
-``ArticleReport`` and written from it (``reports.contract``), so what is written and what
+``ArticleReport`` and written from it (``copydesk.reports.contract``), so what is written and what
 ``copydesk schema`` documents cannot drift apart.
 
 The models are frozen and strict: a consumer validating a report with
@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checks.records import DateKind
+from copydesk.checks.records import DateKind
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -4,7 +4,7 @@ staging folder beside it (same parent, so the same file system), then renamed in
 one by one: a reader never sees half a report, and a run that cannot write them all (a
 full disk) leaves the folder as the previous run left it.
 
-An article's reports are named after its id (``reports.naming``): ``content/2024/pier.md``
+An article's reports are named after its id (``copydesk.reports.naming``): ``content/2024/pier.md``
 gets ``content~2024~pier.md.json``, ``.html`` and ``.md``; no two articles share a name,
 and none is ``index.html`` or ``summary.md``."""
 
@@ -16,11 +16,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from checks.records import ReviewedArticle
-from reports.contract import to_contract
-from reports.html import render_article, render_index
-from reports.markdown import article_markdown, run_markdown
-from reports.naming import report_name
+from copydesk.checks.records import ReviewedArticle
+from copydesk.reports.contract import to_contract
+from copydesk.reports.html import render_article, render_index
+from copydesk.reports.markdown import article_markdown, run_markdown
+from copydesk.reports.naming import report_name
 
 PREVIOUS_COUNTS = ".previous-counts.json"
 _UMASK = os.umask(0)  # read once: os.umask can only be read by setting it

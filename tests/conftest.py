@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.runtime.quiet import quiet_environment
+from copydesk.flows.runtime.quiet import quiet_environment
 
 # Before any test module imports Prefect: its settings are read once, at import. Among them
 # the start-up wait of its temporary server, which flows run in-process start, long enough
@@ -115,14 +115,14 @@ def articles_dir() -> Path:
 def nlp():
     """The spaCy pipeline, loaded once for the whole run (``load_nlp`` caches it, so
     ``extract_batch`` reuses this same instance)."""
-    from flows.extract.nlp import load_nlp
+    from copydesk.flows.extract.nlp import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def suites():
-    from checks.config import load_suites
+    from copydesk.checks.config import load_suites
 
     return load_suites()
 
@@ -158,7 +158,7 @@ def write_md(write) -> Callable[..., str]:
 @pytest.fixture
 def extract(nlp):
     """extract(*paths) -> list[ReviewedArticle] through the real batch pipeline."""
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     def _extract(*paths: str, **kwargs):
         return extract_batch(list(paths), **kwargs)

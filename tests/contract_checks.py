@@ -1,4 +1,4 @@
-"""The JSON contract (``reports.schema``), checked on written reports: each one validates
+"""The JSON contract (``copydesk.reports.schema``), checked on written reports: each one validates
 against the JSON Schema ``copydesk schema`` prints and against the pydantic model, and the
 model gives back exactly the object that was written. Used by the session-wide check in
 ``conftest.py`` over every report the test run writes, and by ``test_contract.py`` (not a
@@ -14,9 +14,9 @@ from pathlib import Path
 import jsonschema
 import pydantic
 
-from reports.naming import report_name
-from reports.schema import ArticleReport, contract_schema
-from reports.writer import PREVIOUS_COUNTS
+from copydesk.reports.naming import report_name
+from copydesk.reports.schema import ArticleReport, contract_schema
+from copydesk.reports.writer import PREVIOUS_COUNTS
 
 RUN_SUMMARY = "summary.md"  # written last but one, after every article's reports
 
@@ -51,7 +51,7 @@ def report_problems(text: str) -> list[str]:
 
 @dataclass
 class WrittenReports:
-    """The article reports found in the folders ``reports.writer`` wrote (a folder with its
+    """The article reports found in the folders ``copydesk.reports.writer`` wrote (a folder with its
     ``.previous-counts.json``: the ids of the articles it wrote reports for)."""
 
     folders: list[Path] = field(default_factory=list)

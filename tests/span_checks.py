@@ -4,7 +4,7 @@ by the hardening tests and the property-based tests (not a test module itself)."
 
 from __future__ import annotations
 
-from checks.records import ReviewedArticle
+from copydesk.checks.records import ReviewedArticle
 
 
 def span_problems(art: ReviewedArticle, file_text: str | None = None) -> list[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from cli_command import COPYDESK, copydesk_on_path
 
 REPO = Path(__file__).resolve().parent.parent
 ACTION = REPO / "action.yml"
@@ -83,12 +84,10 @@ def test_the_commands_the_action_runs_exist(action):
     text = ACTION.read_text(encoding="utf-8")
     commands = set(re.findall(r"^\s*copydesk (\w+)", text, re.M))
     assert commands == {"ci"}
-    helped = subprocess.run([str(BIN / "copydesk"), "--help"], capture_output=True, text=True, timeout=120)
+    helped = subprocess.run([*COPYDESK, "--help"], capture_output=True, text=True, timeout=120)
     listed = set(re.findall(r"│ (\w[\w-]*)\s", helped.stdout))
     assert commands <= listed, helped.stdout
-    ci_help = subprocess.run(
-        [str(BIN / "copydesk"), "ci", "--help"], capture_output=True, text=True, timeout=120
-    ).stdout
+    ci_help = subprocess.run([*COPYDESK, "ci", "--help"], capture_output=True, text=True, timeout=120).stdout
     gate = step_named(action, "copydesk ci")["run"]
     options = set(re.findall(r"(--[a-z][\w-]+)", gate))
     assert {"--fail-on", "--sarif", "--base"} <= options
@@ -153,7 +152,7 @@ def run_gate(
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     env.update(
         {
-            "PATH": f"{BIN}{os.pathsep}{env['PATH']}",
+            "PATH": f"{copydesk_on_path(tmp_path / 'bin')}{os.pathsep}{env['PATH']}",
             "GITHUB_ACTIONS": "true",
             "GITHUB_OUTPUT": str(outputs),
             "GITHUB_STEP_SUMMARY": str(summary),

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from test_ledger import BACKENDS, fresh_database
 
-from checks.archive.alignment import MIN_WORDS, compare, marked
-from checks.archive.index import QuoteArchive, entry_for
-from checks.archive.people import same_person
-from checks.archive.review import archive_review
-from checks.archive.wording import GAP, quote_words
-from checks.config import load_suites
-from checks.ledger import Ledger
-from checks.records import ArticleInfo, Quote, ReviewedArticle
-from checks.runner import review_findings
+from copydesk.checks.archive.alignment import MIN_WORDS, compare, marked
+from copydesk.checks.archive.index import QuoteArchive, entry_for
+from copydesk.checks.archive.people import same_person
+from copydesk.checks.archive.review import archive_review
+from copydesk.checks.archive.wording import GAP, quote_words
+from copydesk.checks.config import load_suites
+from copydesk.checks.ledger import Ledger
+from copydesk.checks.records import ArticleInfo, Quote, ReviewedArticle
+from copydesk.checks.runner import review_findings
 
 WALL = "We are going to build a great wall along the southern border and Mexico will pay for every cent of it"
 BRIDGES = "We need to build bridges instead of walls between the families and communities of this country"
@@ -283,7 +283,7 @@ def test_wording_drift_does_not_fire_on_excerpts_elisions_insertions_or_another_
 
 
 def test_archive_rule_severity_is_configurable(reviewed, tmp_path):
-    from checks.config import BUILTIN_SUITES
+    from copydesk.checks.config import BUILTIN_SUITES
 
     custom = tmp_path / "suites"
     custom.mkdir()
@@ -317,7 +317,7 @@ def test_both_right_sticks_and_is_per_matching_article(reviewed, tmp_path):
 
 
 def test_a_review_of_unchanged_articles_signs_nothing_and_still_matches(reviewed, monkeypatch):
-    from checks.archive import signatures
+    from copydesk.checks.archive import signatures
 
     articles = {
         "clinton.md": ("2016-04-01", f"“{BRIDGES},” Hillary Clinton told supporters in Ohio."),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import warnings
 from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK
 
 with warnings.catch_warnings():  # starlette nudges towards httpx2; httpx is what the venv has
     warnings.simplefilter("ignore")
@@ -55,11 +55,7 @@ def _write(root: Path, articles: dict[str, tuple[str, str]]) -> None:
 
 
 def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    script = Path(sys.executable).parent / "copydesk"
-    command = (
-        [str(script)] if script.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
-    )
-    return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run([*COPYDESK, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +119,7 @@ def test_other_speaker_is_a_speaker_conflict_linked_to_the_earlier_article(archi
 
 
 def test_desk_shows_both_passages_and_takes_both_right(archive_run, monkeypatch):
-    from reports.desk import create_app
+    from copydesk.reports.desk import create_app
 
     root, db, _ = archive_run
     monkeypatch.chdir(root)  # the desk reads article files from where the review ran
@@ -133,9 +129,7 @@ def test_desk_shows_both_passages_and_takes_both_right(archive_run, monkeypatch)
     client = TestClient(create_app(root / "out", db, token), base_url="http://127.0.0.1")
     form = client.get("/signin?next=/")
     csrf = form.text.split('name="csrf" value="')[1].split('"')[0]
-    signed = client.post(
-        "/signin", data={"csrf": csrf, "token": token, "next": "/"}, follow_redirects=False
-    )
+    signed = client.post("/signin", data={"csrf": csrf, "token": token, "next": "/"}, follow_redirects=False)
     assert signed.status_code == 303
     article = client.get("/articles/content/2016/burlington.md")
     link = f"/matches/{finding['fingerprint']}?article=content/2016/burlington.md"
@@ -152,7 +146,7 @@ def test_desk_shows_both_passages_and_takes_both_right(archive_run, monkeypatch)
         follow_redirects=False,
     )
     assert decided.status_code == 303
-    from checks.ledger import Ledger
+    from copydesk.checks.ledger import Ledger
 
     with Ledger.open(db) as ledger:
         flag, _ = ledger.show(finding["fingerprint"])

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.batching import MIN_BYTES, plan_batches
+from copydesk.flows.batching import MIN_BYTES, plan_batches
 
 
 def _files(tmp_path: Path, sizes: list[int]) -> list[str]:

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from checks.codec import CodecError, article_from_data, article_to_data
-from flows.cache import KEEP_VERSIONS, ExtractionCache
-from flows.content.loader import article_id_for
-from flows.extract import version as version_mod
-from flows.extract.version import EXTRACTOR_VERSION, model_version, pipeline_version
-from flows.runtime.quiet import quiet_environment
+from copydesk.checks.codec import CodecError, article_from_data, article_to_data
+from copydesk.flows.cache import KEEP_VERSIONS, ExtractionCache
+from copydesk.flows.content.loader import article_id_for
+from copydesk.flows.extract import version as version_mod
+from copydesk.flows.extract.version import EXTRACTOR_VERSION, model_version, pipeline_version
+from copydesk.flows.runtime.quiet import quiet_environment
 
 quiet_environment()  # before the flow tests import Prefect: no INFO lines from its temporary server
 
 
 @pytest.fixture(scope="module")
 def extracted(articles_dir, nlp):
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     arts = extract_batch(sorted(str(p) for p in articles_dir.iterdir()))
     assert {Path(a.path).suffix for a in arts} == {".md", ".txt", ".html"}
@@ -118,7 +118,7 @@ def test_a_changed_file_another_format_or_another_version_is_a_miss(extracted, t
 
 
 def test_unreadable_articles_are_not_stored_and_damaged_entries_are_dropped(extracted, tmp_path):
-    from flows.extract.pipeline import failed
+    from copydesk.flows.extract.pipeline import failed
 
     cache = ExtractionCache(tmp_path / "cache", "v1")
     empty = tmp_path / "x.md"
@@ -232,8 +232,8 @@ def _contract(out: Path) -> dict[str, dict]:
 
 
 def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, tmp_path, monkeypatch):
-    import flows.extract.pipeline as pipeline
-    from flows.review import review_flow
+    import copydesk.flows.extract.pipeline as pipeline
+    from copydesk.flows.review import review_flow
 
     monkeypatch.chdir(tmp_path)  # the project root: ids are paths from here
     src = tmp_path / "articles"
@@ -280,8 +280,8 @@ def _findings_of(articles) -> dict[str, list[tuple]]:
 def test_findings_are_kept_while_article_and_rules_are_unchanged(articles_dir, tmp_path, monkeypatch):
     """A re-run checks only what changed: an edited article, or everything when a suite
     changes; what it reports is what a full check reports."""
-    import checks.runner as runner
-    from flows.review import review_flow
+    import copydesk.checks.runner as runner
+    from copydesk.flows.review import review_flow
 
     src = tmp_path / "articles"
     shutil.copytree(articles_dir, src)
@@ -370,7 +370,7 @@ def test_an_entry_whose_spans_break_the_contract_is_a_miss(extracted, tmp_path, 
 
 
 def test_cached_findings_outside_the_text_are_a_miss(extracted, tmp_path):
-    from checks.records import Finding
+    from copydesk.checks.records import Finding
 
     art = next(a for a in extracted if a.figures)
     cache = ExtractionCache(tmp_path / "cache", "v1")
@@ -390,8 +390,8 @@ def test_archive_findings_are_kept_while_the_archive_matches_are_unchanged(tmp_p
     """An article whose quote repeats another article's is checked again only when what it
     matches changes, not on every run: its archive findings are kept under a digest of
     its matches."""
-    import checks.runner as runner
-    from flows.review import review_flow
+    import copydesk.checks.runner as runner
+    from copydesk.flows.review import review_flow
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "copydesk.toml").write_text("[copydesk]\n", encoding="utf-8")
@@ -410,7 +410,9 @@ def test_archive_findings_are_kept_while_the_archive_matches_are_unchanged(tmp_p
     cache_dir, db = str(tmp_path / "cache"), f"sqlite:///{tmp_path / 'ledger.db'}"
 
     def review():
-        articles = review_flow([str(src)], out_dir=str(tmp_path / "out"), db_url=db, cache_dir=cache_dir).articles
+        articles = review_flow(
+            [str(src)], out_dir=str(tmp_path / "out"), db_url=db, cache_dir=cache_dir
+        ).articles
         return {Path(a.path).name: sorted(f.rule for f in a.findings) for a in articles}
 
     first = review()

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_command import COPYDESK
 
 from tests.conftest import front_matter
 
-_SIBLING = Path(sys.executable).parent / "copydesk"
-COPYDESK = [str(_SIBLING)] if _SIBLING.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Editor",
@@ -137,8 +136,8 @@ def test_check_formats_from_a_subfolder(first, repo):
 
 
 def test_a_clean_article_passes_and_a_dismissal_in_the_ledger_counts(first, repo, tmp_path):
-    from checks.ledger import Ledger
-    from checks.records import ArticleInfo, Finding, ReviewedArticle
+    from copydesk.checks.ledger import Ledger
+    from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
 
     clean = run(repo, "check", "2025/pier.txt")
     assert clean.returncode == 0, clean.stdout + clean.stderr
@@ -158,7 +157,7 @@ def test_a_clean_article_passes_and_a_dismissal_in_the_ledger_counts(first, repo
 def test_check_imports_no_prefect_and_matches_review(first, repo, tmp_path):
     """The same findings as ``copydesk review`` (reports compared), without importing Prefect."""
     probe = (
-        "import sys\nfrom flows.cli import _run\n"
+        "import sys\nfrom copydesk.flows.cli import _run\n"
         "sys.argv = ['copydesk', 'check', '2024', '2025', '--out', 'checked', '--quiet', '--exit-zero']\n"
         "code = _run()\nprint('PREFECT' if any(m.split('.')[0] == 'prefect' for m in sys.modules) else 'NO-PREFECT', code)\n"
     )
@@ -178,14 +177,23 @@ def test_check_imports_no_prefect_and_matches_review(first, repo, tmp_path):
 def test_rdjson_columns_count_utf8_bytes_and_text_columns_count_characters():
     """reviewdog positions count UTF-8 bytes (its schema: 'a𐐀b', b is column 6); the text
     line, like every report, counts characters."""
-    from checks.gate import judge_review
-    from checks.records import ArticleInfo, Finding, ReviewedArticle
-    from reports.output import OutputFormat, render, review_outcome
+    from copydesk.checks.gate import judge_review
+    from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+    from copydesk.reports.output import OutputFormat, render, review_outcome
 
     text = "Title\n\nCafé 𐐀 owners say 250 jobs depend on it.\n"
     start = text.index("250 jobs")
     finding = Finding(
-        "figure-unsourced", "error", "f1", start, start + 8, 3, start - 7 + 1, "m", "fp", end_line=3,
+        "figure-unsourced",
+        "error",
+        "f1",
+        start,
+        start + 8,
+        3,
+        start - 7 + 1,
+        "m",
+        "fp",
+        end_line=3,
         end_column=start - 7 + 9,
     )
     art = ReviewedArticle("news/a.md", ArticleInfo("news/a.md"), text=text, findings=[finding])

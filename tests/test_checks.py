@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import ConfigError, load_suite, load_suites
-from checks.runner import review_findings
-from flows.extract.pipeline import extract_batch
+from copydesk.checks.config import ConfigError, load_suite, load_suites
+from copydesk.checks.runner import review_findings
+from copydesk.flows.extract.pipeline import extract_batch
 
 PUBLISHED = "2024-06-01"
 
@@ -178,7 +178,14 @@ def test_disabled_rule_in_an_override_suite(tmp_path, batch):
     suites = load_suites(folder)
     [sourcing] = [s for s in suites if s.name == "sourcing"]
     assert [e.rule for e in sourcing.expectations] == ["figure-implausible"]
-    assert sorted(s.name for s in suites) == ["archive", "attribution", "dates", "footnotes", "sourcing", "text"]
+    assert sorted(s.name for s in suites) == [
+        "archive",
+        "attribution",
+        "dates",
+        "footnotes",
+        "sourcing",
+        "text",
+    ]
     bare, share = copy.deepcopy([batch["figure-bare"], batch["share-impossible"]])
     review_findings([bare, share], suites)
     assert fired(bare, "figure-unsourced") == []
@@ -211,7 +218,15 @@ def test_a_suite_with_a_new_name_is_added(tmp_path):
         "    kwargs: {column: running_tally, value_set: [false]}\n",
     )
     names = [s.name for s in load_suites(folder)]
-    assert sorted(names) == ["archive", "attribution", "dates", "footnotes", "house-style", "sourcing", "text"]
+    assert sorted(names) == [
+        "archive",
+        "attribution",
+        "dates",
+        "footnotes",
+        "house-style",
+        "sourcing",
+        "text",
+    ]
 
 
 def test_unknown_rule_names_the_file(tmp_path):
@@ -262,15 +277,15 @@ def test_unknown_expectation_is_a_config_error(tmp_path, batch):
 
 def test_great_expectations_loads_without_executing_scipy_stats_or_altair():
     """GX imports scipy.stats and altair for expectations no suite of ours uses: they are
-    deferred (checks.deferred_imports.DEFERRED_IMPORTS, DEFERRED_PLAIN_IMPORTS), the checks
+    deferred (copydesk.checks.deferred_imports.DEFERRED_IMPORTS, DEFERRED_PLAIN_IMPORTS), the checks
     never touch them, and they still work when something does. In a fresh interpreter: this
     one may have imported it already."""
     script = textwrap.dedent(
         """
         import sys
-        from checks.config import load_suites
-        from checks.runner import review_findings
-        from flows.extract.pipeline import extract_batch
+        from copydesk.checks.config import load_suites
+        from copydesk.checks.runner import review_findings
+        from copydesk.flows.extract.pipeline import extract_batch
 
         arts = extract_batch(["content/remedial-secession.txt"], 5 << 20)
         review_findings(arts, load_suites(None))

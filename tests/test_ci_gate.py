@@ -11,25 +11,22 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_command import COPYDESK
 
-from checks.config import ConfigError
-from checks.gate import GateFinding
-from checks.project_config import load_project_config
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from checks.suppressions import NO_REASON, apply_suppressions
-from reports.output import annotation, escape_property
+from copydesk.checks.config import ConfigError
+from copydesk.checks.gate import GateFinding
+from copydesk.checks.project_config import load_project_config
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.checks.suppressions import NO_REASON, apply_suppressions
+from copydesk.reports.output import annotation, escape_property
 from tests.conftest import front_matter
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
-_SIBLING = Path(sys.executable).parent / "copydesk"  # the copydesk of the venv running the tests
-COPYDESK = str(_SIBLING) if _SIBLING.exists() else shutil.which("copydesk") or "copydesk"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Editor",
     "GIT_AUTHOR_EMAIL": "editor@example.org",
@@ -83,7 +80,7 @@ def scratch_repo(tmp_path: Path, base: dict[str, str], head: dict[str, str]) -> 
 
 def copydesk(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [COPYDESK, *args], cwd=repo, env=environment(**env), capture_output=True, text=True, timeout=300
+        [*COPYDESK, *args], cwd=repo, env=environment(**env), capture_output=True, text=True, timeout=300
     )
 
 
@@ -226,7 +223,7 @@ def test_outside_a_git_repository_is_a_usage_error(tmp_path):
 
 
 def test_fingerprints_survive_moving_and_editing_paragraphs(write_md, extract, suites):
-    from checks.runner import review_findings
+    from copydesk.checks.runner import review_findings
 
     before = write_md(
         "before.md", "\n\n".join([SAID, SHIPS, CREWS, "Later, 3,400 ships were counted again."])
@@ -346,7 +343,7 @@ def test_the_sarif_schema_rejects_what_sarif_forbids():
 def test_a_dismissal_in_the_ledger_stops_a_new_finding_blocking(tmp_path):
     """CI and the editors share a ledger: once an editor dismisses the new finding with a
     reason, the same change passes the gate."""
-    from checks.ledger import Ledger
+    from copydesk.checks.ledger import Ledger
 
     head = article(SAID, SHIPS, JOBS)
     repo = scratch_repo(tmp_path, {"content/harbour.md": article(SAID, SHIPS)}, {"content/harbour.md": head})

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK
 
 CONTRACT_KEYS = {"path", "article", "quotes", "figures", "dates", "sources", "findings", "errors"}
 
@@ -32,11 +32,7 @@ One resident pasted <script>alert(1)</script> into the council's feedback form.
 
 
 def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    script = Path(sys.executable).parent / "copydesk"
-    command = (
-        [str(script)] if script.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
-    )
-    return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run([*COPYDESK, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +96,7 @@ def test_review_prints_one_line_per_open_finding_then_a_summary(review_run, work
     findings = [x for x in lines if x.startswith("articles/good.md:")]
     report = json.loads((workdir / "out" / "articles~good.md.json").read_text(encoding="utf-8"))
     assert len(findings) == sum(1 for f in report["findings"] if f["status"] == "open")
+
 
 def test_review_json_contract(review_run, workdir):
     _, out = review_run
@@ -165,11 +162,14 @@ def test_fail_on_error_exits_1_and_exit_zero_reports_only(workdir):
     assert relaxed.returncode == 0, relaxed.stderr
     stats = relaxed.stdout.splitlines()
     columns = [[cell.strip() for cell in x.split("\t")] for x in stats[:-1]]
-    assert ["1", "figure-unsourced", "[error] A statistical figure in the article's own voice has no source."] in (
-        columns
-    ), relaxed.stdout
+    assert [
+        "1",
+        "figure-unsourced",
+        "[error] A statistical figure in the article's own voice has no source.",
+    ] in (columns), relaxed.stdout
     assert stats[-1].startswith("copydesk review: ") and "FAILED: " in stats[-1]  # reported, not enforced
     assert not any(x.startswith("articles/good.md:") for x in stats)
+
 
 def test_missing_path_exits_2(workdir):
     result = copydesk("review", "nonexistent", cwd=workdir)
@@ -199,13 +199,12 @@ def test_help_shows_choices_and_version():
     import os
 
     env = {**os.environ, "COLUMNS": "200"}
-    script = Path(sys.executable).parent / "copydesk"
     shown = subprocess.run(
-        [str(script), "review", "--help"], capture_output=True, text=True, timeout=60, env=env
+        [*COPYDESK, "review", "--help"], capture_output=True, text=True, timeout=60, env=env
     ).stdout
     assert "<error|warning|info>" in shown and "<text|json|jsonl|sarif|github|rdjson>" in shown
     assert "<bool>" not in shown and "<str>" not in shown.split("--runner")[0]
-    version = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    version = subprocess.run([*COPYDESK, "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.startswith("copydesk ")
 
 

@@ -1,4 +1,4 @@
-"""The cache's codec (``checks.codec``): a reviewed article with every kind of record goes
+"""The cache's codec (``copydesk.checks.codec``): a reviewed article with every kind of record goes
 to JSON and comes back equal, and data of another shape or type is refused, never
 converted. (``test_cache.py`` runs the same over real extractions.)"""
 
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from checks.codec import (
+from copydesk.checks.codec import (
     CodecError,
     article_from_data,
     article_from_json,
@@ -16,7 +16,7 @@ from checks.codec import (
     findings_from_json,
     findings_to_json,
 )
-from checks.records import (
+from copydesk.checks.records import (
     ArchiveMatch,
     ArticleInfo,
     Citation,

@@ -1,4 +1,4 @@
-"""The JSON contract (``reports.schema``): ``copydesk schema`` prints it, what ``copydesk
+"""The JSON contract (``copydesk.reports.schema``): ``copydesk schema`` prints it, what ``copydesk
 extract`` prints and the reports a review writes keep it, and a report that breaks it is
 refused by the schema and by the model alike. (Every report the rest of the test run
 writes is checked too, at the end of the session: ``conftest.py``.)"""
@@ -15,7 +15,7 @@ import pytest
 from contract_checks import RUN_SUMMARY, report_problems, written_reports
 from typer.testing import CliRunner
 
-from checks.records import (
+from copydesk.checks.records import (
     ArchiveMatch,
     ArticleInfo,
     Figure,
@@ -25,10 +25,10 @@ from checks.records import (
     Source,
     WordChange,
 )
-from reports.contract import article_report, to_contract
-from reports.naming import report_name
-from reports.schema import ArticleReport, contract_schema
-from reports.writer import PREVIOUS_COUNTS, write_reports
+from copydesk.reports.contract import article_report, to_contract
+from copydesk.reports.naming import report_name
+from copydesk.reports.schema import ArticleReport, contract_schema
+from copydesk.reports.writer import PREVIOUS_COUNTS, write_reports
 
 TEXT = "“We will build it,” the mayor said. It costs 2.5 million euros, according to the council.\n"
 
@@ -67,7 +67,7 @@ def _report_text(art: ReviewedArticle, **kwargs) -> str:
 
 
 def test_copydesk_schema_prints_the_contract_as_a_valid_json_schema():
-    from flows.cli import app  # here, not at collection: it imports Prefect
+    from copydesk.flows.cli import app  # here, not at collection: it imports Prefect
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0, result.output
@@ -199,8 +199,8 @@ def test_every_kind_of_date_the_extractor_makes_is_in_the_contract(tmp_path):
     the whole article: extraction and the contract must agree on every kind."""
     from typing import get_args
 
-    from flows.extract.pipeline import extract_batch
-    from reports.contract import article_report
+    from copydesk.flows.extract.pipeline import extract_batch
+    from copydesk.reports.contract import article_report
 
     path = tmp_path / "pier.md"
     path.write_text(

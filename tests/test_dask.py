@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.runtime.quiet import quiet_environment
+from copydesk.flows.runtime.quiet import quiet_environment
 
 quiet_environment()  # before Prefect is imported: no INFO lines from its temporary server
 
@@ -31,7 +31,7 @@ def cluster():
 
 
 def test_a_dask_cluster_reviews_like_the_local_runner(cluster, articles_dir, tmp_path, nlp):
-    from flows.review import review_flow
+    from copydesk.flows.review import review_flow
 
     shutil.copytree(articles_dir, tmp_path / "articles")
     (tmp_path / "articles" / "empty.md").write_bytes(b"")
@@ -59,5 +59,5 @@ def test_a_dask_cluster_reviews_like_the_local_runner(cluster, articles_dir, tmp
 def _worker_state() -> tuple[bool, bool]:
     import sys
 
-    nlp = sys.modules.get("flows.extract.nlp")
+    nlp = sys.modules.get("copydesk.flows.extract.nlp")
     return bool(nlp and nlp.load_nlp.cache_info().currsize), "great_expectations" in sys.modules

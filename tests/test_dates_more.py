@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from flows.extract.dates import extract_dates
+from copydesk.flows.extract.dates import extract_dates
 
 PUBLISHED = dt.date(2024, 3, 1)
 

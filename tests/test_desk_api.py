@@ -8,7 +8,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,12 +16,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from cli_command import COPYDESK
 
-from checks.fingerprints import assign_fingerprints, line_col
-from checks.ledger import Ledger
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from reports.desk import create_app
-from reports.writer import write_reports
+from copydesk.checks.fingerprints import assign_fingerprints, line_col
+from copydesk.checks.ledger import Ledger
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.reports.desk import create_app
+from copydesk.reports.writer import write_reports
 
 with warnings.catch_warnings():  # starlette nudges towards httpx2; httpx is what the venv has
     warnings.simplefilter("ignore")
@@ -481,7 +481,7 @@ def test_per_editor_tokens_name_who_decided(world):
     ],
 )
 def test_bad_token_files_are_one_line_errors(tmp_path, text, says):
-    from reports.desk.signin import TokenFileError, read_token_file
+    from copydesk.reports.desk.signin import TokenFileError, read_token_file
 
     path = tmp_path / "editors.txt"
     path.write_text(text, encoding="utf-8")
@@ -574,10 +574,9 @@ def test_article_page_says_when_the_file_changed(client, world):
 
 
 def test_serve_prints_its_url_and_serves(world):
-    exe = Path(sys.executable).with_name("copydesk")
     env = {**os.environ, "COPYDESK_DESK_TOKEN": TOKEN}
     proc = subprocess.Popen(
-        [str(exe), "serve", "--port", "0", "--reports", str(world.reports), "--db", world.db_url],
+        [*COPYDESK, "serve", "--port", "0", "--reports", str(world.reports), "--db", world.db_url],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -609,11 +608,10 @@ def test_serve_prints_its_url_and_serves(world):
 @pytest.mark.parametrize("host", ["0.0.0.0", "::"])
 def test_serve_beyond_loopback_needs_a_token(world, host):
     """Issue 17: --host 0.0.0.0 without a token served forms anyone on the network could use."""
-    exe = Path(sys.executable).with_name("copydesk")
     env = {k: v for k, v in os.environ.items() if k != "COPYDESK_DESK_TOKEN"}
     run = subprocess.run(
         [
-            str(exe),
+            *COPYDESK,
             "serve",
             "--host",
             host,
@@ -637,7 +635,7 @@ def test_serve_beyond_loopback_needs_a_token(world, host):
     bad = world.root / "editors.txt"
     bad.write_text("Ana: short\n", encoding="utf-8")
     run = subprocess.run(
-        [str(exe), "serve", "--token-file", str(bad), "--port", "0", "--reports", str(world.reports)],
+        [*COPYDESK, "serve", "--token-file", str(bad), "--port", "0", "--reports", str(world.reports)],
         capture_output=True,
         text=True,
         cwd=world.root,
@@ -650,7 +648,7 @@ def test_serve_beyond_loopback_needs_a_token(world, host):
 
 def test_article_page_shows_which_source_covers_each_figure(world):
     """Issue 13: an editor sees why a figure was or was not flagged, in the desk as in the report."""
-    from checks.records import Figure, Source
+    from copydesk.checks.records import Figure, Source
 
     art = world.harbour
     start = HARBOUR.index("3,400 ships")
@@ -735,7 +733,7 @@ def test_deeply_nested_json_is_400(client, world):
 def test_long_finding_lists_are_paged(tmp_path, monkeypatch):
     """Issue 17: 5,219 findings on one page took 5-7 s and 7.6 MB (one ledger query per
     finding). The page lists and highlights PAGE_SIZE of them, with their history."""
-    from reports.desk.store import PAGE_SIZE
+    from copydesk.reports.desk.store import PAGE_SIZE
 
     monkeypatch.chdir(tmp_path)
     text = "".join(f"The harbour handled {1000 + i} ships.\n\n" for i in range(PAGE_SIZE + 50))

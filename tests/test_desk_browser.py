@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from browser_support import require_chromium, served, sign_in
 
 require_chromium()
 
+from cli_command import COPYDESK  # noqa: E402
 from test_desk_api import TOKEN, World, build_world  # noqa: E402
 
-from reports.desk import create_app  # noqa: E402
+from copydesk.reports.desk import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +32,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, World]
 
 
 def _flags(world: World) -> dict[str, dict]:
-    copydesk = Path(sys.executable).with_name("copydesk")
     result = subprocess.run(
-        [str(copydesk), "flags", "list", "--format", "json", "--db", world.db_url],
+        [*COPYDESK, "flags", "list", "--format", "json", "--db", world.db_url],
         capture_output=True,
         text=True,
         timeout=60,

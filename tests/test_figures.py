@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.figures import extract_figures
-from flows.extract.quotes import extract_quotes
+from copydesk.flows.extract.figures import extract_figures
+from copydesk.flows.extract.quotes import extract_quotes
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ never line numbers."""
 
 from __future__ import annotations
 
-from checks.fingerprints import fingerprint, line_col, normalise
-from checks.runner import review_findings
+from copydesk.checks.fingerprints import fingerprint, line_col, normalise
+from copydesk.checks.runner import review_findings
 
 ARTICLE = (
     "---\ntitle: Depot\npublished: 2024-06-01\n---\n"

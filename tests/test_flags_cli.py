@@ -13,8 +13,8 @@ import pytest
 from test_ledger import BACKENDS, T0, article, finding, fresh_database
 from typer.testing import CliRunner
 
-from checks.ledger import Ledger
-from flows.cli import app
+from copydesk.checks.ledger import Ledger
+from copydesk.flows.cli import app
 
 runner = CliRunner()
 
@@ -174,7 +174,7 @@ def test_review_with_a_bad_ledger_fails_before_reviewing(tmp_path):
             "postgresql+psycopg://nobody@127.0.0.1:1/x?connect_timeout=2",
         ],
     )
-    # flows.cli's own error console wraps at the terminal width; the message is what matters.
+    # copydesk.flows.cli's own error console wraps at the terminal width; the message is what matters.
     assert result.exit_code == 2, result.output
     assert "ledger: cannot open the ledger" in " ".join(result.stderr.split())
     assert "Traceback" not in result.stderr
@@ -183,7 +183,7 @@ def test_review_with_a_bad_ledger_fails_before_reviewing(tmp_path):
 
 def test_ledger_task_gives_findings_their_status(db_url, fingerprints):
     """The flow's task, run as a plain function (``.fn``): no Prefect server needed."""
-    from flows.review import ledger_task
+    from copydesk.flows.review import ledger_task
 
     with Ledger.open(db_url) as ledger:
         ledger.decide(fingerprints[0], "dismissed", reason="false alarm", by="alice")

@@ -9,12 +9,12 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK
 
-from reports import writer
+from copydesk.reports import writer
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -25,7 +25,7 @@ def _review(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env.update(PREFECT_HOME=str(root / "prefect-home"), COPYDESK_CACHE_DIR=str(root / "cache"))
     return subprocess.run(
-        [str(Path(sys.executable).with_name("copydesk")), "review", "content", "--workers", "1", *args],
+        [*COPYDESK, "review", "content", "--workers", "1", *args],
         cwd=root,
         env=env,
         capture_output=True,
@@ -85,7 +85,7 @@ def test_an_out_folder_that_cannot_be_written_is_one_line(reviewed):
 def test_a_disk_that_fills_up_mid_run_leaves_the_previous_reports(reviewed, monkeypatch):
     """The writer stages a run's reports beside the folder and renames them in only once
     all are written: a full disk part way through changes nothing in the folder."""
-    from checks.codec import article_from_data  # the reviewed articles, as their reports hold them
+    from copydesk.checks.codec import article_from_data  # the reviewed articles, as their reports hold them
 
     out = reviewed / "out"
     before = _snapshot(out)

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK, with_checkout_path
 from span_checks import internal_errors, span_problems
 
-from flows.content.loader import (
+from copydesk.flows.content.loader import (
     DEFAULT_MAX_BYTES,
     MAX_TEXT_CHARS,
     LoadError,
@@ -168,7 +169,7 @@ def caps_droppable() -> bool:
 
 def report_of(name: str) -> str:
     """The report name of ``content/NAME`` in a review run from the corpus root."""
-    from reports.naming import report_name
+    from copydesk.reports.naming import report_name
 
     return report_name(f"content/{name}")
 
@@ -182,7 +183,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def test_extract_batch_gives_each_bad_file_its_own_error(corpus, nlp):
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     files = list(discover_files([corpus]))
     listed = {Path(f).relative_to(corpus).as_posix() for f in files}
@@ -220,7 +221,7 @@ def test_extract_batch_gives_each_bad_file_its_own_error(corpus, nlp):
 def test_deep_and_unbalanced_quotation_marks_are_fast_and_in_bounds(write, nlp):
     """Thousands of nested or unclosed marks: no RecursionError, no quadratic blow-up (the
     tokenizer's and the mark pairing's), every quote span inside the text."""
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     paths = [
         write("a.md", DEEP),
@@ -239,7 +240,7 @@ def test_deep_and_unbalanced_quotation_marks_are_fast_and_in_bounds(write, nlp):
 
 
 def test_quote_pairing_is_linear():
-    from flows.extract.quote_marks import find_quote_spans
+    from copydesk.flows.extract.quote_marks import find_quote_spans
 
     text = "«a " * 15_000 + "b” " * 15_000
     started = time.process_time()  # CPU time: the same on a busy machine as on an idle one
@@ -264,7 +265,7 @@ def test_size_limit_is_checked_before_reading(tmp_path):
 def test_text_longer_than_the_parser_takes_is_refused(write, nlp):
     """spaCy raises on texts over ``nlp.max_length``, which took the whole batch down; the
     loader refuses such a file by itself, with a message, and the batch goes on."""
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     assert nlp.max_length >= MAX_TEXT_CHARS
     long = write("book.md", "The pier is long. " * (MAX_TEXT_CHARS // 18 + 1))
@@ -291,7 +292,7 @@ def test_parse_limit_counts_the_reviewed_text_not_the_file(write):
 def test_runs_without_spaces_are_broken_for_the_tokenizer(write, nlp):
     """spaCy's tokenizer is quadratic in a run of marks it splits one by one (20,000 “ took
     about 30 s); the reviewed text breaks such runs with a space mapped to no file text."""
-    from flows.content.view import MAX_RUN, build_review_text
+    from copydesk.flows.content.view import MAX_RUN, build_review_text
 
     art = load_article(write("run.md", "# Run\n\nHe said " + "“" * 20_000 + "[1] and “" * 300 + "\n"))
     view = build_review_text(art)
@@ -372,7 +373,7 @@ def test_unreadable_file(tmp_path):
         pytest.skip("running as root without setpriv: a mode-000 file stays readable")
     # Root without CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH, as an ordinary user would be.
     code = (
-        "import sys\nfrom flows.content.loader import LoadError, load_article\n"
+        "import sys\nfrom copydesk.flows.content.loader import LoadError, load_article\n"
         "try:\n    load_article(sys.argv[1])\nexcept LoadError as exc:\n    print(exc)\n"
     )
     result = subprocess.run(
@@ -504,12 +505,11 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     prefix, mode = _sandbox()
     env = {**os.environ, "COLUMNS": "250"}  # the summary table unwrapped, so names read whole
     if mode == "guard":
-        env["PYTHONPATH"] = str(root / "guard")
+        env = with_checkout_path(env, str(root / "guard"))
         (root / "guard").mkdir()
         (root / "guard" / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
     drop = DROP_CAPS if root_reads_anything(content / "noperm.md") and caps_droppable() else []
     (root / "launcher.py").write_text(LAUNCHER, encoding="utf-8")
-    copydesk = str(Path(sys.executable).with_name("copydesk"))
     command = [
         *prefix,
         *drop,
@@ -518,7 +518,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
         str(root / "sandbox.json"),
         str(content / "noperm.md"),
         mode,
-        copydesk,
+        *COPYDESK,
         "review",
         "content",
         "--out",

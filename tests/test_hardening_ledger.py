@@ -27,16 +27,16 @@ from pathlib import Path
 
 import httpx
 import pytest
+from cli_command import COPYDESK
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import make_url
 from test_ledger import BACKENDS, T0, article, finding, fresh_database
 
-from checks.ledger import Decision, Flag, Ledger
+from copydesk.checks.ledger import Decision, Flag, Ledger
 
 TOKEN = "ledger-hardening-token-0123456789"
 PER_WRITER = 200
 CLI_BURST = 10
-COPYDESK = str(Path(sys.executable).with_name("copydesk"))
 
 
 @pytest.fixture(params=BACKENDS)
@@ -103,7 +103,7 @@ def _consistent(db_url: str) -> None:
 LEDGER_WRITER = """
 import sys, time
 from pathlib import Path
-from checks.ledger import Ledger
+from copydesk.checks.ledger import Ledger
 
 url, go, fingerprints = sys.argv[1], Path(sys.argv[2]), sys.argv[3].split(",")
 with Ledger.open(url) as ledger:
@@ -119,7 +119,7 @@ print("done", flush=True)
 
 def _start_desk(db_url: str, reports: Path, cwd: Path) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
-        [COPYDESK, "serve", "--port", "0", "--reports", str(reports), "--db", db_url],
+        [*COPYDESK, "serve", "--port", "0", "--reports", str(reports), "--db", db_url],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -170,7 +170,7 @@ def test_desk_api_ledger_process_and_cli_lose_no_decision(db_url, tmp_path):
         cli = [
             subprocess.Popen(
                 [
-                    COPYDESK,
+                    *COPYDESK,
                     "flags",
                     ("accept", "dismiss")[n % 2],
                     fingerprints[n % len(fingerprints)],
@@ -215,9 +215,9 @@ def test_desk_api_ledger_process_and_cli_lose_no_decision(db_url, tmp_path):
 
 KILLED_WRITER = """
 import sys, time
-import checks.ledger as L
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from checks.fingerprints import fingerprint
+import copydesk.checks.ledger as L
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.checks.fingerprints import fingerprint
 
 url, fp = sys.argv[1], sys.argv[2]
 real_decide = L._decide
@@ -297,7 +297,7 @@ def test_killed_reader_blocks_nobody(db_url, tmp_path):
     """A desk killed while it reads (a long page render) leaves no lock behind."""
     fingerprints = _seed(db_url)
     code = (
-        "import sys, time\nfrom checks.ledger import Ledger\n"
+        "import sys, time\nfrom copydesk.checks.ledger import Ledger\n"
         "with Ledger.open(sys.argv[1]) as ledger:\n"
         "    def hang(session):\n"
         "        session.execute(__import__('sqlalchemy').text('SELECT count(*) FROM flags')).all()\n"

@@ -18,7 +18,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from cli_command import COPYDESK
 
 MARKER = "COPYDESK_TEST_RUN"
 ARTICLES = 24
@@ -100,7 +100,7 @@ def _start(project: Path, marker: str, cache: Path) -> subprocess.Popen[bytes]:
     )
     return subprocess.Popen(
         [
-            str(Path(sys.executable).with_name("copydesk")),
+            *COPYDESK,
             "review",
             "content",
             "--out",
@@ -194,7 +194,7 @@ def _review_against(url: str, project: Path) -> subprocess.CompletedProcess[str]
     env = {**os.environ, "PREFECT_API_URL": url, "COPYDESK_DB_URL": f"sqlite:///{project / 'ledger.db'}"}
     return subprocess.run(
         [
-            str(Path(sys.executable).with_name("copydesk")),
+            *COPYDESK,
             "review",
             "content/story-00.md",
             "--out",

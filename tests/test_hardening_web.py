@@ -15,7 +15,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -27,10 +26,11 @@ from browser_support import require_chromium, served, sign_in
 
 require_chromium()
 
+from cli_command import COPYDESK  # noqa: E402
 from playwright.sync_api import Page  # noqa: E402
 
-from checks.ledger import Ledger  # noqa: E402
-from reports.desk import create_app  # noqa: E402
+from copydesk.checks.ledger import Ledger  # noqa: E402
+from copydesk.reports.desk import create_app  # noqa: E402
 
 TOKEN = "hardening-desk-token-0123456789"
 SECRET = "PRIVATE-KEY-MATERIAL-0xdeadbeef"
@@ -84,11 +84,11 @@ class Desk:
 def desk(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Desk]:
     """Both articles reviewed by the real pipeline into ``reports/out`` and the ledger, and
     the desk over them on 127.0.0.1:<free port>."""
-    from checks.config import load_suites
-    from checks.runner import review_findings
-    from checks.suppressions import apply_suppressions
-    from flows.extract.pipeline import extract_batch
-    from reports.writer import write_reports
+    from copydesk.checks.config import load_suites
+    from copydesk.checks.runner import review_findings
+    from copydesk.checks.suppressions import apply_suppressions
+    from copydesk.flows.extract.pipeline import extract_batch
+    from copydesk.reports.writer import write_reports
 
     root = tmp_path_factory.mktemp("hostile")
     (root / "content").mkdir()
@@ -148,7 +148,7 @@ def _only_safe_links(html: str, where: str) -> None:
     parser.feed(html)
     for target in parser.targets:
         # http(s) out; on the desk, its own paths; in reports, the sibling report files
-        # (named after article ids by reports.naming, URL-quoted: no ":" and no "/").
+        # (named after article ids by copydesk.reports.naming, URL-quoted: no ":" and no "/").
         assert target.startswith(("http://", "https://", "/", "#")) or re.fullmatch(
             r"[A-Za-z0-9._~%-]+\.html", target
         ), (where, target)
@@ -306,7 +306,7 @@ def test_serve_listens_on_loopback_only_and_enforces_its_limits(desk):
     body limit and id checks hold on the real server (not only in the test client)."""
     proc = subprocess.Popen(
         [
-            str(Path(sys.executable).with_name("copydesk")),
+            *COPYDESK,
             "serve",
             "--port",
             "0",

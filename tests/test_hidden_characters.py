@@ -11,19 +11,18 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import warnings
-from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK
 
-from checks.config import load_suites
-from checks.hidden import HIDDEN, show_hidden
-from checks.ledger import Ledger
-from checks.runner import review_findings
-from flows.extract.pipeline import extract_batch
-from reports.desk import create_app
-from reports.writer import write_reports
+from copydesk.checks.config import load_suites
+from copydesk.checks.hidden import HIDDEN, show_hidden
+from copydesk.checks.ledger import Ledger
+from copydesk.checks.runner import review_findings
+from copydesk.flows.extract.pipeline import extract_batch
+from copydesk.reports.desk import create_app
+from copydesk.reports.writer import write_reports
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -128,7 +127,7 @@ def test_the_desk_shows_them_escaped(reviewed, monkeypatch):
 def test_flags_list_shows_them_escaped(reviewed):
     root, _, _, db_url = reviewed
     run = subprocess.run(
-        [str(Path(sys.executable).with_name("copydesk")), "flags", "list", "--db", db_url],
+        [*COPYDESK, "flags", "list", "--db", db_url],
         capture_output=True,
         text=True,
         cwd=root,
@@ -148,8 +147,8 @@ def _python_env() -> dict[str, str]:
 
 
 def test_ci_lines_and_annotations_show_them_escaped(reviewed):
-    from checks.gate import GateFinding
-    from reports.output import annotation, text_line
+    from copydesk.checks.gate import GateFinding
+    from copydesk.reports.output import annotation, text_line
 
     _, (jobs, _), _, _ = reviewed
     [figure] = [f for f in jobs.findings if f.rule == "figure-unsourced" and ZWSP in f.message]

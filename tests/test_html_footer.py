@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks.runner import review_findings
-from reports.html import render_article
-from reports.markdown import article_markdown
+from copydesk.checks.runner import review_findings
+from copydesk.reports.html import render_article
+from copydesk.reports.markdown import article_markdown
 
 PAGE = """\
 <!DOCTYPE html>
@@ -34,7 +34,7 @@ PAGE = """\
 
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory, nlp, suites):
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     path = tmp_path_factory.mktemp("html") / "fares.html"
     path.write_text(PAGE, encoding="utf-8")

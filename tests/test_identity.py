@@ -13,18 +13,18 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 import warnings
 from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK
 
-from checks.fingerprints import fingerprint, normalise
-from checks.identity import article_id, project_root
-from checks.ledger import Ledger
-from flows.runtime.quiet import quiet_environment
-from reports.desk import create_app
-from reports.naming import report_name
+from copydesk.checks.fingerprints import fingerprint, normalise
+from copydesk.checks.identity import article_id, project_root
+from copydesk.checks.ledger import Ledger
+from copydesk.flows.runtime.quiet import quiet_environment
+from copydesk.reports.desk import create_app
+from copydesk.reports.naming import report_name
 
 with warnings.catch_warnings():  # starlette nudges towards httpx2; httpx is what the venv has
     warnings.simplefilter("ignore")
@@ -93,11 +93,7 @@ FIGURES = {
 
 
 def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    script = Path(sys.executable).parent / "copydesk"
-    command = (
-        [str(script)] if script.exists() else [sys.executable, "-c", "from flows.cli import main; main()"]
-    )
-    return subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run([*COPYDESK, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +167,7 @@ def test_without_settings_or_git_the_working_directory_is_the_root(tmp_path, mon
 
 
 def test_a_file_named_two_ways_is_reviewed_once(tmp_path, monkeypatch):
-    from flows.content.loader import unique_files
+    from copydesk.flows.content.loader import unique_files
 
     (tmp_path / "content" / "2024").mkdir(parents=True)
     for name in ("2024/pier.md", "2024/quay.md"):
@@ -241,9 +237,9 @@ def test_index_md_and_summary_txt_do_not_replace_the_runs_own_pages(cold, projec
 
 
 def test_a_warm_rerun_keeps_the_articles_apart(cold, project, db_url, monkeypatch):
-    import checks.runner as runner
-    import flows.extract.pipeline as pipeline
-    from flows.review import review_flow
+    import copydesk.checks.runner as runner
+    import copydesk.flows.extract.pipeline as pipeline
+    from copydesk.flows.review import review_flow
 
     parsed: list[str] = []
     checked: list[str] = []
@@ -331,7 +327,7 @@ def test_the_desk_knows_articles_by_their_path_only(desk, path):
 
 
 def test_the_gate_keeps_base_and_head_copies_and_same_name_files_apart(project, nlp, tmp_path):
-    from flows.cli_ci import review_files
+    from copydesk.flows.cli_ci import review_files
 
     base = tmp_path / "base" / "pier.md"
     base.parent.mkdir()

@@ -19,8 +19,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from checks.fingerprints import fingerprint
-from checks.ledger import (
+from copydesk.checks.fingerprints import fingerprint
+from copydesk.checks.ledger import (
     FIXED_REASON,
     REOPEN_REASON,
     SYSTEM_AUTHOR,
@@ -31,7 +31,7 @@ from checks.ledger import (
     LedgerError,
     migrate,
 )
-from checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
 
 PG_ENV = "COPYDESK_TEST_PG_URL"
 BACKENDS = [

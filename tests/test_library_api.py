@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import copydesk
 
@@ -54,3 +55,40 @@ def test_importing_the_library_does_not_start_prefect():
     code = "import sys, copydesk; print(sorted(m for m in sys.modules if m.split('.')[0] in {'prefect', 'great_expectations', 'spacy'}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# A review in a fresh process, run from the checkout's root so that the folders flows/,
+# checks/ and reports/ are importable as top-level packages there too: a module that still
+# imported one by its old name would load a second copy of it (and of its state), which
+# shows in sys.modules.
+ONE_NAME_EACH = """
+import sys
+from pathlib import Path
+from pathlib import Path
+
+import copydesk
+from copydesk.flows.cli import command
+
+article, cache = Path(sys.argv[1]), Path(sys.argv[2])
+result = copydesk.review([article], copydesk.ReviewOptions(cache_dir=cache, root=article.parent))
+assert result.articles[0].findings, "the review found nothing: it did not run"
+try:
+    command().main(["check", str(article), "--exit-zero", "--quiet"], standalone_mode=False)
+except SystemExit as exit:
+    assert not exit.code, exit.code
+print(sorted({m.split(".")[0] for m in sys.modules} & {"flows", "checks", "reports"}))
+"""
+
+
+def test_every_module_is_imported_under_one_name_only(tmp_path):
+    (tmp_path / "pier.md").write_text(ARTICLE, encoding="utf-8")
+    root = Path(copydesk.__file__).resolve().parents[1]
+    ran = subprocess.run(
+        [sys.executable, "-c", ONE_NAME_EACH, str(tmp_path / "pier.md"), str(tmp_path / "cache")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert ran.stdout.strip().splitlines()[-1] == "[]", ran.stdout

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from flows.content import LoadError, load_article
-from flows.content.view import build_review_text
+from copydesk.flows.content import LoadError, load_article
+from copydesk.flows.content.view import build_review_text
 
 
 def zone_texts(article, kind: str) -> list[str]:

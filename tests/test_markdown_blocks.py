@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.content import load_article
-from flows.content.view import build_review_text
+from copydesk.flows.content import load_article
+from copydesk.flows.content.view import build_review_text
 from tests.span_checks import span_problems
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.figures import extract_figures
-from flows.extract.numbers import parse_number, read_number_words
+from copydesk.flows.extract.figures import extract_figures
+from copydesk.flows.extract.numbers import parse_number, read_number_words
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_a_long_run_of_number_words_is_read_in_linear_time():
     could end the phrase in two ways. CPU time, which a busy machine does not inflate."""
     import time
 
-    from flows.extract.figures import FIGURE
+    from copydesk.flows.extract.figures import FIGURE
 
     text = "one " + "hundred " * 20_000 + "percent of nothing"
     started = time.process_time()

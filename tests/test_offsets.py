@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.runner import review_findings
-from flows.content import load_article
-from flows.content.view import build_review_text
-from flows.extract.pipeline import extract_batch
+from copydesk.checks.runner import review_findings
+from copydesk.flows.content import load_article
+from copydesk.flows.content.view import build_review_text
+from copydesk.flows.extract.pipeline import extract_batch
 
 SOURCES = [
     "ferry-service.md",

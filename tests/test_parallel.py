@@ -13,9 +13,10 @@ from pathlib import Path
 
 import psutil
 import pytest
+from cli_command import COPYDESK
 
-from flows.runtime.quiet import quiet_environment
-from reports.naming import report_name
+from copydesk.flows.runtime.quiet import quiet_environment
+from copydesk.reports.naming import report_name
 
 quiet_environment()  # before Prefect is imported: no INFO lines from its temporary server
 
@@ -35,14 +36,14 @@ def corpus(tmp_path_factory, articles_dir) -> Path:
 
 @pytest.fixture(scope="module")
 def in_one_process(corpus, tmp_path_factory, nlp):
-    from flows.review import review_flow
+    from copydesk.flows.review import review_flow
 
     out = tmp_path_factory.mktemp("one")
     return review_flow([str(corpus)], out_dir=str(out), batch_size=2, use_cache=False, workers=1).articles
 
 
 def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_path):
-    from flows.review import review_flow
+    from copydesk.flows.review import review_flow
 
     pooled = review_flow(
         [str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2
@@ -53,7 +54,7 @@ def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_
 
 
 def _is_worker(process: psutil.Process) -> bool:
-    """A pool worker: forked by the pool's fork server (``flows.runtime.pools``), or spawned by
+    """A pool worker: forked by the pool's fork server (``copydesk.flows.runtime.pools``), or spawned by
     Prefect's own executor where that is what the pool fell back to."""
     try:
         if "spawn_main" in " ".join(process.cmdline()):
@@ -78,8 +79,8 @@ def _kill_first_worker(killed: list[int]) -> None:
 
 
 def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path, monkeypatch):
-    import flows.runtime.parallel as parallel
-    from flows.review import review_flow
+    import copydesk.flows.runtime.parallel as parallel
+    from copydesk.flows.review import review_flow
 
     broken: list[BaseException] = []
     real_outcome = parallel._outcome
@@ -105,8 +106,8 @@ def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path
 
 
 def test_a_batch_that_fails_twice_is_reported_and_the_rest_reviewed(corpus, tmp_path, monkeypatch, nlp):
-    import flows.extract.pipeline as pipeline
-    from flows.review import review_flow
+    import copydesk.flows.extract.pipeline as pipeline
+    from copydesk.flows.review import review_flow
 
     real = pipeline.extract_batch
     calls: list[list[str]] = []
@@ -136,9 +137,9 @@ def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monk
     from prefect import flow
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    import flows.extract.pipeline as pipeline
-    from flows.review import extract_batch_task
-    from flows.runtime.parallel import GaveUp, run_batches
+    import copydesk.flows.extract.pipeline as pipeline
+    from copydesk.flows.review import extract_batch_task
+    from copydesk.flows.runtime.parallel import GaveUp, run_batches
 
     real = pipeline.extract_batch
 
@@ -173,8 +174,7 @@ def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monk
 
 
 def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    script = Path(sys.executable).parent / "copydesk"
-    return subprocess.run([str(script), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run([*COPYDESK, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 def test_a_parallel_review_prints_only_the_summary(articles_dir, tmp_path):
@@ -199,7 +199,10 @@ def test_a_parallel_review_prints_only_the_summary(articles_dir, tmp_path):
     ("args", "message"),
     [
         (["--workers", "0"], "--workers must be at least 1"),
-        (["--runner", "threads"], "Invalid value for '--runner': Value error, 'threads' is not one of 'local', 'dask'"),
+        (
+            ["--runner", "threads"],
+            "Invalid value for '--runner': Value error, 'threads' is not one of 'local', 'dask'",
+        ),
         (["--runner", "dask"], "needs --address"),
         (["--runner", "dask", "--address", "not an address"], "not a Dask scheduler address"),
         (["--runner", "dask", "--address", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
@@ -217,18 +220,17 @@ def test_bad_placement_options_exit_2(articles_dir, tmp_path, args, message):
 def _worker_facts() -> tuple[int, bool, bool]:
     """Run in a pool worker: its parent, and whether it started with the preloaded imports."""
     import os
-    import sys
 
-    from flows.extract.nlp import load_nlp
+    from copydesk.flows.extract.nlp import load_nlp
 
-    return os.getppid(), "flows.runtime.preload" in sys.modules, load_nlp.cache_info().currsize == 1
+    return os.getppid(), "copydesk.flows.runtime.preload" in sys.modules, load_nlp.cache_info().currsize == 1
 
 
 def test_pool_workers_are_forked_from_the_preloaded_fork_server():
     """The pool's workers start with Prefect, spaCy and the model already loaded, as forks
-    of one process (``flows.runtime.preload``), not spawned to load them each; the same holds
+    of one process (``copydesk.flows.runtime.preload``), not spawned to load them each; the same holds
     for a second pool, such as the one that re-runs a dead worker's batches."""
-    from flows.runtime.pools import WorkerPool, start_forkserver
+    from copydesk.flows.runtime.pools import WorkerPool, start_forkserver
 
     start_forkserver()
     for _ in range(2):

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import flows.extract.parsing as parsing
-from checks.codec import article_to_data
-from flows.extract.parsing import parse, pieces
+import copydesk.flows.extract.parsing as parsing
+from copydesk.checks.codec import article_to_data
+from copydesk.flows.extract.parsing import parse, pieces
 
 
 @settings(max_examples=200, deadline=None)
@@ -44,7 +44,7 @@ def test_joined_docs_keep_the_text_and_the_order(nlp, monkeypatch):
 
 
 def test_an_article_parsed_in_pieces_reads_as_one_parsed_whole(articles_dir, nlp, monkeypatch):
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     path = max((str(p) for p in articles_dir.iterdir()), key=lambda p: Path(p).stat().st_size)
     [whole] = extract_batch([path])

@@ -96,7 +96,9 @@ def content_repo(tmp_path_factory):
     (repo / "2025").mkdir()
     (repo / "2024" / "pier.md").write_text(PIER_2024.format(UNSOURCED), encoding="utf-8")
     (repo / "2025" / "pier.txt").write_text(PIER_2025, encoding="utf-8")
-    (repo / "README.md").write_text("# Archive\n\nAbout 500 jobs, unsourced: not an article.\n", encoding="utf-8")
+    (repo / "README.md").write_text(
+        "# Archive\n\nAbout 500 jobs, unsourced: not an article.\n", encoding="utf-8"
+    )
     (repo / "requirements.txt").write_text("About 300 jobs\n", encoding="utf-8")
     (repo / "copydesk.toml").write_text('[copydesk]\ncontent = ["2024/**", "2025/**"]\n', encoding="utf-8")
     (repo / ".pre-commit-config.yaml").write_text(
@@ -133,7 +135,9 @@ def test_a_commit_adding_an_unsourced_figure_is_blocked_and_a_clean_one_passes(c
     assert "in 2 articles;" in output
     assert git(repo, "rev-parse", "--verify", "-q", "HEAD", env=env).returncode != 0  # nothing committed
     status = git(repo, "status", "--porcelain", "--untracked-files=all", env=env).stdout
-    assert status and all(x.startswith("A  ") for x in status.splitlines()), status  # .copydesk/ ignores itself
+    assert status and all(x.startswith("A  ") for x in status.splitlines()), (
+        status
+    )  # .copydesk/ ignores itself
 
     (repo / "2024" / "pier.md").write_text(PIER_2024.format(SOURCED), encoding="utf-8")
     git(repo, "add", "-A", env=env)

@@ -8,17 +8,15 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_command import COPYDESK
 
-from checks.config import ConfigError, SuiteConfig
-from checks.project_config import load_project_config
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from checks.rule_policy import RulePolicy
-
-COPYDESK = str(Path(sys.executable).parent / "copydesk")
+from copydesk.checks.config import ConfigError, SuiteConfig
+from copydesk.checks.project_config import load_project_config
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.checks.rule_policy import RulePolicy
 
 # The same unsourced figure in both piers, one in the archive's 2019 folder.
 PIER = """\
@@ -46,7 +44,7 @@ def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedP
     environment = {**os.environ, "COPYDESK_CACHE_DIR": str(cwd / ".cache-test"), **(env or {})}
     environment.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
-        [COPYDESK, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
+        [*COPYDESK, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
     )
 
 
@@ -286,7 +284,7 @@ def test_ci_and_baseline_honour_per_path_severities(site):
 
 def test_serve_reads_the_reports_folder_of_the_settings(site):
     desk = subprocess.Popen(
-        [COPYDESK, "serve", "--port", "0", "--db", f"sqlite:///{site}/desk.db"],
+        [*COPYDESK, "serve", "--port", "0", "--db", f"sqlite:///{site}/desk.db"],
         cwd=site / "content",
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -308,8 +306,8 @@ def test_serve_reads_the_reports_folder_of_the_settings(site):
 def test_schedule_builds_its_run_from_the_settings(site, monkeypatch):
     """The deployment's parameters: the settings' content folders and reports folder, and
     where each run looks for the settings again."""
-    import flows.cli_schedule as cli_schedule
-    from flows.review import review_flow
+    import copydesk.flows.cli_schedule as cli_schedule
+    from copydesk.flows.review import review_flow
 
     served: dict = {}
     monkeypatch.chdir(site / "content" / "2024")

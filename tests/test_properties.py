@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from span_checks import internal_errors, span_problems
 
-from flows.content.loader import LoadError, load_article
-from flows.content.view import build_review_text
-from flows.extract.quote_marks import find_quote_spans
-from flows.extract.text import paragraph_spans
+from copydesk.flows.content.loader import LoadError, load_article
+from copydesk.flows.content.view import build_review_text
+from copydesk.flows.extract.quote_marks import find_quote_spans
+from copydesk.flows.extract.text import paragraph_spans
 
 _COMMON = {
     "deadline": None,  # the first spaCy call of a run is slow; a deadline would flake on it
@@ -237,7 +237,7 @@ def test_loaders_keep_offsets_exact(folder, text, suffix):
 
 def _extracted(folder: Path, batch: list[tuple[str, str]]) -> tuple[list, list[str]]:
     """``extract_batch`` over the texts written as files (removed after), and their paths."""
-    from flows.extract.pipeline import extract_batch
+    from copydesk.flows.extract.pipeline import extract_batch
 
     paths = [_write(folder, text, suffix) for text, suffix in batch]
     try:

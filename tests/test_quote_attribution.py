@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.quotes import extract_quotes
-from flows.extract.text import line_paragraph_spans
+from copydesk.flows.extract.quotes import extract_quotes
+from copydesk.flows.extract.text import line_paragraph_spans
 
 
 @pytest.fixture
@@ -281,11 +281,25 @@ def test_a_subject_parsed_as_an_appositive_of_the_noun_before_it(quotes):
 def test_an_appositive_that_is_no_speaker_is_not_taken(nlp):
     from spacy.tokens import Doc
 
-    from flows.extract.quote_speakers import _phrase_ending_at
+    from copydesk.flows.extract.quote_speakers import _phrase_ending_at
 
     words = ["In", "a", "note", "to", "the", "valley", ",", "a", "region", "of", "farms", ",", "said"]
     heads = [12, 2, 0, 2, 5, 3, 5, 8, 5, 8, 9, 12, 12]
-    deps = ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "det", "appos", "prep", "pobj", "punct", "ROOT"]
+    deps = [
+        "prep",
+        "det",
+        "pobj",
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+        "det",
+        "appos",
+        "prep",
+        "pobj",
+        "punct",
+        "ROOT",
+    ]
     pos = ["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     inside = bytearray(len(doc.text) + 1)
@@ -316,7 +330,7 @@ def _acl_doc(nlp, words, heads, deps, pos, tags):
 
 
 def test_a_participle_clause_speaks_through_its_agent_or_a_name_it_follows(nlp):
-    from flows.extract.quote_speakers import speaker_of
+    from copydesk.flows.extract.quote_speakers import speaker_of
 
     # "files described as “sensitive” by aides": the agent.
     words = ["files", "described", "as", "“", "sensitive", "”", "by", "aides"]
@@ -368,7 +382,9 @@ def test_the_running_speaker_is_credited_at_the_mention_nearest_the_quote(quotes
 
 def test_another_person_between_the_quotes_is_not_the_running_speaker(quotes):
     found = speech(
-        quotes("“We will build it,” Mayor Ann Ode said. Tom Reed, her rival, shook his head. “And we will pay.”")
+        quotes(
+            "“We will build it,” Mayor Ann Ode said. Tom Reed, her rival, shook his head. “And we will pay.”"
+        )
     )
     assert found[1].speaker in (None, "Mayor Ann Ode")
 
@@ -393,7 +409,10 @@ def test_a_capitalised_word_before_a_colon_that_is_no_name_is_not_a_turn(quotes)
     ("text", "name"),
     [
         # the subject of the sentence before, not the nearest name
-        ("Senator Tom Reed spoke after meeting Mayor Ana Ruiz on Friday. “The pier will wait,” he said.", "Tom Reed"),
+        (
+            "Senator Tom Reed spoke after meeting Mayor Ana Ruiz on Friday. “The pier will wait,” he said.",
+            "Tom Reed",
+        ),
         # the same pronoun as the subject just before: resolved from there
         (
             "Mayor Ana Ruiz spoke after meeting the harbour chief, Tom Reed. She did not promise money.\n\n"
@@ -415,5 +434,7 @@ def test_an_inverted_read_after_the_quote_names_the_document(quotes):
 
 
 def test_read_with_no_subject_far_from_the_quote_is_no_cue(quotes):
-    found = speech(quotes("“The harbour will close,” the mayor said, and then she sat down to read the report."))
+    found = speech(
+        quotes("“The harbour will close,” the mayor said, and then she sat down to read the report.")
+    )
     assert [q.speaker for q in found] == ["the mayor"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.pipeline import extract_batch
+from copydesk.flows.extract.pipeline import extract_batch
 
 BODIES = {
     "dated-speech": (

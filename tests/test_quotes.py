@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.quote_marks import find_quote_spans
-from flows.extract.quotes import extract_quotes
-from flows.extract.text import paragraph_spans
+from copydesk.flows.extract.quote_marks import find_quote_spans
+from copydesk.flows.extract.quotes import extract_quotes
+from copydesk.flows.extract.text import paragraph_spans
 
 
 @pytest.fixture

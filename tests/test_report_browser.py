@@ -13,7 +13,7 @@ require_chromium()
 
 from playwright.sync_api import Page  # noqa: E402
 
-from checks.records import ReviewedArticle  # noqa: E402
+from copydesk.checks.records import ReviewedArticle  # noqa: E402
 
 ARTICLE = """---
 title: Harbour <script>window.__pwned=1</script> fees
@@ -37,12 +37,12 @@ See the [link](javascript:window.__pwned=1) for details.
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory, nlp) -> tuple[Path, ReviewedArticle]:
     """The report of ARTICLE through the real pipeline (extraction, suites, suppressions)."""
-    from checks.config import load_suites
-    from checks.runner import review_findings
-    from checks.suppressions import apply_suppressions
-    from flows.extract.pipeline import extract_batch
-    from reports.naming import report_name
-    from reports.writer import write_reports
+    from copydesk.checks.config import load_suites
+    from copydesk.checks.runner import review_findings
+    from copydesk.checks.suppressions import apply_suppressions
+    from copydesk.flows.extract.pipeline import extract_batch
+    from copydesk.reports.naming import report_name
+    from copydesk.reports.writer import write_reports
 
     folder = tmp_path_factory.mktemp("report")
     source = folder / "hostile.md"

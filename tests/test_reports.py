@@ -9,12 +9,12 @@ import stat
 
 import pytest
 
-from checks.records import ArticleInfo, Finding, Quote, ReviewedArticle
-from reports.contract import to_contract
-from reports.html import render_article, render_index, safe_url
-from reports.markdown import article_markdown
-from reports.naming import report_name
-from reports.writer import write_reports
+from copydesk.checks.records import ArticleInfo, Finding, Quote, ReviewedArticle
+from copydesk.reports.contract import to_contract
+from copydesk.reports.html import render_article, render_index, safe_url
+from copydesk.reports.markdown import article_markdown
+from copydesk.reports.naming import report_name
+from copydesk.reports.writer import write_reports
 
 TEXT = "Title <b>bold</b>\n\nReaders typed <script>alert(1)</script> and “Stop & think.”\n"
 

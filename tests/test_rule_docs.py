@@ -6,29 +6,28 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+from cli_command import COPYDESK
 
-from checks.rules import RULES
-from reports.sarif import sarif_log
+from copydesk.checks.rules import RULES
+from copydesk.reports.sarif import sarif_log
 
-COPYDESK = str(Path(sys.executable).parent / "copydesk")
 SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
 
 
 def copydesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([COPYDESK, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([*COPYDESK, *args], capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory, nlp, suites) -> dict[tuple[str, str], list[str]]:
     """(rule, "fires" | "passes") → the rules that fired on that example."""
-    from checks.runner import review_findings
-    from checks.suppressions import apply_suppressions
-    from flows.extract.pipeline import extract_batch
+    from copydesk.checks.runner import review_findings
+    from copydesk.checks.suppressions import apply_suppressions
+    from copydesk.flows.extract.pipeline import extract_batch
 
     folder = tmp_path_factory.mktemp("rule-examples")
     paths, keys = [], []
@@ -50,8 +49,8 @@ def reviewed(tmp_path_factory, nlp, suites) -> dict[tuple[str, str], list[str]]:
 def _match_the_archive_examples(folder: Path, articles, keys) -> None:
     """An archive rule's examples are checked against an archive holding its ``earlier``
     article, one archive (a ledger database of its own) per example."""
-    from checks.archive.review import archive_review
-    from flows.extract.pipeline import extract_batch
+    from copydesk.checks.archive.review import archive_review
+    from copydesk.flows.extract.pipeline import extract_batch
 
     for art, (rule_id, kind) in zip(articles, keys, strict=True):
         earlier = RULES[rule_id].earlier

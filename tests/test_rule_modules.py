@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-import checks.rules
-from checks import generated
-from checks.config import BUILTIN_SUITES, builtin_suites, load_suite, load_suites
-from checks.facts import TABLES, facts_read, table_columns
-from checks.rules import CATALOG, RULES, SEVERITIES, rule_modules
-from checks.rules.spec import COLUMN_ARGUMENTS, Check, CustomExpectation
+import copydesk.checks.rules
+from copydesk.checks import generated
+from copydesk.checks.config import BUILTIN_SUITES, builtin_suites, load_suite, load_suites
+from copydesk.checks.facts import TABLES, facts_read, table_columns
+from copydesk.checks.rules import CATALOG, RULES, SEVERITIES, rule_modules
+from copydesk.checks.rules.spec import COLUMN_ARGUMENTS, Check, CustomExpectation
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_DIR = ROOT / "checks" / "rules"
@@ -83,8 +83,8 @@ def test_every_column_of_a_table_is_one_fact():
 def test_every_expectation_builds_with_its_arguments():
     """Each check is a GX expectation that accepts its arguments: copydesk's own ones are
     registered under their names, built-in ones exist."""
-    from checks.expectations import CUSTOM_EXPECTATIONS, row_condition
-    from checks.runner import _expectation, _gx
+    from copydesk.checks.expectations import CUSTOM_EXPECTATIONS, row_condition
+    from copydesk.checks.runner import _expectation, _gx
 
     gx = _gx()[0]
     for rule in RULES.values():
@@ -130,7 +130,7 @@ def test_a_changed_rule_makes_the_generated_files_stale(monkeypatch, tmp_path):
 # A rule module that is not in the package: a figure of a billion or more, in a suite of
 # its own.
 BILLIONS = """\
-from checks.rules.spec import Check, Fact, Rule
+from copydesk.checks.rules.spec import Check, Fact, Rule
 
 RULE = Rule(
     id="figure-billions",
@@ -155,14 +155,14 @@ RULE = Rule(
 def with_a_new_rule(monkeypatch, tmp_path):
     """The rule module above, dropped into the package (a folder added to its path)."""
     (tmp_path / "figure_billions.py").write_text(BILLIONS, encoding="utf-8")
-    monkeypatch.setattr(checks.rules, "__path__", [*checks.rules.__path__, str(tmp_path)])
-    loaded = checks.rules._load()
+    monkeypatch.setattr(copydesk.checks.rules, "__path__", [*copydesk.checks.rules.__path__, str(tmp_path)])
+    loaded = copydesk.checks.rules._load()
     assert list(loaded)[:-1] == list(RULES) and list(loaded)[-1] == "figure-billions"
     monkeypatch.setitem(RULES, "figure-billions", loaded["figure-billions"])
     table_columns.cache_clear()
     yield loaded["figure-billions"]
     monkeypatch.undo()
-    sys.modules.pop("checks.rules.figure_billions", None)
+    sys.modules.pop("copydesk.checks.rules.figure_billions", None)
     table_columns.cache_clear()
 
 
@@ -170,9 +170,9 @@ def test_a_new_rule_module_is_all_a_new_rule_takes(with_a_new_rule, write, extra
     rule = with_a_new_rule
     """The suite, the table column, the message, the catalog's pages and the README table
     all come from the rule alone."""
-    from checks.runner import review_findings
-    from checks.tables import build_tables
-    from reports.sarif import sarif_log
+    from copydesk.checks.runner import review_findings
+    from copydesk.checks.tables import build_tables
+    from copydesk.reports.sarif import sarif_log
 
     [house] = [s for s in load_suites() if s.name == "house-style"]
     assert [e.rule for e in house.expectations] == ["figure-billions"]
@@ -192,9 +192,9 @@ def test_a_new_rule_module_is_all_a_new_rule_takes(with_a_new_rule, write, extra
 def test_the_examples_messages_are_written_from_their_fields(tmp_path, extract, suites):
     """Every rule's firing example gets its own message, every placeholder filled, not the
     summary a message falls back on when a field is missing."""
-    from checks.archive.review import archive_review
-    from checks.runner import review_findings
-    from checks.suppressions import apply_suppressions
+    from copydesk.checks.archive.review import archive_review
+    from copydesk.checks.runner import review_findings
+    from copydesk.checks.suppressions import apply_suppressions
 
     rules = list(RULES.values())
     articles = extract(*[_write(tmp_path, f"{r.module}.md", r.fires) for r in rules])

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.config import load_suites
-from checks.runner import review_findings
-from flows.extract.pipeline import extract_batch
+from copydesk.checks.config import load_suites
+from copydesk.checks.runner import review_findings
+from copydesk.flows.extract.pipeline import extract_batch
 
 BODIES = {
     "inconsistent": (
@@ -118,7 +118,7 @@ def test_scoped_suite_replaces_a_builtin_for_its_section(tmp_path, nlp):
 
 
 def test_scoped_suite_by_path_glob(tmp_path, nlp):
-    from checks.config import SuiteConfig, suites_for
+    from copydesk.checks.config import SuiteConfig, suites_for
 
     scoped = SuiteConfig("wire", "x.yml", [], paths=["wire/*"], replaces="sourcing")
     general = SuiteConfig("sourcing", "y.yml", [])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from cli_command import COPYDESK
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -33,9 +34,7 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def copydesk(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(BIN / "copydesk"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([*COPYDESK, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture
@@ -148,7 +147,7 @@ def test_a_served_schedule_runs_and_the_server_records_it(prefect_server, workdi
     logs = workdir / "logs"
     logs.mkdir()
     scheduler = subprocess.Popen(
-        [str(BIN / "copydesk"), "schedule", "content", "--interval", "5", "--out", "out", "--name", "e2e"],
+        [*COPYDESK, "schedule", "content", "--interval", "5", "--out", "out", "--name", "e2e"],
         cwd=workdir,
         env=env,
         stdout=open(logs / "schedule.out", "w"),  # noqa: SIM115  (closed with the process)

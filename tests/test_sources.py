@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows.extract.sources import footnote_year
+from copydesk.flows.extract.sources import footnote_year
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from flows.extract import speaker_nouns
-from flows.extract.speaker_nouns_train import count, main, source_spans, write
+from copydesk.flows.extract import speaker_nouns
+from copydesk.flows.extract.speaker_nouns_train import count, main, source_spans, write
 
 
 def _token(nlp, word: str, pos: str, lemma: str, ent: str = "") -> object:
@@ -14,7 +14,9 @@ def _token(nlp, word: str, pos: str, lemma: str, ent: str = "") -> object:
 
 
 def test_a_noun_often_a_subject_and_never_a_source_cannot_speak(nlp, monkeypatch):
-    monkeypatch.setattr(speaker_nouns, "_table", lambda: {"tone": (40, 0), "spokesman": (40, 30), "ode": (2, 0)})
+    monkeypatch.setattr(
+        speaker_nouns, "_table", lambda: {"tone": (40, 0), "spokesman": (40, 30), "ode": (2, 0)}
+    )
     assert speaker_nouns.cannot_speak(_token(nlp, "tone", "NOUN", "tone"))
     assert not speaker_nouns.cannot_speak(_token(nlp, "spokesman", "NOUN", "spokesman"))
     # Seen too rarely to judge, or never seen: the benefit of the doubt.

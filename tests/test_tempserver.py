@@ -8,11 +8,11 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import psutil
+from cli_command import COPYDESK
 
 SERVER_APP = "prefect.server.api.server:create_app"
 
@@ -24,7 +24,7 @@ def _environ(prefect_home: Path, **env: str) -> dict[str, str]:
 
 
 def _command(*args: str) -> list[str]:
-    return [str(Path(sys.executable).parent / "copydesk"), "review", "--exit-zero", *args]
+    return [*COPYDESK, "review", "--exit-zero", *args]
 
 
 def review(*args: str, cwd: Path, prefect_home: Path, **env: str) -> subprocess.CompletedProcess:

@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from flows.extract.vague import VagueClaim, extract_vague, is_vague_holder
+from copydesk.flows.extract.vague import VagueClaim, extract_vague, is_vague_holder
 
 
 @pytest.fixture

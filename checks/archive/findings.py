@@ -5,8 +5,8 @@ checked against."""
 
 from __future__ import annotations
 
-from checks.records import ArchiveMatch
-from checks.rules.spec import ArticleView, short
+from copydesk.checks.records import ArchiveMatch
+from copydesk.checks.rules.spec import ArticleView, short
 
 # The article already in the archive that both archive rules' examples are checked against.
 ARCHIVED_EXAMPLE = (
@@ -30,7 +30,7 @@ def _match(item_id: str, view: ArticleView, same_words: bool) -> ArchiveMatch | 
 def match_fields(item_id: str, view: ArticleView, same_words: bool) -> dict | None:
     """The message fields of a finding on quote ``item_id``: the first match of another
     article that repeats it in the same words (``same_words``) or in other words."""
-    from checks.archive.alignment import marked  # rapidfuzz: only when a finding is written
+    from copydesk.checks.archive.alignment import marked  # rapidfuzz: only when a finding is written
 
     match = _match(item_id, view, same_words)
     quote = next((q for q in view.art.quotes if q.id == item_id), None)

@@ -23,14 +23,14 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from checks.archive import alignment, signatures
-from checks.archive.alignment import MIN_WORDS, compare
-from checks.archive.people import name_words, same_person
-from checks.archive.schema import ArchiveArticle, ArchiveBand, ArchiveQuote
-from checks.archive.wording import quote_words, quotes_someone, spoken
-from checks.fingerprints import line_col
-from checks.ledger import Ledger
-from checks.records import ArchiveMatch, QuoteMatch, ReviewedArticle
+from copydesk.checks.archive import alignment, signatures
+from copydesk.checks.archive.alignment import MIN_WORDS, compare
+from copydesk.checks.archive.people import name_words, same_person
+from copydesk.checks.archive.schema import ArchiveArticle, ArchiveBand, ArchiveQuote
+from copydesk.checks.archive.wording import quote_words, quotes_someone, spoken
+from copydesk.checks.fingerprints import line_col
+from copydesk.checks.ledger import Ledger
+from copydesk.checks.records import ArchiveMatch, QuoteMatch, ReviewedArticle
 
 # Part of every content hash: a change to how quotes are normalised or signed re-indexes
 # every article at its next review.

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.archive.index import IndexUpdate, QuoteArchive, entry_for, signed
-from checks.ledger import Ledger
-from checks.records import QuoteMatch, ReviewedArticle
+from copydesk.checks.archive.index import IndexUpdate, QuoteArchive, entry_for, signed
+from copydesk.checks.ledger import Ledger
+from copydesk.checks.records import QuoteMatch, ReviewedArticle
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from checks.ledger import Base, UTCDateTime
+from copydesk.checks.ledger import Base, UTCDateTime
 
 
 class ArchiveArticle(Base):

@@ -1,6 +1,6 @@
 """Alembic's environment for the ledger.
 
-copydesk runs its migrations itself, from ``checks.ledger`` (``Ledger.open`` upgrades to
+copydesk runs its migrations itself, from ``copydesk.checks.ledger`` (``Ledger.open`` upgrades to
 head), on a connection that already holds the writers' lock and an open transaction; so
 there is no alembic.ini and no offline mode. To change the schema: change the models in
 ``checks/ledger.py``, add ``versions/NNNN_what.py`` with ``down_revision`` set to the
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from alembic import context
 
-from checks.ledger import VERSION_TABLE, Base
+from copydesk.checks.ledger import VERSION_TABLE, Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("the ledger migrates itself when opened: use checks.ledger.migrate(url)")
+    raise RuntimeError("the ledger migrates itself when opened: use copydesk.checks.ledger.migrate(url)")
 
 # render_as_batch: SQLite cannot ALTER most things, Alembic recreates the table instead.
 context.configure(

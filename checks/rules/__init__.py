@@ -1,14 +1,14 @@
 """The rule catalog: one module per rule in this package (``quote_unattributed.py`` for
-``quote-unattributed``), each defining ``RULE`` (``checks.rules.spec.Rule``): its public,
+``quote-unattributed``), each defining ``RULE`` (``copydesk.checks.rules.spec.Rule``): its public,
 stable id and default severity, the facts it reads, its Great Expectations
 expectation(s), its message and fix, and its documentation with an example that fires
 and one that does not.
 
 Everything else is generated from these modules: ``RULES`` (``copydesk rules``,
 ``copydesk rule ID``, SARIF's rule metadata, the reports' help lines), the built-in
-suites GX runs (``checks.config``), the facts tables' rule columns (``checks.tables``),
-copydesk's own expectations (``checks.expectations``), and the README's rule table and
-``checks/suites/*.yml`` (``checks.generated``, ``make docs``).
+suites GX runs (``copydesk.checks.config``), the facts tables' rule columns (``copydesk.checks.tables``),
+copydesk's own expectations (``copydesk.checks.expectations``), and the README's rule table and
+``checks/suites/*.yml`` (``copydesk.checks.generated``, ``make docs``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import pkgutil
 from importlib import import_module
 
-from checks.rules.spec import SEVERITIES, Rule
+from copydesk.checks.rules.spec import SEVERITIES, Rule
 
 # The order rules are listed in (``copydesk rules``, SARIF, the README): these first, then
 # every other module of this package by name. A new rule needs no entry here; add one only

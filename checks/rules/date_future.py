@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, CustomExpectation, Rule
+from copydesk.checks.rules.spec import Check, CustomExpectation, Rule
 
 NOT_AFTER_PUBLICATION = CustomExpectation(
     "expect_completed_events_not_after_publication",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, Rule
+from copydesk.checks.rules.spec import Check, Rule
 
 
 def _runs_forwards(kind: str) -> Check:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import ArticleView, Check, Fact, Rule
+from copydesk.checks.rules.spec import ArticleView, Check, Fact, Rule
 
 
 def _why(f, view: ArticleView) -> dict:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from checks.matching import content_words
-from checks.records import Figure, ReviewedArticle
-from checks.rules.spec import ArticleView, Check, Fact, Rule
+from copydesk.checks.matching import content_words
+from copydesk.checks.records import Figure, ReviewedArticle
+from copydesk.checks.rules.spec import ArticleView, Check, Fact, Rule
 
 
 def same_quantity(art: ReviewedArticle) -> dict[str, Figure | None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, CustomExpectation, Fact, Rule
+from copydesk.checks.rules.spec import Check, CustomExpectation, Fact, Rule
 
 SOURCED = CustomExpectation(
     "expect_figures_to_be_sourced",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, Rule
+from copydesk.checks.rules.spec import Check, Rule
 
 RULE = Rule(
     id="footnote-undefined",

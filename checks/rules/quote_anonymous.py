@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, Fact, Rule
+from copydesk.checks.rules.spec import Check, Fact, Rule
 
 RULE = Rule(
     id="quote-anonymous",

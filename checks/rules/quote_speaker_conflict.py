@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checks.archive.findings import ARCHIVED_EXAMPLE, match_fields
-from checks.rules.spec import Check, CustomExpectation, Rule
+from copydesk.checks.archive.findings import ARCHIVED_EXAMPLE, match_fields
+from copydesk.checks.rules.spec import Check, CustomExpectation, Rule
 
 KEEP_SPEAKER = CustomExpectation(
     "expect_archive_quotes_to_keep_their_speaker",

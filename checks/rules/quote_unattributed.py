@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, CustomExpectation, Rule
+from copydesk.checks.rules.spec import Check, CustomExpectation, Rule
 
 HAS_SPEAKER = CustomExpectation(
     "expect_speech_quotes_to_have_speaker",

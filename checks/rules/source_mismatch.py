@@ -7,7 +7,7 @@ rule reads that fact, ``citations.mismatch``."""
 
 from __future__ import annotations
 
-from checks.rules.spec import Check, Fact, Rule
+from copydesk.checks.rules.spec import Check, Fact, Rule
 
 RULE = Rule(
     id="source-mismatch",

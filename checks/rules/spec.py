@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from checks.records import ReviewedArticle, Source
+from copydesk.checks.records import ReviewedArticle, Source
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -60,7 +60,7 @@ class Fact:
 class CustomExpectation:
     """A copydesk expectation: a built-in GX expectation (``base``, its class name) with
     the columns and condition a rule needs fixed, so a suite entry names it alone.
-    ``checks.expectations`` turns it into the GX class, registered under ``name``."""
+    ``copydesk.checks.expectations`` turns it into the GX class, registered under ``name``."""
 
     name: str  # snake_case, as suite files write it
     base: str  # e.g. "ExpectColumnValuesToBeBetween"
@@ -123,7 +123,7 @@ class Rule:
     facts: tuple[Fact, ...] = ()
     checks: tuple[Check, ...] = ()
     raised_by: str = ""
-    # Message fields of this rule's own, over those of its table's item (``checks.facts``):
+    # Message fields of this rule's own, over those of its table's item (``copydesk.checks.facts``):
     # e.g. {"why": …}, or {"start": …} to flag another span of the item.
     details: Callable[[Any, ArticleView], dict] | None = None
     # The whole set of message fields, for a rule whose flagged row is not one item of its
@@ -133,5 +133,5 @@ class Rule:
 
     @property
     def module(self) -> str:
-        """The rule's module name in ``checks.rules``."""
+        """The rule's module name in ``copydesk.checks.rules``."""
         return self.id.replace("-", "_")

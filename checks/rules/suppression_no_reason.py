@@ -5,7 +5,7 @@ directives, before any finding is suppressed."""
 
 from __future__ import annotations
 
-from checks.rules.spec import Rule
+from copydesk.checks.rules.spec import Rule
 
 RULE = Rule(
     id="suppression-no-reason",

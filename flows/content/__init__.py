@@ -1,7 +1,14 @@
 """Loading articles: decoding, format detection, zones and the offset map."""
 
-from flows.content.article import Article, ArticleMeta, FootnoteDefinition, FootnoteMarker, Link, Zone
-from flows.content.loader import LoadError, discover_files, load_article
+from copydesk.flows.content.article import (
+    Article,
+    ArticleMeta,
+    FootnoteDefinition,
+    FootnoteMarker,
+    Link,
+    Zone,
+)
+from copydesk.flows.content.loader import LoadError, discover_files, load_article
 
 __all__ = [
     "Article",

@@ -14,8 +14,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from flows.content.article import Article, ArticleMeta, Edit, FootnoteMarker, Link, Zone, ZoneKind
-from flows.content.frontmatter import parse_date
+from copydesk.flows.content.article import Article, ArticleMeta, Edit, FootnoteMarker, Link, Zone, ZoneKind
+from copydesk.flows.content.frontmatter import parse_date
 
 SKIP = {
     "script",
@@ -303,7 +303,7 @@ def load(path: str, text: str, meta: ArticleMeta) -> Article:
 
 
 def _definition(text: str, label: str, start: int, end: int):
-    from flows.content.article import FootnoteDefinition
+    from copydesk.flows.content.article import FootnoteDefinition
 
     # The raw slice, markup and all: offsets are the contract; readers strip tags themselves.
     return FootnoteDefinition(label, start, end, text[start:end])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.content.article import Edit, FootnoteMarker, Link
+from copydesk.flows.content.article import Edit, FootnoteMarker, Link
 
 FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]{1,20})\](?!:)|\[(\d{1,3})\](?![:(\[])")
 MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\(\s*<?([^)\s>]{1,2000})>?(?:\s+\"[^\"\n]*\")?\s*\)")

@@ -11,13 +11,13 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from checks.identity import article_id, project_root
-from flows.content import html as html_loader
-from flows.content import markdown as markdown_loader
-from flows.content import plaintext as text_loader
-from flows.content.article import Article, ArticleMeta
-from flows.content.frontmatter import parse_front_matter
-from flows.content.view import MAX_RUN, PARAGRAPH_BREAK
+from copydesk.checks.identity import article_id, project_root
+from copydesk.flows.content import html as html_loader
+from copydesk.flows.content import markdown as markdown_loader
+from copydesk.flows.content import plaintext as text_loader
+from copydesk.flows.content.article import Article, ArticleMeta
+from copydesk.flows.content.frontmatter import parse_front_matter
+from copydesk.flows.content.view import MAX_RUN, PARAGRAPH_BREAK
 
 ARTICLE_SUFFIXES = {
     ".md": "markdown",
@@ -40,7 +40,7 @@ class LoadError(Exception):
 
 
 def article_id_for(path: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
-    """The article's id: its POSIX path from the project root (``checks.identity``), never
+    """The article's id: its POSIX path from the project root (``copydesk.checks.identity``), never
     its file name, which archives repeat across year and section folders."""
     return article_id(path, root)
 
@@ -225,6 +225,6 @@ def _within_parse_limit(article: Article) -> Article:
 
 
 def _front_matter_zone(end: int):
-    from flows.content.article import Zone
+    from copydesk.flows.content.article import Zone
 
     return Zone("front_matter", 0, end)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import itertools
 
-from flows.content.article import Article, ArticleMeta, Edit, Zone
-from flows.content.inline import HTML_COMMENT
-from flows.content.mdblocks import FOOTNOTE_LABEL, Block, FileLines, blocks
-from flows.content.zoning import BIO_HEADING, COMMENTS_HEADING, add_footnote, add_zone
+from copydesk.flows.content.article import Article, ArticleMeta, Edit, Zone
+from copydesk.flows.content.inline import HTML_COMMENT
+from copydesk.flows.content.mdblocks import FOOTNOTE_LABEL, Block, FileLines, blocks
+from copydesk.flows.content.zoning import BIO_HEADING, COMMENTS_HEADING, add_footnote, add_zone
 
 
 def load(path: str, text: str, meta: ArticleMeta, body_start: int = 0) -> Article:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from flows.content.article import Article, ArticleMeta, Zone
-from flows.content.blocks import Line, blocks_of
-from flows.content.frontmatter import parse_date
-from flows.content.zoning import (
+from copydesk.flows.content.article import Article, ArticleMeta, Zone
+from copydesk.flows.content.blocks import Line, blocks_of
+from copydesk.flows.content.frontmatter import parse_date
+from copydesk.flows.content.zoning import (
     BIO_HEADING,
     COMMENTS_HEADING,
     add_footnote,

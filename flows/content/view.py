@@ -1,7 +1,7 @@
 """The reviewed text of an article and its map back to file offsets.
 
 spaCy parses only the reviewed zones, with markup and footnote markers removed and a
-paragraph break between zones. Hidden characters (``checks.hidden``: bidi controls,
+paragraph break between zones. Hidden characters (``copydesk.checks.hidden``: bidi controls,
 zero-width spaces) are left out too, so that "2<U+200B>50 jobs" reads as the one figure
 a reader sees; ``ReviewText.hidden`` keeps where they were in the file. ``ReviewText`` keeps, for every stretch of that text,
 where it came from in the file, so each extracted span maps back exactly.
@@ -13,8 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from checks.hidden import HIDDEN, hidden_runs
-from flows.content.article import Article, Zone
+from copydesk.checks.hidden import HIDDEN, hidden_runs
+from copydesk.flows.content.article import Article, Zone
 
 PARAGRAPH_BREAK = "\n\n"
 # spaCy's tokenizer takes time quadratic in the length of a run of characters without a

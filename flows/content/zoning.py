@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from flows.content.article import Article, Edit, FootnoteDefinition, Zone, ZoneKind
-from flows.content.blocks import Line
-from flows.content.inline import scan_inline
+from copydesk.flows.content.article import Article, Edit, FootnoteDefinition, Zone, ZoneKind
+from copydesk.flows.content.blocks import Line
+from copydesk.flows.content.inline import scan_inline
 
 # Trailers that are not the article: reader comments and the author's bio.
 COMMENTS_HEADING = re.compile(

@@ -5,10 +5,10 @@ One job: read from a sentence the named people and organisations it brings in to
 view ("said Jane Roe, an economist at the Urban Institute", "according to Smith", "as did
 the Clinton campaign", "The poll, by the Public Policy Institute"), and say whether one of
 them backs an unnamed holder nearby. The labels call such a claim optional: a copy chief
-reads it as backed, so ``flows.extract.vague`` does not report it.
+reads it as backed, so ``copydesk.flows.extract.vague`` does not report it.
 
 It has no word classes of its own: it reuses the general classes of
-``flows.extract.stance`` (verbs of saying and thinking) and ``flows.extract.holders``
+``copydesk.flows.extract.stance`` (verbs of saying and thinking) and ``copydesk.flows.extract.holders``
 (quantifiers, group nouns, the entity types that name someone), and matches a source to a
 group by the words that describe the source, never by a list of names.
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from flows.extract.holders import GROUP_NOUNS, NAMING_ENTITIES, QUANTIFIERS, according_object
-from flows.extract.stance import COGNITION, COMMUNICATION
+from copydesk.flows.extract.holders import GROUP_NOUNS, NAMING_ENTITIES, QUANTIFIERS, according_object
+from copydesk.flows.extract.stance import COGNITION, COMMUNICATION
 
 
 @dataclass(frozen=True)

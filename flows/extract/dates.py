@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from checks.records import DateMention
-from flows.extract.doccache import text_of
-from flows.extract.lexicon import MONTHS
-from flows.extract.tense import clause_verb, tense_of
+from copydesk.checks.records import DateMention
+from copydesk.flows.extract.doccache import text_of
+from copydesk.flows.extract.lexicon import MONTHS
+from copydesk.flows.extract.tense import clause_verb, tense_of
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.text import line_paragraph_spans
+from copydesk.flows.extract.text import line_paragraph_spans
 
 _KEY = "copydesk.sentences"
 _TEXT = "copydesk.text"

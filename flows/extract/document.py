@@ -13,9 +13,9 @@ import html
 
 from spacy.tokens import Doc
 
-from checks.hidden import kind_of
-from checks.matching import names, plain_text, stems
-from checks.records import (
+from copydesk.checks.hidden import kind_of
+from copydesk.checks.matching import names, plain_text, stems
+from copydesk.checks.records import (
     ArticleInfo,
     Citation,
     HiddenCharacter,
@@ -24,18 +24,18 @@ from checks.records import (
     Source,
     VagueAttribution,
 )
-from flows.content.article import Article
-from flows.content.view import ReviewText
-from flows.extract.dates import extract_dates
-from flows.extract.doccache import sentence_of, sentences, text_of
-from flows.extract.figures import extract_figures
-from flows.extract.notices import mask_notices
-from flows.extract.quotes import extract_quotes
-from flows.extract.scope import cover_figures
-from flows.extract.sources import extract_attributions, footnote_year
-from flows.extract.tense import clause_verb
-from flows.extract.text import paragraph_spans
-from flows.extract.vague import extract_vague
+from copydesk.flows.content.article import Article
+from copydesk.flows.content.view import ReviewText
+from copydesk.flows.extract.dates import extract_dates
+from copydesk.flows.extract.doccache import sentence_of, sentences, text_of
+from copydesk.flows.extract.figures import extract_figures
+from copydesk.flows.extract.notices import mask_notices
+from copydesk.flows.extract.quotes import extract_quotes
+from copydesk.flows.extract.scope import cover_figures
+from copydesk.flows.extract.sources import extract_attributions, footnote_year
+from copydesk.flows.extract.tense import clause_verb
+from copydesk.flows.extract.text import paragraph_spans
+from copydesk.flows.extract.vague import extract_vague
 
 
 def article_info(article: Article) -> ArticleInfo:

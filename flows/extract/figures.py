@@ -11,11 +11,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from checks.records import Figure
-from flows.extract.doccache import sentence_of, text_of
-from flows.extract.lexicon import MONTHS
-from flows.extract.mood import irrealis
-from flows.extract.numbers import DIGITS, NUMBER_WORDS, SCALE_WORD, parse_fraction, parse_number
+from copydesk.checks.records import Figure
+from copydesk.flows.extract.doccache import sentence_of, text_of
+from copydesk.flows.extract.lexicon import MONTHS
+from copydesk.flows.extract.mood import irrealis
+from copydesk.flows.extract.numbers import DIGITS, NUMBER_WORDS, SCALE_WORD, parse_fraction, parse_number
 
 # Case-sensitive inside FIGURE's re.I, and not the tail of a word: "A$30" is Australian
 # dollars, "ha$14.50" (a typo) and "a$5 fee" are plain dollars.

@@ -1,10 +1,10 @@
 """Holders: whether the phrase that holds a view names who holds it.
 
-One job: classify a holder phrase, found by ``flows.extract.vague``, as unnamed (and
+One job: classify a holder phrase, found by ``copydesk.flows.extract.vague``, as unnamed (and
 why: a quantifier, a group of people, a party or nationality, an anonymous source, an
 unnamed poll or study) or as naming someone (a person or organisation listed in the group,
 a possessor, an affiliation, an office-holder, a counted share). ``is_vague_holder`` is
-the predicate ``flows.extract.sources`` uses to mark an attribution vague.
+the predicate ``copydesk.flows.extract.sources`` uses to mark an attribution vague.
 
 The word classes are general classes: quantifiers and partitives of English grammar,
 person and group nouns after WordNet's noun.person and noun.group top senses, agent nouns
@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
-from flows.extract.stance import stance_of
+from copydesk.flows.extract.stance import stance_of
 
 
 def _words(text: str) -> frozenset[str]:

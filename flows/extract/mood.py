@@ -120,7 +120,12 @@ def _clause_mood(verb: Token) -> str | None:
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(c.lower_ in GENERIC_SUBJECTS or _owned_by_reader(c) for c in subjects):
         return "second person"  # "you earn", "your child could earn": the reader's case, not a fact
-    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ == "NOUN" and _infinitive(verb) and not _ranked(verb.head):
+    if (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.pos_ == "NOUN"
+        and _infinitive(verb)
+        and not _ranked(verb.head)
+    ):
         # "a way for parents to pay a quarter of the cost", "enough money to save $500":
         # what the noun is for, not what happened ("the first port to handle 1 million" is)
         return "purpose"
@@ -153,7 +158,9 @@ def _infinitive(verb: Token) -> bool:
 
 def _ranked(noun: Token) -> bool:
     """ "the first", "the only", "the largest": a rank makes the infinitive a fact."""
-    return any(c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "last", "only", "next"} for c in noun.children)
+    return any(
+        c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "last", "only", "next"} for c in noun.children
+    )
 
 
 def _is_volition(token: Token) -> bool:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checks.records import ArticleInfo, ReviewedArticle
-from flows.content import LoadError, load_article
-from flows.content.article import Article
-from flows.content.loader import DEFAULT_MAX_BYTES, article_id_for
-from flows.content.view import ReviewText, build_review_text
-from flows.extract.document import extract_article
-from flows.extract.nlp import load_nlp
-from flows.extract.parsing import parse
+from copydesk.checks.records import ArticleInfo, ReviewedArticle
+from copydesk.flows.content import LoadError, load_article
+from copydesk.flows.content.article import Article
+from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, article_id_for
+from copydesk.flows.content.view import ReviewText, build_review_text
+from copydesk.flows.extract.document import extract_article
+from copydesk.flows.extract.nlp import load_nlp
+from copydesk.flows.extract.parsing import parse
 
 # Docs per nlp.pipe step. The parser's working memory grows with the padded batch: 16
 # long articles took ~400 MB at once, 4 take ~100 MB, and parse no slower on a CPU.
@@ -48,7 +48,7 @@ def extract_batch(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> l
                 article.path, f"internal error while extracting: {type(exc).__name__}: {exc}"
             )
         finally:
-            # The per-Doc caches (flows.extract.doccache) hold Spans, which hold the Doc:
+            # The per-Doc caches (copydesk.flows.extract.doccache) hold Spans, which hold the Doc:
             # a cycle that only the garbage collector's rare full passes free. Cut it, so
             # the Doc and its arrays go now, not after a worker has grown by hundreds of MB.
             doc.user_data.clear()

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.doccache import paragraph_index, sentence_of
-from flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
-from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+from copydesk.flows.extract.doccache import paragraph_index, sentence_of
+from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
+from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
 REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl"}
 
@@ -76,7 +76,9 @@ def _inverted_after(token: Token, span: Span) -> bool:
     """ "“…,” read the statement": the verb right after the quote, its subject after it
     (the parser often takes that subject for an object)."""
     gap = token.doc[span.end : token.i]
-    return all(t.is_punct or t.is_space for t in gap) and any(c.dep_ in {"dobj", "nsubj"} for c in token.rights)
+    return all(t.is_punct or t.is_space for t in gap) and any(
+        c.dep_ in {"dobj", "nsubj"} for c in token.rights
+    )
 
 
 def _as_aside(token: Token, holders: set[int], inside: bytearray) -> bool:

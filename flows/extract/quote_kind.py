@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.doccache import sentence_of
-from flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
-from flows.extract.quote_cues import is_cue, words_root
-from flows.extract.quote_marks import QuoteSpan
-from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+from copydesk.flows.extract.doccache import sentence_of
+from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
+from copydesk.flows.extract.quote_cues import is_cue, words_root
+from copydesk.flows.extract.quote_marks import QuoteSpan
+from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
 # Verbs that judge rather than coin a name: with someone as their subject, the quoted
@@ -81,7 +81,18 @@ def _judging_verb(span: Span) -> Token | None:
     "described the levy as “X”" (the quote hangs from "as")."""
     node, through_as = words_root(span), False
     for _ in range(3):
-        if node.dep_ not in {"oprd", "dobj", "xcomp", "attr", "appos", "ccomp", "pobj", "prep", "conj", "amod"}:
+        if node.dep_ not in {
+            "oprd",
+            "dobj",
+            "xcomp",
+            "attr",
+            "appos",
+            "ccomp",
+            "pobj",
+            "prep",
+            "conj",
+            "amod",
+        }:
             return None
         through_as = through_as or (node.dep_ == "prep" and node.lower_ == "as")
         node = node.head
@@ -112,7 +123,9 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
     # "Ode attacked the plan, calling it “reckless”": a participle clause judges with the
     # subject of the verb it hangs from.
     head = verb
-    while not subjects and head.dep_ in {"advcl", "conj", "xcomp"} and head.tag_ == "VBG" and head.head != head:
+    while (
+        not subjects and head.dep_ in {"advcl", "conj", "xcomp"} and head.tag_ == "VBG" and head.head != head
+    ):
         head = head.head
         subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects:

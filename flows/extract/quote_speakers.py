@@ -10,9 +10,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
-from flows.extract.lexicon import DOCUMENT_NOUNS
-from flows.extract.speaker_nouns import cannot_speak
+from copydesk.flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
+from copydesk.flows.extract.lexicon import DOCUMENT_NOUNS
+from copydesk.flows.extract.speaker_nouns import cannot_speak
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Where a speaker's name stops when read off the words next to a cue.
@@ -43,7 +43,11 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             if cannot_speak(head):
                 return None  # "the tone of the talk was calm and predicted …": not a reporter
             return issuer(phrase(head, inside), inside)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(inside[t.idx] for r in verb.rights for t in r.subtree):
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBN"
+            and any(inside[t.idx] for r in verb.rights for t in r.subtree)
+        ):
             # "the files, described as “sensitive” by aides": the agent judged, not the
             # noun the participle describes. But "Ode tweeted that it was “a con”" is a
             # finite verb the tagger took for a participle: a name right before it speaks.

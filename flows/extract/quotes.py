@@ -11,13 +11,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from checks.records import Quote
-from flows.extract.doccache import line_paragraphs, text_of
-from flows.extract.lexicon import PERSONAL_PRONOUNS
-from flows.extract.quote_cues import best_cue, cue_text, frame_of, governs, outermost_cue, previous_sentence
-from flows.extract.quote_kind import classify
-from flows.extract.quote_marks import QuoteSpan, find_quote_spans
-from flows.extract.quote_speakers import (
+from copydesk.checks.records import Quote
+from copydesk.flows.extract.doccache import line_paragraphs, text_of
+from copydesk.flows.extract.lexicon import PERSONAL_PRONOUNS
+from copydesk.flows.extract.quote_cues import (
+    best_cue,
+    cue_text,
+    frame_of,
+    governs,
+    outermost_cue,
+    previous_sentence,
+)
+from copydesk.flows.extract.quote_kind import classify
+from copydesk.flows.extract.quote_marks import QuoteSpan, find_quote_spans
+from copydesk.flows.extract.quote_speakers import (
     adjacent_speaker,
     antecedent,
     colon_introducer,
@@ -28,7 +35,7 @@ from flows.extract.quote_speakers import (
     speaker_of,
     turn_label,
 )
-from flows.extract.running_speaker import carry_speakers
+from copydesk.flows.extract.running_speaker import carry_speakers
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:

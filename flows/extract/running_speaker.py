@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from checks.records import Quote
-from flows.extract.quote_marks import QuoteSpan
-from flows.extract.quote_speakers import resolve_pronoun
+from copydesk.checks.records import Quote
+from copydesk.flows.extract.quote_marks import QuoteSpan
+from copydesk.flows.extract.quote_speakers import resolve_pronoun
 
 
 def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragraphs) -> None:
@@ -59,7 +59,10 @@ def _nearer_mention(doc: Doc, prev: Quote, quote: Quote) -> Span | None:
     for token in gap:
         if token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        if token.lower_ in {"he", "she"} and resolve_pronoun(doc, doc[token.i : token.i + 1]) == prev.speaker_name:
+        if (
+            token.lower_ in {"he", "she"}
+            and resolve_pronoun(doc, doc[token.i : token.i + 1]) == prev.speaker_name
+        ):
             found = doc[token.i : token.i + 1]
         elif token.ent_type_ == "PERSON" and token.text in name_words:
             found = next((e for e in doc.ents if e.start <= token.i < e.end), doc[token.i : token.i + 1])

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from checks.records import Citation, Figure, Source
-from flows.extract.doccache import sentence_of, text_of
-from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS
-from flows.extract.sources import DOCUMENT_NOUNS, Attribution
+from copydesk.checks.records import Citation, Figure, Source
+from copydesk.flows.extract.doccache import sentence_of, text_of
+from copydesk.flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS
+from copydesk.flows.extract.sources import DOCUMENT_NOUNS, Attribution
 
 SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
 # A passage keeps a data source in force while each paragraph states figures or names a

@@ -2,7 +2,7 @@
 
 Inline attributions are read from the parse: "according to X", "X said", "a 2022 audit
 by X", "the 1979 census shows". Vague ones ("observers believe", "sources close to the
-matter") are kept too, marked ``vague`` by ``flows.extract.vague``'s predicate, so they
+matter") are kept too, marked ``vague`` by ``copydesk.flows.extract.vague``'s predicate, so they
 never count as a figure's source; ``attribution-vague`` itself reads ``extract_vague``.
 """
 
@@ -14,9 +14,9 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.doccache import sentences, text_of
-from flows.extract.holders import is_vague_holder
-from flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_VERBS
+from copydesk.flows.extract.doccache import sentences, text_of
+from copydesk.flows.extract.holders import is_vague_holder
+from copydesk.flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_VERBS
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
 # "the results of the 1979 census show", "a 2022 audit found": a document speaks for the
@@ -99,7 +99,7 @@ DOCUMENT_NOUNS = {
 
 PROPOSAL_NOUNS = frozenset({"plan", "proposal"})
 
-# How an attribution frames its sentence, which decides what it covers (flows.extract.scope):
+# How an attribution frames its sentence, which decides what it covers (copydesk.flows.extract.scope):
 # "sentence": the whole sentence ("according to X", "the census shows", "in that survey");
 # "content": what the cue verb reports ("X said [...]", "the bureau estimated [...]");
 # "noun": the subtree of a reporting noun ("a Times report that [...]", "his comment about [...]").
@@ -159,7 +159,15 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         phrase = token.doc[obj.left_edge.i : obj.right_edge.i + 1]
         vague = is_vague_holder(obj)
         return Attribution(
-            token.idx, phrase.end_char, phrase.text, token, sent, vague, "sentence", data=_is_document(obj), proposal=_is_proposal(obj)
+            token.idx,
+            phrase.end_char,
+            phrase.text,
+            token,
+            sent,
+            vague,
+            "sentence",
+            data=_is_document(obj),
+            proposal=_is_proposal(obj),
         )
     if token.pos_ in {"NOUN", "PROPN"} and _is_document(token):
         return _document_frame(token, sent)
@@ -265,7 +273,9 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
     if end - start > 200:
         return None
     phrase = text_of(doc)[start:end]
-    return Attribution(start, end, phrase, noun, sent, vague, frame, data=_is_data(noun), proposal=_is_proposal(noun))
+    return Attribution(
+        start, end, phrase, noun, sent, vague, frame, data=_is_data(noun), proposal=_is_proposal(noun)
+    )
 
 
 def _owner(noun: Token) -> Token | None:

@@ -10,7 +10,7 @@ noun seen often as a subject and (almost) never as a source cannot speak ("mood"
 "timing", "attacks"); a noun never seen is given the benefit of the doubt.
 
 The table is counts of lemmas only (no article text) and is rebuilt with
-``make train-quotes`` (``python -m flows.extract.speaker_nouns_train``).
+``make train-quotes`` (``python -m copydesk.flows.extract.speaker_nouns_train``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Rebuild ``speaker_nouns.tsv`` from an attribution corpus in brat standoff format.
 
-    python -m flows.extract.speaker_nouns_train ../shared/polnear-train
+    python -m copydesk.flows.extract.speaker_nouns_train ../shared/polnear-train
 
 For every noun lemma that is the subject (``nsubj``) of a verb in the corpus's articles:
 how often, and how often that subject lies inside a span an annotator marked as an
@@ -15,8 +15,8 @@ import collections
 import sys
 from pathlib import Path
 
-from flows.extract.nlp import load_nlp
-from flows.extract.speaker_nouns import TABLE
+from copydesk.flows.extract.nlp import load_nlp
+from copydesk.flows.extract.speaker_nouns import TABLE
 
 # Nouns seen fewer times than this as a subject are left out: the lookup treats them as
 # unknown anyway (speaker_nouns.MIN_SEEN), and the file stays small.
@@ -62,7 +62,11 @@ def count(corpus: Path) -> dict[str, list[int]]:
 def write(counts: dict[str, list[int]], out: Path, corpus: Path) -> None:
     lines = [
         f"# noun lemma, times a subject, times inside an annotated Source: {corpus.name}",
-        *(f"{lemma}\t{seen}\t{source}" for lemma, (seen, source) in sorted(counts.items()) if seen >= KEEP_SEEN),
+        *(
+            f"{lemma}\t{seen}\t{source}"
+            for lemma, (seen, source) in sorted(counts.items())
+            if seen >= KEEP_SEEN
+        ),
     ]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -3,7 +3,7 @@
 One job: given a verb (and whether its holder is a document), say whether it reports a
 claim, a belief, a worry, a judgement or a link ("say", "fear", "criticize", "link",
 "express concern"), as against an act or an experience ("called for a prosecutor", "saw
-the debate", "agreed to share"). Who holds the view is ``flows.extract.holders``'s job.
+the debate", "agreed to share"). Who holds the view is ``copydesk.flows.extract.holders``'s job.
 
 The word classes are general classes, not word lists: they follow VerbNet's classes of
 saying, believing, judging, feeling and linking, plus the light verbs and stance nouns of
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from flows.extract.mood import IRREALIS_MODALS
+from copydesk.flows.extract.mood import IRREALIS_MODALS
 
 
 def _words(text: str) -> frozenset[str]:

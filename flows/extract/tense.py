@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from checks.records import Tense
+from copydesk.checks.records import Tense
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
 FORECAST_LEMMAS = {

@@ -4,7 +4,7 @@ group or authority, read from the parse.
 A finding needs two things:
 
 - a **stance verb**: a verb of saying, believing, judging, feeling, showing or linking
-  (``flows.extract.stance``), or a light verb whose object names a stance ("express concern");
+  (``copydesk.flows.extract.stance``), or a light verb whose object names a stance ("express concern");
 - its **holder**, wherever the clause puts it: the subject of the verb ("critics say"),
   the agent of a passive ("seen by most traders"), the noun a participle or relative
   clause hangs on ("economists warning", "Democrats, who have questioned"), the object of
@@ -24,8 +24,8 @@ the holder is itself the content of another attribution ("Smith said many voters
 or when a named source attributes a claim in the same or the next sentence (the labels
 call that optional: a copy chief reads the claim as backed).
 
-The work is split by job: ``flows.extract.stance`` says whether a verb states a view,
-``flows.extract.holders`` whether a holder names anyone, and ``flows.extract.backing``
+The work is split by job: ``copydesk.flows.extract.stance`` says whether a verb states a view,
+``copydesk.flows.extract.holders`` whether a holder names anyone, and ``copydesk.flows.extract.backing``
 whether a named source nearby backs the claim. This module finds where the parse puts
 each stance's holder and yields the findings.
 
@@ -39,22 +39,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from flows.extract.backing import (
+from copydesk.flows.extract.backing import (
     according_to_named,
     backs,
     compared_with_named,
     named_sources,
     names_document,
 )
-from flows.extract.doccache import sentences, text_of
-from flows.extract.holders import (
+from copydesk.flows.extract.doccache import sentences, text_of
+from copydesk.flows.extract.holders import (
     SPECIFYING_PREPS,
     Reason,
     according_object,
     is_vague_holder,
     unnamed_holder,
 )
-from flows.extract.stance import (
+from copydesk.flows.extract.stance import (
     CAUSATIVE,
     COGNITION,
     COMMUNICATION,
@@ -65,7 +65,7 @@ from flows.extract.stance import (
     stance_of,
 )
 
-# ``is_vague_holder`` lives in ``flows.extract.holders``; it stays importable from here.
+# ``is_vague_holder`` lives in ``copydesk.flows.extract.holders``; it stays importable from here.
 __all__ = ["Reason", "VagueClaim", "extract_vague", "is_vague_holder"]
 
 

@@ -1,7 +1,7 @@
 """What an extraction result depends on besides the file's bytes: the spaCy model, the
 spaCy library and copydesk's own loading and extraction code.
 
-The extraction cache (``flows.cache``) files results under ``pipeline_version()``, so any
+The extraction cache (``copydesk.flows.cache``) files results under ``pipeline_version()``, so any
 change to one of these makes every article parse again. Reading the version must stay
 cheap: the flow process asks for it on every run and must not load spaCy to answer.
 """

@@ -8,7 +8,7 @@ pool worker.
 After a review, a process has spaCy, pandas, Great Expectations and Prefect loaded, and
 Python's exit frees their objects one module at a time: up to two seconds in the CLI and
 most of a second in each spawned pool worker (they end with ``sys.exit``; workers forked
-from ``flows.runtime.preload``'s fork server end with ``os._exit`` already), spent
+from ``copydesk.flows.runtime.preload``'s fork server end with ``os._exit`` already), spent
 freeing memory the operating system takes back at once. The hook registered here runs
 after every other exit hook (threads joined, Prefect's event and log workers drained,
 other ``atexit`` functions run), flushes what is buffered and ends the process.

@@ -12,7 +12,7 @@ asks Linux for a signal when its parent dies (``prctl(PR_SET_PDEATHSIG)``):
 - Prefect's temporary server is started through this file, run as a script:
   ``python lifeline.py PARENT_PID SIGNAL -m uvicorn ...`` (standard library only, so the
   server process imports nothing of copydesk);
-- the fork server, from ``flows.runtime.preload`` (its parent is the review);
+- the fork server, from ``copydesk.flows.runtime.preload`` (its parent is the review);
 - each worker, right after it is forked (``os.register_at_fork`` in the fork server).
 
 The resource tracker needs nothing: it ends when every process holding its pipe has.

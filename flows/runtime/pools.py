@@ -1,5 +1,5 @@
 """Prefect's process pool with workers forked from a preloaded fork server
-(``flows.runtime.preload``).
+(``copydesk.flows.runtime.preload``).
 
 Works around: Prefect's ``ProcessPoolTaskRunner`` always spawns its workers, and each
 imports Prefect and spaCy and loads the model itself (2.5-3 s of CPU apiece).
@@ -33,10 +33,10 @@ from multiprocessing.context import BaseContext
 from prefect import task_runners
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from flows.extraction import warm_worker
-from flows.runtime.lifeline import PARENT_ENV
+from copydesk.flows.extraction import warm_worker
+from copydesk.flows.runtime.lifeline import PARENT_ENV
 
-PRELOAD = ["flows.runtime.preload"]
+PRELOAD = ["copydesk.flows.runtime.preload"]
 
 
 def _forkserver() -> BaseContext:
@@ -51,7 +51,7 @@ def start_forkserver() -> None:
     the pool tries again with its first worker, and a failure there is a batch's.)
 
     Started from the main thread, the fork server is told this process's pid, and ends
-    when it does (``flows.runtime.lifeline``); from another thread it is not: the kernel's
+    when it does (``copydesk.flows.runtime.lifeline``); from another thread it is not: the kernel's
     signal would come when that thread ends."""
     _forkserver()
     told = threading.current_thread() is threading.main_thread()

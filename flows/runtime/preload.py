@@ -1,4 +1,4 @@
-"""The fork server's imports: what every pool worker starts with (``flows.runtime.pools``).
+"""The fork server's imports: what every pool worker starts with (``copydesk.flows.runtime.pools``).
 
 Works around: a spawned Prefect pool worker imports Prefect and spaCy and loads the model
 itself, and at its first task imports every installed Prefect collection.
@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 
-from flows.runtime.lifeline import PARENT_ENV, die_with_parent
+from copydesk.flows.runtime.lifeline import PARENT_ENV, die_with_parent
 
 # First, before seconds of imports: the fork server ends with the review that started it
-# (``flows.runtime.pools.start_forkserver`` says which, from its main thread), and so do the
+# (``copydesk.flows.runtime.pools.start_forkserver`` says which, from its main thread), and so do the
 # workers forked from it.
 if os.environ.get(PARENT_ENV, "").isdigit():
     die_with_parent(parent=int(os.environ.pop(PARENT_ENV)))
@@ -41,9 +41,9 @@ if os.environ.get(PARENT_ENV, "").isdigit():
 import prefect.task_engine  # noqa: F401  (runs every task in a worker)
 from prefect.plugins import load_prefect_collections
 
-from flows.extract.nlp import warm_up
-from flows.extraction import warm_worker  # noqa: F401  (each worker's initializer)
-from flows.runtime.fastexit import skip_teardown
+from copydesk.flows.extract.nlp import warm_up
+from copydesk.flows.extraction import warm_worker  # noqa: F401  (each worker's initializer)
+from copydesk.flows.runtime.fastexit import skip_teardown
 
 warm_up()
 load_prefect_collections()

@@ -22,7 +22,7 @@ DEFAULTS = {
     "PREFECT_LOGGING_TO_API_ENABLED": "false",
     "PREFECT_UI_ENABLED": "false",
     # How long a temporary Prefect server may take to answer, both Prefect's own (a flow run
-    # called in-process) and copydesk's (``flows.runtime.tempserver``). Prefect's default,
+    # called in-process) and copydesk's (``copydesk.flows.runtime.tempserver``). Prefect's default,
     # 20 s, is 4-6 s of start-up on an idle machine and was not enough with both cores busy.
     STARTUP_TIMEOUT_VARIABLE: str(STARTUP_TIMEOUT),
     "DO_NOT_TRACK": "1",

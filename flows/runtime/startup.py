@@ -6,11 +6,11 @@ Buys: the review waits for the slowest of them instead of their sum.
 
 Before the first article is parsed, a review waits for three slow starts: Prefect's
 temporary API server (a separate process, 4-6 s, when ``PREFECT_API_URL`` is unset; see
-``flows.runtime.tempserver``), the workers' fork server (it imports Prefect and spaCy and
-loads the model once, ``flows.runtime.preload``) and Great Expectations (a 1-2 s import).
+``copydesk.flows.runtime.tempserver``), the workers' fork server (it imports Prefect and spaCy and
+loads the model once, ``copydesk.flows.runtime.preload``) and Great Expectations (a 1-2 s import).
 Started in turn they cost their sum; here the server and the fork server boot in their
 own processes meanwhile, the workers are forked as soon as it is ready, and Great
-Expectations is imported while the workers parse (``flows.review``). A warm re-run, with
+Expectations is imported while the workers parse (``copydesk.flows.review``). A warm re-run, with
 every article in the cache, starts no workers, and imports Great Expectations while the
 server boots only if some article's findings are not cached for the rules in force.
 """
@@ -22,10 +22,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.batching import plan_batches
-from flows.cache import ExtractionCache, cache_root, keep_read_ahead
-from flows.extract.version import pipeline_version
-from flows.runtime.tempserver import TemporaryServer
+from copydesk.flows.batching import plan_batches
+from copydesk.flows.cache import ExtractionCache, cache_root, keep_read_ahead
+from copydesk.flows.extract.version import pipeline_version
+from copydesk.flows.runtime.tempserver import TemporaryServer
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,13 @@ def read_ahead(
     suites_dir: str | None,
 ) -> Plan:
     """Read the cache for these files now and leave what was decoded for the flow
-    (``flows.cache.take_read_ahead``). Loading the suites here also refuses a bad suite file
+    (``copydesk.flows.cache.take_read_ahead``). Loading the suites here also refuses a bad suite file
     before anything else starts."""
-    from checks.config import load_suites
-    from checks.project_config import current_config
-    from checks.version import rules_version
+    from copydesk.checks.config import load_suites
+    from copydesk.checks.project_config import current_config
+    from copydesk.checks.version import rules_version
 
-    # As the flow will compute it (``flows.review``): --suites, else the settings' folder.
+    # As the flow will compute it (``copydesk.flows.review``): --suites, else the settings' folder.
     settings = current_config()
     suites = load_suites(Path(suites_dir) if suites_dir else settings.suites)
     rules = rules_version(suites, settings.policy)
@@ -78,7 +78,7 @@ def started(
     server: TemporaryServer | None = None,
     meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[None]:
-    """With ``server`` booting (``flows.runtime.tempserver``), run ``meanwhile``, start the
+    """With ``server`` booting (``copydesk.flows.runtime.tempserver``), run ``meanwhile``, start the
     pool and GX, and wait for the server; stop the pool when the block ends."""
     with ExitStack() as stack:
         if meanwhile is not None:
@@ -87,7 +87,7 @@ def started(
         if runner == "local":
             batches = len(plan_batches(plan.to_parse, workers, batch_size))  # as the flow will cut them
             if min(workers, batches) > 1:  # the flow parses one batch in its own process
-                from flows.runtime.pools import prestarted, start_forkserver
+                from copydesk.flows.runtime.pools import prestarted, start_forkserver
 
                 start_forkserver()  # preloads in its own process while this one goes on
                 stack.enter_context(prestarted(min(workers, batches)))
@@ -95,10 +95,10 @@ def started(
                 # Nothing to parse: the checks come next, so import GX while the server
                 # boots. Otherwise the flow imports it while the workers parse, where it
                 # does not hold up the first batch; and with every finding cached, not at all.
-                from checks.runner import preload
+                from copydesk.checks.runner import preload
 
                 preload()
-        import flows.review  # noqa: F401  (the flow's own imports: pandas, Jinja, SQLAlchemy)
+        import copydesk.flows.review  # noqa: F401  (the flow's own imports: pandas, Jinja, SQLAlchemy)
 
         if server is not None:
             server.wait_ready()

@@ -40,8 +40,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from flows.runtime.lifeline import launcher
-from flows.runtime.quiet import STARTUP_TIMEOUT, STARTUP_TIMEOUT_VARIABLE
+from copydesk.flows.runtime.lifeline import launcher
+from copydesk.flows.runtime.quiet import STARTUP_TIMEOUT, STARTUP_TIMEOUT_VARIABLE
 
 # What Prefect's own SubprocessASGIServer sets for a temporary server (Prefect 3.9).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
@@ -227,7 +227,7 @@ def _drain_events() -> None:
 
 def startup_timeout() -> float:
     """Seconds to wait for the server: Prefect's own setting for its temporary server, which
-    ``flows.runtime.quiet`` defaults to ``STARTUP_TIMEOUT``; a value that is not a positive
+    ``copydesk.flows.runtime.quiet`` defaults to ``STARTUP_TIMEOUT``; a value that is not a positive
     number is ignored (Prefect refuses it when it loads its settings)."""
     try:
         value = float(os.environ.get(STARTUP_TIMEOUT_VARIABLE, STARTUP_TIMEOUT))

@@ -1,5 +1,5 @@
 """The review desk: a web app over the ledger and the latest reports (``copydesk serve``)."""
 
-from reports.desk.app import create_app
+from copydesk.reports.desk.app import create_app
 
 __all__ = ["create_app"]

@@ -10,7 +10,7 @@
     GET  /api/findings                      the ledger's findings as JSON (status, rule, article filters)
     POST /api/findings/{fingerprint}/decision   {"status", "reason", "by"} with a bearer token
 
-The ledger knows decisions; the reports (``<name>.json``, ``reports.naming``) know severities and where findings
+The ledger knows decisions; the reports (``<name>.json``, ``copydesk.reports.naming``) know severities and where findings
 sit in the text; the article files know the text. Pages join the three and degrade when a
 report or file is missing. Ledger calls block, so handlers run them in the thread pool.
 """
@@ -37,10 +37,10 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from checks.ledger import DECISIONS, STATUSES, FlagRecord, Ledger, LedgerError
-from checks.rules import RULES, SEVERITIES
-from reports.desk.matches import BOTH_RIGHT, FIXED, match_view
-from reports.desk.security import (
+from copydesk.checks.ledger import DECISIONS, STATUSES, FlagRecord, Ledger, LedgerError
+from copydesk.checks.rules import RULES, SEVERITIES
+from copydesk.reports.desk.matches import BOTH_RIGHT, FIXED, match_view
+from copydesk.reports.desk.security import (
     LOOPBACK_NAMES,
     AllowedHosts,
     BodyLimit,
@@ -50,8 +50,8 @@ from reports.desk.security import (
     is_fingerprint,
     local_path,
 )
-from reports.desk.signin import SESSION_COOKIE, SESSION_HOURS, Credentials, Session, Sessions
-from reports.desk.store import (
+from copydesk.reports.desk.signin import SESSION_COOKIE, SESSION_HOURS, Credentials, Session, Sessions
+from copydesk.reports.desk.store import (
     PAGE_SIZE,
     Located,
     ReportIndex,
@@ -59,9 +59,9 @@ from reports.desk.store import (
     load_article,
     read_report,
 )
-from reports.html import SEVERITY_RANK, visible
-from reports.html import TEMPLATES as REPORT_TEMPLATES
-from reports.naming import report_name
+from copydesk.reports.html import SEVERITY_RANK, visible
+from copydesk.reports.html import TEMPLATES as REPORT_TEMPLATES
+from copydesk.reports.naming import report_name
 
 HERE = Path(__file__).parent
 EDITOR_COOKIE = "copydesk_editor"  # remembered so that each decision does not ask for the name again
@@ -75,7 +75,7 @@ DONE_LABELS = {"accepted": "Accepted", "dismissed": "Dismissed", "open": "Reopen
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    # autoescape: every template; finalize: hidden characters written out (reports.html.visible)
+    # autoescape: every template; finalize: hidden characters written out (copydesk.reports.html.visible)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, finalize=visible)
     env.globals.update(rules=RULES, action_labels=ACTION_LABELS)
     env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M UTC")

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from reports.desk.store import read_text
+from copydesk.reports.desk.store import read_text
 
 # The two decisions on a match, as ledger decisions: "both right" dismisses the finding
 # (it stays dismissed while the pair is there), "fixed" accepts it (and the review that

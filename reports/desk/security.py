@@ -4,8 +4,8 @@
 - ``SecurityHeaders``: CSP, nosniff, no referrer and no framing on every response.
 - ``AllowedHosts``: requests must name one of the desk's own host names, on every
   interface, so a web page whose DNS name is re-bound to the desk's address cannot drive it.
-- Bearer tokens for API writes (``reports.desk.signin.Credentials``, constant time).
-  Sessions and CSRF tokens for the forms are in ``reports.desk.signin``.
+- Bearer tokens for API writes (``copydesk.reports.desk.signin.Credentials``, constant time).
+  Sessions and CSRF tokens for the forms are in ``copydesk.reports.desk.signin``.
 - Article ids and redirect targets: what may reach a report lookup or a Location header.
 """
 
@@ -19,16 +19,16 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from reports.desk.signin import Credentials
+from copydesk.reports.desk.signin import Credentials
 
 MAX_BODY = 64 * 1024  # a decision is a few hundred bytes; nothing the desk accepts is larger
 TOKEN_ENV = "COPYDESK_DESK_TOKEN"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
-# Article ids are POSIX paths from the project root (``checks.identity``), or absolute
+# Article ids are POSIX paths from the project root (``copydesk.checks.identity``), or absolute
 # paths for articles outside it: normalised, so no "." or ".." segment and no empty one.
 # An id never reaches the file system as a path: the desk reads the report file named by
-# ``reports.naming.report_name``, a single escaped file name inside the reports folder.
+# ``copydesk.reports.naming.report_name``, a single escaped file name inside the reports folder.
 MAX_ARTICLE_ID = 4096
 _FINGERPRINT = re.compile(r"[A-Za-z0-9]{1,64}")
 

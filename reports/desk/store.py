@@ -1,5 +1,5 @@
 """What the desk knows from the latest reports folder: which severity, line and status each
-finding has in its article's report (``<name>.json``, named by ``reports.naming``), and the
+finding has in its article's report (``<name>.json``, named by ``copydesk.reports.naming``), and the
 article page's data (text, blocks, findings). The ledger knows what editors decided; only
 the reports know severities and where a finding sits in the text, so the desk joins the
 two by fingerprint."""
@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from checks.fingerprints import assign_fingerprints
-from checks.records import ArticleInfo, Finding, ReviewedArticle
-from checks.rules import RULES
-from checks.suppressions import NO_REASON
-from reports.coverage import FigureCoverage, coverage_from_report
-from reports.html import Block, article_blocks
+from copydesk.checks.fingerprints import assign_fingerprints
+from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
+from copydesk.checks.rules import RULES
+from copydesk.checks.suppressions import NO_REASON
+from copydesk.reports.coverage import FigureCoverage, coverage_from_report
+from copydesk.reports.html import Block, article_blocks
 
-# The loader's article types (``flows.content.loader``; ``reports`` does not import ``flows``):
+# The loader's article types (``copydesk.flows.content.loader``; ``reports`` does not import ``flows``):
 # the desk shows only files a review could have read, never whatever a JSON names.
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -223,7 +223,7 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
     if outside:
         return None, f"{path} {outside}; its text is not shown."
     try:
-        # The loader's rule (``flows.content.loader.read_bytes``): a link is followed only into
+        # The loader's rule (``copydesk.flows.content.loader.read_bytes``): a link is followed only into
         # its own folder. The review refused such a file, but its report still names it, and
         # a shared desk must not show whatever a committed symlink points at.
         if file.is_symlink() and not file.resolve().is_relative_to(file.parent.resolve()):
@@ -251,7 +251,7 @@ def _read_text(base: Path, path: str) -> tuple[str | None, str | None]:
 def _outside(base: Path, file: Path) -> str | None:
     """Why the desk must not read ``file``, or None: it reads only inside the folder it
     serves (``base``, where the review ran) and, as a review does, never through a link to
-    a folder (``flows.content.loader``). A report is a file anyone with the folder can edit."""
+    a folder (``copydesk.flows.content.loader``). A report is a file anyone with the folder can edit."""
     try:
         inner = file.relative_to(base)
     except ValueError:

@@ -1,4 +1,4 @@
-"""Article ids are paths from the project root (``checks.identity``), no longer file stems.
+"""Article ids are paths from the project root (``copydesk.checks.identity``), no longer file stems.
 
 Before, ``flags.article`` held the slugged stem of the file name (``pier`` for both
 ``2024/pier.md`` and ``2025/pier.txt``), and runs matched an article's entries by the path
