@@ -31,7 +31,7 @@ lint: setup
 # Regenerate the README's command reference from the commands' own --help, and the rule
 # table and built-in suite files (checks/suites/*.yml) from the rule modules (checks/rules).
 docs: setup
-	$(BIN)/python -m copydesk.flows.cli_reference README.md
+	$(BIN)/python -m copydesk.flows.cli.reference README.md
 	$(BIN)/python -m copydesk.checks.generated README.md
 
 # Relearn which nouns can be a quote's speaker (flows/extract/speaker_nouns.tsv) from an

@@ -649,4 +649,4 @@ def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
 
 # The quote archive's tables share the ledger's database and schema history: registered
 # on ``Base`` here so that the migrations and the models they are checked against agree.
-import copydesk.checks.archive.schema  # noqa: E402, F401
+import copydesk.checks.archive.archive_tables  # noqa: E402, F401

@@ -52,7 +52,7 @@ if _IN_CHECKOUT and all(
 from copydesk.checks.records import ReviewedArticle  # noqa: E402
 from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, discover_files  # noqa: E402
 from copydesk.flows.reviewing import ReviewOptions, ReviewResult, review_articles  # noqa: E402
-from copydesk.reports.schema import ArticleReport  # noqa: E402
+from copydesk.reports.report_schema import ArticleReport  # noqa: E402
 
 __all__ = ["ArticleReport", "ReviewOptions", "ReviewResult", "ReviewedArticle", "extract", "review"]
 

@@ -3,7 +3,7 @@ unchanged since a previous run is not parsed again.
 
 Layout: ``<root>/<pipeline version>/<sha256[:2]>/<sha256>.<format>.json``, where the
 version names the model, spaCy and a hash of the extraction code
-(``copydesk.flows.extract.version``) and sha256 is of the file's bytes. The format is in the key
+(``copydesk.flows.extract.pipeline_version``) and sha256 is of the file's bytes. The format is in the key
 because the same bytes read as Markdown and as plain text give different articles. An
 entry holds the extracted article without findings, as JSON (``copydesk.checks.codec``): the
 checks run over every article on every run, so rules can change without invalidating
@@ -14,7 +14,7 @@ Findings are kept beside them, under ``<root>/<pipeline version>/findings/<rules
 version>/``, keyed by the file's bytes, format and article id (its path from the project
 root, ``copydesk.checks.identity``: scoped suites and fingerprints depend on it, and two files in
 different folders never share findings, even with the same name or bytes); the rules
-version (``copydesk.checks.version``) names the checking code, the suites in force and Great
+version (``copydesk.checks.rules_version``) names the checking code, the suites in force and Great
 Expectations. A re-run over unchanged articles with unchanged rules reads both and runs
 no check. Every rule looks at one article at a time; a custom
 suite whose expectation compares rows of different articles needs ``--no-cache``.

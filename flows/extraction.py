@@ -13,7 +13,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from copydesk.checks.records import ReviewedArticle
-from copydesk.flows.extract.version import pipeline_version
+from copydesk.flows.extract.pipeline_version import pipeline_version
 
 
 @dataclass

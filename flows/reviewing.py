@@ -1,5 +1,5 @@
 """A review as plain functions, without Prefect: what ``copydesk check`` runs, and the
-steps the Prefect flow (``copydesk.flows.review``) wraps in its tasks.
+steps the Prefect flow (``copydesk.flows.review_flow``) wraps in its tasks.
 
     review_articles(paths, ReviewOptions(...)) -> ReviewResult
 
@@ -25,12 +25,12 @@ from copydesk.checks.config import SuiteConfig, load_suites
 from copydesk.checks.identity import article_id, project_root
 from copydesk.checks.records import Finding, ReviewedArticle
 from copydesk.checks.rule_policy import RulePolicy
+from copydesk.checks.rules_version import rules_version
 from copydesk.checks.statedir import mark_ignored
 from copydesk.checks.suppressions import apply_suppressions
-from copydesk.checks.version import rules_version
 from copydesk.flows.cache import ExtractionCache, cache_root, take_read_ahead
 from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, unique_files
-from copydesk.flows.extract.version import pipeline_version
+from copydesk.flows.extract.pipeline_version import pipeline_version
 
 # Articles per nlp.pipe call when parsing in this process (the flow's batch size).
 PARSE_BATCH = 40

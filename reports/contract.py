@@ -1,6 +1,6 @@
 """A reviewed article as the JSON contract of DESIGN.md (``copydesk extract`` and
 ``<id>.json``): the records of ``copydesk.checks.records`` turned into the models of
-``copydesk.reports.schema``, which every written object goes through."""
+``copydesk.reports.report_schema``, which every written object goes through."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from copydesk.checks.records import ArchiveMatch, DateMention, Figure, Finding, 
 from copydesk.reports.coverage import source_name
 from copydesk.reports.markup import is_html
 from copydesk.reports.naming import report_name
-from copydesk.reports.schema import (
+from copydesk.reports.report_schema import (
     ArticleReport,
     ReportArchiveQuote,
     ReportArticleInfo,

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from copydesk.checks.gate import RANK, GateFinding
+from copydesk.checks.gate_decision import RANK, GateFinding
 from copydesk.checks.hidden import show_hidden
 from copydesk.checks.rules import RULES, SEVERITIES
 

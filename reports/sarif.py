@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from copydesk.checks.gate import GateFinding
+from copydesk.checks.gate_decision import GateFinding
 from copydesk.checks.rules import RULES, Rule
 from copydesk.reports.rule_help import rule_markdown
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from copydesk.checks.records import ReviewedArticle
 from copydesk.reports.contract import to_contract
-from copydesk.reports.html import render_article, render_index
-from copydesk.reports.markdown import article_markdown, run_markdown
+from copydesk.reports.html_report import render_article, render_index
+from copydesk.reports.markdown_report import article_markdown, run_markdown
 from copydesk.reports.naming import report_name
 
 PREVIOUS_COUNTS = ".previous-counts.json"

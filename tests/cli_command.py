@@ -14,7 +14,7 @@ import shlex
 import sys
 from pathlib import Path
 
-COPYDESK = [sys.executable, "-c", "import sys; from copydesk.flows.cli import main; sys.exit(main())"]
+COPYDESK = [sys.executable, "-m", "copydesk.flows.cli"]
 
 
 def copydesk_on_path(folder: Path) -> Path:

@@ -1,4 +1,4 @@
-"""The JSON contract (``copydesk.reports.schema``), checked on written reports: each one validates
+"""The JSON contract (``copydesk.reports.report_schema``), checked on written reports: each one validates
 against the JSON Schema ``copydesk schema`` prints and against the pydantic model, and the
 model gives back exactly the object that was written. Used by the session-wide check in
 ``conftest.py`` over every report the test run writes, and by ``test_contract.py`` (not a
@@ -15,7 +15,7 @@ import jsonschema
 import pydantic
 
 from copydesk.reports.naming import report_name
-from copydesk.reports.schema import ArticleReport, contract_schema
+from copydesk.reports.report_schema import ArticleReport, contract_schema
 from copydesk.reports.writer import PREVIOUS_COUNTS
 
 RUN_SUMMARY = "summary.md"  # written last but one, after every article's reports

@@ -12,9 +12,9 @@ import pytest
 from test_ledger import BACKENDS, fresh_database
 
 from copydesk.checks.archive.alignment import MIN_WORDS, compare, marked
+from copydesk.checks.archive.archive_review import archive_review
 from copydesk.checks.archive.index import QuoteArchive, entry_for
 from copydesk.checks.archive.people import same_person
-from copydesk.checks.archive.review import archive_review
 from copydesk.checks.archive.wording import GAP, quote_words
 from copydesk.checks.config import load_suites
 from copydesk.checks.ledger import Ledger

@@ -15,8 +15,8 @@ import pytest
 from copydesk.checks.codec import CodecError, article_from_data, article_to_data
 from copydesk.flows.cache import KEEP_VERSIONS, ExtractionCache
 from copydesk.flows.content.loader import article_id_for
-from copydesk.flows.extract import version as version_mod
-from copydesk.flows.extract.version import EXTRACTOR_VERSION, model_version, pipeline_version
+from copydesk.flows.extract import pipeline_version as version_mod
+from copydesk.flows.extract.pipeline_version import EXTRACTOR_VERSION, model_version, pipeline_version
 from copydesk.flows.runtime.quiet import quiet_environment
 
 quiet_environment()  # before the flow tests import Prefect: no INFO lines from its temporary server
@@ -233,7 +233,7 @@ def _contract(out: Path) -> dict[str, dict]:
 
 def test_a_warm_review_parses_nothing_and_writes_the_same_reports(articles_dir, tmp_path, monkeypatch):
     import copydesk.flows.extract.pipeline as pipeline
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     monkeypatch.chdir(tmp_path)  # the project root: ids are paths from here
     src = tmp_path / "articles"
@@ -281,7 +281,7 @@ def test_findings_are_kept_while_article_and_rules_are_unchanged(articles_dir, t
     """A re-run checks only what changed: an edited article, or everything when a suite
     changes; what it reports is what a full check reports."""
     import copydesk.checks.runner as runner
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     src = tmp_path / "articles"
     shutil.copytree(articles_dir, src)
@@ -391,7 +391,7 @@ def test_archive_findings_are_kept_while_the_archive_matches_are_unchanged(tmp_p
     matches changes, not on every run: its archive findings are kept under a digest of
     its matches."""
     import copydesk.checks.runner as runner
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "copydesk.toml").write_text("[copydesk]\n", encoding="utf-8")

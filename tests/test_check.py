@@ -157,7 +157,7 @@ def test_a_clean_article_passes_and_a_dismissal_in_the_ledger_counts(first, repo
 def test_check_imports_no_prefect_and_matches_review(first, repo, tmp_path):
     """The same findings as ``copydesk review`` (reports compared), without importing Prefect."""
     probe = (
-        "import sys\nfrom copydesk.flows.cli import _run\n"
+        "import sys\nfrom copydesk.flows.cli.main import _run\n"
         "sys.argv = ['copydesk', 'check', '2024', '2025', '--out', 'checked', '--quiet', '--exit-zero']\n"
         "code = _run()\nprint('PREFECT' if any(m.split('.')[0] == 'prefect' for m in sys.modules) else 'NO-PREFECT', code)\n"
     )
@@ -177,7 +177,7 @@ def test_check_imports_no_prefect_and_matches_review(first, repo, tmp_path):
 def test_rdjson_columns_count_utf8_bytes_and_text_columns_count_characters():
     """reviewdog positions count UTF-8 bytes (its schema: 'a𐐀b', b is column 6); the text
     line, like every report, counts characters."""
-    from copydesk.checks.gate import judge_review
+    from copydesk.checks.gate_decision import judge_review
     from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
     from copydesk.reports.output import OutputFormat, render, review_outcome
 

@@ -19,7 +19,7 @@ import pytest
 from cli_command import COPYDESK
 
 from copydesk.checks.config import ConfigError
-from copydesk.checks.gate import GateFinding
+from copydesk.checks.gate_decision import GateFinding
 from copydesk.checks.project_config import load_project_config
 from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
 from copydesk.checks.suppressions import NO_REASON, apply_suppressions

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from copydesk.flows.cli import app
-from copydesk.flows.cli_reference import END, START, reference, rewrite
+from copydesk.flows.cli.main import app
+from copydesk.flows.cli.reference import END, START, reference, rewrite
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

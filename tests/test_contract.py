@@ -1,4 +1,4 @@
-"""The JSON contract (``copydesk.reports.schema``): ``copydesk schema`` prints it, what ``copydesk
+"""The JSON contract (``copydesk.reports.report_schema``): ``copydesk schema`` prints it, what ``copydesk
 extract`` prints and the reports a review writes keep it, and a report that breaks it is
 refused by the schema and by the model alike. (Every report the rest of the test run
 writes is checked too, at the end of the session: ``conftest.py``.)"""
@@ -27,7 +27,7 @@ from copydesk.checks.records import (
 )
 from copydesk.reports.contract import article_report, to_contract
 from copydesk.reports.naming import report_name
-from copydesk.reports.schema import ArticleReport, contract_schema
+from copydesk.reports.report_schema import ArticleReport, contract_schema
 from copydesk.reports.writer import PREVIOUS_COUNTS, write_reports
 
 TEXT = "“We will build it,” the mayor said. It costs 2.5 million euros, according to the council.\n"
@@ -67,7 +67,7 @@ def _report_text(art: ReviewedArticle, **kwargs) -> str:
 
 
 def test_copydesk_schema_prints_the_contract_as_a_valid_json_schema():
-    from copydesk.flows.cli import app  # here, not at collection: it imports Prefect
+    from copydesk.flows.cli.main import app  # here, not at collection: it imports Prefect
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0, result.output

@@ -31,7 +31,7 @@ def cluster():
 
 
 def test_a_dask_cluster_reviews_like_the_local_runner(cluster, articles_dir, tmp_path, nlp):
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     shutil.copytree(articles_dir, tmp_path / "articles")
     (tmp_path / "articles" / "empty.md").write_bytes(b"")

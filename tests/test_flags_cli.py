@@ -14,7 +14,7 @@ from test_ledger import BACKENDS, T0, article, finding, fresh_database
 from typer.testing import CliRunner
 
 from copydesk.checks.ledger import Ledger
-from copydesk.flows.cli import app
+from copydesk.flows.cli.main import app
 
 runner = CliRunner()
 
@@ -183,7 +183,7 @@ def test_review_with_a_bad_ledger_fails_before_reviewing(tmp_path):
 
 def test_ledger_task_gives_findings_their_status(db_url, fingerprints):
     """The flow's task, run as a plain function (``.fn``): no Prefect server needed."""
-    from copydesk.flows.review import ledger_task
+    from copydesk.flows.review_flow import ledger_task
 
     with Ledger.open(db_url) as ledger:
         ledger.decide(fingerprints[0], "dismissed", reason="false alarm", by="alice")

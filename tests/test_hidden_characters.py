@@ -147,7 +147,7 @@ def _python_env() -> dict[str, str]:
 
 
 def test_ci_lines_and_annotations_show_them_escaped(reviewed):
-    from copydesk.checks.gate import GateFinding
+    from copydesk.checks.gate_decision import GateFinding
     from copydesk.reports.output import annotation, text_line
 
     _, (jobs, _), _, _ = reviewed

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from copydesk.checks.runner import review_findings
-from copydesk.reports.html import render_article
-from copydesk.reports.markdown import article_markdown
+from copydesk.reports.html_report import render_article
+from copydesk.reports.markdown_report import article_markdown
 
 PAGE = """\
 <!DOCTYPE html>

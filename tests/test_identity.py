@@ -239,7 +239,7 @@ def test_index_md_and_summary_txt_do_not_replace_the_runs_own_pages(cold, projec
 def test_a_warm_rerun_keeps_the_articles_apart(cold, project, db_url, monkeypatch):
     import copydesk.checks.runner as runner
     import copydesk.flows.extract.pipeline as pipeline
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     parsed: list[str] = []
     checked: list[str] = []
@@ -327,7 +327,7 @@ def test_the_desk_knows_articles_by_their_path_only(desk, path):
 
 
 def test_the_gate_keeps_base_and_head_copies_and_same_name_files_apart(project, nlp, tmp_path):
-    from copydesk.flows.cli_ci import review_files
+    from copydesk.flows.cli.ci_command import review_files
 
     base = tmp_path / "base" / "pier.md"
     base.parent.mkdir()

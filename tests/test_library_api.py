@@ -67,7 +67,7 @@ from pathlib import Path
 from pathlib import Path
 
 import copydesk
-from copydesk.flows.cli import command
+from copydesk.flows.cli.main import command
 
 article, cache = Path(sys.argv[1]), Path(sys.argv[2])
 result = copydesk.review([article], copydesk.ReviewOptions(cache_dir=cache, root=article.parent))

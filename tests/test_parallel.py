@@ -36,14 +36,14 @@ def corpus(tmp_path_factory, articles_dir) -> Path:
 
 @pytest.fixture(scope="module")
 def in_one_process(corpus, tmp_path_factory, nlp):
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     out = tmp_path_factory.mktemp("one")
     return review_flow([str(corpus)], out_dir=str(out), batch_size=2, use_cache=False, workers=1).articles
 
 
 def test_a_pool_of_two_finds_what_one_process_finds(corpus, in_one_process, tmp_path):
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     pooled = review_flow(
         [str(corpus)], out_dir=str(tmp_path), batch_size=2, use_cache=False, workers=2
@@ -80,7 +80,7 @@ def _kill_first_worker(killed: list[int]) -> None:
 
 def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path, monkeypatch):
     import copydesk.flows.runtime.parallel as parallel
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     broken: list[BaseException] = []
     real_outcome = parallel._outcome
@@ -107,7 +107,7 @@ def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path
 
 def test_a_batch_that_fails_twice_is_reported_and_the_rest_reviewed(corpus, tmp_path, monkeypatch, nlp):
     import copydesk.flows.extract.pipeline as pipeline
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     real = pipeline.extract_batch
     calls: list[list[str]] = []
@@ -138,7 +138,7 @@ def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monk
     from prefect.task_runners import ThreadPoolTaskRunner
 
     import copydesk.flows.extract.pipeline as pipeline
-    from copydesk.flows.review import extract_batch_task
+    from copydesk.flows.review_flow import extract_batch_task
     from copydesk.flows.runtime.parallel import GaveUp, run_batches
 
     real = pipeline.extract_batch

@@ -306,8 +306,8 @@ def test_serve_reads_the_reports_folder_of_the_settings(site):
 def test_schedule_builds_its_run_from_the_settings(site, monkeypatch):
     """The deployment's parameters: the settings' content folders and reports folder, and
     where each run looks for the settings again."""
-    import copydesk.flows.cli_schedule as cli_schedule
-    from copydesk.flows.review import review_flow
+    import copydesk.flows.cli.schedule_command as cli_schedule
+    from copydesk.flows.review_flow import review_flow
 
     served: dict = {}
     monkeypatch.chdir(site / "content" / "2024")

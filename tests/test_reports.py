@@ -11,8 +11,8 @@ import pytest
 
 from copydesk.checks.records import ArticleInfo, Finding, Quote, ReviewedArticle
 from copydesk.reports.contract import to_contract
-from copydesk.reports.html import render_article, render_index, safe_url
-from copydesk.reports.markdown import article_markdown
+from copydesk.reports.html_report import render_article, render_index, safe_url
+from copydesk.reports.markdown_report import article_markdown
 from copydesk.reports.naming import report_name
 from copydesk.reports.writer import write_reports
 

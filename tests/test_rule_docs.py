@@ -49,7 +49,7 @@ def reviewed(tmp_path_factory, nlp, suites) -> dict[tuple[str, str], list[str]]:
 def _match_the_archive_examples(folder: Path, articles, keys) -> None:
     """An archive rule's examples are checked against an archive holding its ``earlier``
     article, one archive (a ledger database of its own) per example."""
-    from copydesk.checks.archive.review import archive_review
+    from copydesk.checks.archive.archive_review import archive_review
     from copydesk.flows.extract.pipeline import extract_batch
 
     for art, (rule_id, kind) in zip(articles, keys, strict=True):

@@ -192,7 +192,7 @@ def test_a_new_rule_module_is_all_a_new_rule_takes(with_a_new_rule, write, extra
 def test_the_examples_messages_are_written_from_their_fields(tmp_path, extract, suites):
     """Every rule's firing example gets its own message, every placeholder filled, not the
     summary a message falls back on when a field is missing."""
-    from copydesk.checks.archive.review import archive_review
+    from copydesk.checks.archive.archive_review import archive_review
     from copydesk.checks.runner import review_findings
     from copydesk.checks.suppressions import apply_suppressions
 

@@ -222,7 +222,7 @@ def test_the_json_says_which_source_covers_each_figure(one):
 
 
 def test_the_html_report_shows_why_each_figure_was_or_was_not_flagged(one):
-    from copydesk.reports.html import render_article
+    from copydesk.reports.html_report import render_article
 
     art = one(
         "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
@@ -239,7 +239,7 @@ def test_the_html_report_shows_why_each_figure_was_or_was_not_flagged(one):
 
 
 def test_the_report_says_when_there_is_no_publication_date(write, extract):
-    from copydesk.reports.html import render_article
+    from copydesk.reports.html_report import render_article
 
     [undated] = extract(write("undated.txt", "Harbour news\n\nThe port lost 800 jobs.\n"))
     [dated] = extract(write("dated.txt", "Harbour news\nPublished: 2024-05-02\n\nThe port lost 800 jobs.\n"))
@@ -285,7 +285,7 @@ def test_a_list_started_by_a_sourced_figure_is_not_flagged_further(one):
 
 
 def test_the_markdown_report_lists_figure_coverage_and_a_missing_date(write, extract):
-    from copydesk.reports.markdown import article_markdown
+    from copydesk.reports.markdown_report import article_markdown
 
     [art] = extract(write("undated.txt", "Harbour news\n\nThe port lost 800 jobs, the harbour board said.\n"))
     md = article_markdown(art)

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from copydesk.checks.archive import alignment, signatures
 from copydesk.checks.archive.alignment import MIN_WORDS, compare
+from copydesk.checks.archive.archive_tables import ArchiveArticle, ArchiveBand, ArchiveQuote
 from copydesk.checks.archive.people import name_words, same_person
-from copydesk.checks.archive.schema import ArchiveArticle, ArchiveBand, ArchiveQuote
 from copydesk.checks.archive.wording import quote_words, quotes_someone, spoken
 from copydesk.checks.fingerprints import line_col
 from copydesk.checks.ledger import Ledger

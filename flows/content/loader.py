@@ -12,8 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from copydesk.checks.identity import article_id, project_root
-from copydesk.flows.content import html as html_loader
-from copydesk.flows.content import markdown as markdown_loader
+from copydesk.flows.content import html_loader, markdown_loader
 from copydesk.flows.content import plaintext as text_loader
 from copydesk.flows.content.article import Article, ArticleMeta
 from copydesk.flows.content.frontmatter import parse_front_matter

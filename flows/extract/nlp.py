@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # The name and version live in ``version``, which reads them without importing spaCy.
-from copydesk.flows.extract.version import MODEL_NAME, model_version
+from copydesk.flows.extract.pipeline_version import MODEL_NAME, model_version
 
 __all__ = ["MODEL_NAME", "load_nlp", "model_version", "paragraph_breaks", "warm_up"]
 

@@ -1,7 +1,7 @@
 """How a review runs on Prefect: every workaround for Prefect's (and GX's) start-up, processes
 and failures, in one place.
 
-The pipeline (``copydesk.flows.review``, ``copydesk.flows.reviewing``, ``copydesk.flows.extract``) says *what* a review
+The pipeline (``copydesk.flows.review_flow``, ``copydesk.flows.reviewing``, ``copydesk.flows.extract``) says *what* a review
 does; this package says how it gets Prefect to do it quickly, quietly and without leaving
 processes behind. Each module's docstring says which behaviour it works around and what that
 buys. Prefect's private names are used here and nowhere else:

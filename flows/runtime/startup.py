@@ -10,7 +10,7 @@ temporary API server (a separate process, 4-6 s, when ``PREFECT_API_URL`` is uns
 loads the model once, ``copydesk.flows.runtime.preload``) and Great Expectations (a 1-2 s import).
 Started in turn they cost their sum; here the server and the fork server boot in their
 own processes meanwhile, the workers are forked as soon as it is ready, and Great
-Expectations is imported while the workers parse (``copydesk.flows.review``). A warm re-run, with
+Expectations is imported while the workers parse (``copydesk.flows.review_flow``). A warm re-run, with
 every article in the cache, starts no workers, and imports Great Expectations while the
 server boots only if some article's findings are not cached for the rules in force.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from copydesk.flows.batching import plan_batches
 from copydesk.flows.cache import ExtractionCache, cache_root, keep_read_ahead
-from copydesk.flows.extract.version import pipeline_version
+from copydesk.flows.extract.pipeline_version import pipeline_version
 from copydesk.flows.runtime.tempserver import TemporaryServer
 
 
@@ -48,9 +48,9 @@ def read_ahead(
     before anything else starts."""
     from copydesk.checks.config import load_suites
     from copydesk.checks.project_config import current_config
-    from copydesk.checks.version import rules_version
+    from copydesk.checks.rules_version import rules_version
 
-    # As the flow will compute it (``copydesk.flows.review``): --suites, else the settings' folder.
+    # As the flow will compute it (``copydesk.flows.review_flow``): --suites, else the settings' folder.
     settings = current_config()
     suites = load_suites(Path(suites_dir) if suites_dir else settings.suites)
     rules = rules_version(suites, settings.policy)
@@ -98,7 +98,7 @@ def started(
                 from copydesk.checks.runner import preload
 
                 preload()
-        import copydesk.flows.review  # noqa: F401  (the flow's own imports: pandas, Jinja, SQLAlchemy)
+        import copydesk.flows.review_flow  # noqa: F401  (the flow's own imports: pandas, Jinja, SQLAlchemy)
 
         if server is not None:
             server.wait_ready()

@@ -59,8 +59,8 @@ from copydesk.reports.desk.store import (
     load_article,
     read_report,
 )
-from copydesk.reports.html import SEVERITY_RANK, visible
-from copydesk.reports.html import TEMPLATES as REPORT_TEMPLATES
+from copydesk.reports.html_report import SEVERITY_RANK, visible
+from copydesk.reports.html_report import TEMPLATES as REPORT_TEMPLATES
 from copydesk.reports.naming import report_name
 
 HERE = Path(__file__).parent
@@ -75,7 +75,7 @@ DONE_LABELS = {"accepted": "Accepted", "dismissed": "Dismissed", "open": "Reopen
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    # autoescape: every template; finalize: hidden characters written out (copydesk.reports.html.visible)
+    # autoescape: every template; finalize: hidden characters written out (copydesk.reports.html_report.visible)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, finalize=visible)
     env.globals.update(rules=RULES, action_labels=ACTION_LABELS)
     env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M UTC")

@@ -20,7 +20,7 @@ from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
 from copydesk.checks.rules import RULES
 from copydesk.checks.suppressions import NO_REASON
 from copydesk.reports.coverage import FigureCoverage, coverage_from_report
-from copydesk.reports.html import Block, article_blocks
+from copydesk.reports.html_report import Block, article_blocks
 
 # The loader's article types (``copydesk.flows.content.loader``; ``reports`` does not import ``flows``):
 # the desk shows only files a review could have read, never whatever a JSON names.

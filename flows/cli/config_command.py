@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from copydesk.flows.cli_settings import DEFAULT_OUT, load_settings
+from copydesk.flows.cli.settings import DEFAULT_OUT, load_settings
 
 
 def config(
@@ -25,7 +25,7 @@ def config(
 ) -> None:
     """Print the settings in force here and the file they came from."""
     from copydesk.checks.rules import RULES
-    from copydesk.flows.cli_console import fail
+    from copydesk.flows.cli.console import fail
 
     if fmt not in ("text", "json"):
         raise fail(f"--format must be text or json, not {fmt!r}")

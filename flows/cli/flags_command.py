@@ -27,7 +27,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from copydesk.checks.hidden import show_hidden
-from copydesk.flows.cli_console import err, fail, out
+from copydesk.flows.cli.console import err, fail, out
 
 if TYPE_CHECKING:  # the ledger imports SQLAlchemy: only commands that use it pay for that
     from copydesk.checks.ledger import DecisionRecord, FlagRecord, Ledger

@@ -3,8 +3,8 @@ usage, help text and options as ``--help`` shows them), so that it cannot go sta
 ``make docs`` rewrites the README's block between its two markers, and
 ``tests/test_cli_reference.py`` fails when the block and the commands disagree.
 
-    python -m copydesk.flows.cli_reference README.md          rewrite the block
-    python -m copydesk.flows.cli_reference --check README.md  exit 1 when it is stale
+    python -m copydesk.flows.cli.reference README.md          rewrite the block
+    python -m copydesk.flows.cli.reference --check README.md  exit 1 when it is stale
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ END = "<!-- commands: end -->"
 def reference() -> str:
     """Markdown: one section per command (subcommands of a group under it), each with its
     usage line, its help text and a table of its arguments and options."""
-    from copydesk.flows.cli import app
+    from copydesk.flows.cli.main import app
 
     root = typer.main.get_command(app)
     parts: list[str] = []

@@ -19,8 +19,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from copydesk.flows.cli_console import err, fail
-from copydesk.flows.cli_output import (
+from copydesk.flows.cli.console import err, fail
+from copydesk.flows.cli.output_options import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
@@ -77,8 +77,8 @@ def check(
     from copydesk.checks.config import ConfigError
     from copydesk.checks.identity import project_root
     from copydesk.checks.project_config import load_project_config
-    from copydesk.flows.cli_ci import read_ledger_decisions
-    from copydesk.flows.cli_console import review_targets
+    from copydesk.flows.cli.ci_command import read_ledger_decisions
+    from copydesk.flows.cli.console import review_targets
     from copydesk.flows.reviewing import ReviewOptions, review_articles
 
     cwd = Path.cwd()
@@ -122,7 +122,7 @@ def check(
             write_reports(articles, out_dir)
         except OSError as exc:
             raise fail(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
-    from copydesk.checks.gate import judge_review
+    from copydesk.checks.gate_decision import judge_review
     from copydesk.reports.output import review_outcome
 
     findings, unreadable = judge_review(articles, decided)

@@ -36,7 +36,7 @@ from copydesk.checks.identity import article_id, project_root
 from copydesk.checks.project_config import ProjectConfig, current_config
 from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
 from copydesk.checks.rule_policy import RulePolicy
-from copydesk.checks.version import rules_version
+from copydesk.checks.rules_version import rules_version
 from copydesk.flows.batching import BATCH_SIZE, plan_batches
 from copydesk.flows.cache import ExtractionCache, archive_context
 from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, unique_files
@@ -53,7 +53,7 @@ from copydesk.flows.reviewing import (
 from copydesk.flows.runtime.parallel import FAILED, GaveUp, run_batches
 from copydesk.flows.runtime.pools import open_pool
 from copydesk.flows.runtime.workers import worker_api_url
-from copydesk.reports.markdown import open_findings_table, run_markdown
+from copydesk.reports.markdown_report import open_findings_table, run_markdown
 from copydesk.reports.writer import write_reports
 
 # Articles per Great Expectations run: one run over the whole review up to this size
@@ -107,7 +107,7 @@ def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[Rev
 def archive_task(articles: list[ReviewedArticle], db_url: str | None, folders: list[str]) -> dict:
     """Index the run's articles in the quote archive and find their quotes elsewhere in it:
     the archive matches of each article with any, by article id."""
-    from copydesk.checks.archive.review import archive_review
+    from copydesk.checks.archive.archive_review import archive_review
 
     review = archive_review(articles, db_url, folders)
     u = review.update

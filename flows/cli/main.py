@@ -6,7 +6,7 @@
     copydesk schema                                           the JSON Schema of extract's and review's JSON
 
 Exit codes: 0 success; 1 open findings at or above --fail-on (default error), or a file
-that could not be reviewed; 2 usage error or tool failure (``copydesk.flows.cli_output``).
+that could not be reviewed; 2 usage error or tool failure (``copydesk.flows.cli.output_options``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Annotated
 
 import typer
 
-from copydesk.flows.cli_console import err, fail, internal_error, review_targets
-from copydesk.flows.cli_output import (
+from copydesk.flows.cli.console import err, fail, internal_error, review_targets
+from copydesk.flows.cli.output_options import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
@@ -117,7 +117,7 @@ def review(
 ) -> None:
     """Review articles through the Prefect flow, write JSON, HTML and Markdown reports, and
     print one line per open finding."""
-    from copydesk.flows.cli_settings import default_targets, load_settings, reports_folder
+    from copydesk.flows.cli.settings import default_targets, load_settings, reports_folder
     from copydesk.flows.runtime.tempserver import ServerError, temporary_server
 
     # A task or flow run that fails is said here in one line (the ledger, the disk, the
@@ -173,7 +173,7 @@ def review(
             if reason is None:
                 raise
             raise fail(reason) from None
-    from copydesk.checks.gate import judge_review
+    from copydesk.checks.gate_decision import judge_review
     from copydesk.checks.identity import project_root
     from copydesk.reports.output import review_outcome
 
@@ -248,7 +248,7 @@ def _run_review(
         # database that is down fails now, not after every article has been parsed.
         meanwhile=lambda: Ledger.open(db).close(),
     ):
-        from copydesk.flows.review import review_flow
+        from copydesk.flows.review_flow import review_flow
 
         def run():
             # The folders as given, not the files found: a run's parameters travel with
@@ -300,28 +300,28 @@ def extract(
 
 
 # Subcommands that live in their own modules register themselves below this line.
-from copydesk.flows.cli_schema import schema  # noqa: E402  (the JSON Schema of what extract and review write)
+from copydesk.flows.cli.schema_command import schema  # noqa: E402  (the JSON Schema of what extract and review write)
 
 app.command("schema")(schema)
-from copydesk.flows.cli_ci import register_ci_commands  # noqa: E402  (needs `app` above)
+from copydesk.flows.cli.ci_command import register_ci_commands  # noqa: E402  (needs `app` above)
 
 register_ci_commands(app)
-from copydesk.flows.cli_check import check  # noqa: E402  (the review without Prefect: pre-commit, one-off use)
+from copydesk.flows.cli.check_command import check  # noqa: E402  (the review without Prefect: pre-commit, one-off use)
 
 app.command("check")(check)
-from copydesk.flows.cli_flags import flags_app  # noqa: E402  (the ledger's triage commands)
+from copydesk.flows.cli.flags_command import flags_app  # noqa: E402  (the ledger's triage commands)
 
 app.add_typer(flags_app, name="flags")
-from copydesk.flows.cli_serve import serve  # noqa: E402  (the review desk)
+from copydesk.flows.cli.serve_command import serve  # noqa: E402  (the review desk)
 
 app.command("serve")(serve)
-from copydesk.flows.cli_schedule import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
+from copydesk.flows.cli.schedule_command import schedule  # noqa: E402  (reviews on a schedule, through a Prefect server)
 
 app.command("schedule")(schedule)
-from copydesk.flows.cli_config import config  # noqa: E402  (the settings in force)
+from copydesk.flows.cli.config_command import config  # noqa: E402  (the settings in force)
 
 app.command("config")(config)
-from copydesk.flows.cli_rules import register_rule_commands  # noqa: E402  (the rule catalog, explained)
+from copydesk.flows.cli.rules_command import register_rule_commands  # noqa: E402  (the rule catalog, explained)
 
 register_rule_commands(app)
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from copydesk.checks.project_config import ProjectConfig
-from copydesk.flows.cli_console import fail
+from copydesk.flows.cli.console import fail
 
 DEFAULT_CONTENT = "content"
 DEFAULT_OUT = "reports/out"

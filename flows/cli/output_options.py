@@ -3,7 +3,7 @@ what they found (``copydesk.reports.output``) and choose their exit status.
 
 Exit statuses, as ruff and Vale have them: 0 nothing at or above ``--fail-on`` (default
 ``error``) is open; 1 something is, or a file could not be reviewed; 2 a usage error or a
-failure of the tool (``copydesk.flows.cli_console.fail``). ``--exit-zero`` reports and exits 0.
+failure of the tool (``copydesk.flows.cli.console.fail``). ``--exit-zero`` reports and exits 0.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from copydesk.checks.gate import GateResult
+from copydesk.checks.gate_decision import GateResult
 from copydesk.checks.hidden import show_hidden
 from copydesk.reports.output import Outcome, by_severity, plural, verdict
 

@@ -25,8 +25,8 @@ from rich.markup import escape
 
 from copydesk.checks.records import ReviewedArticle
 from copydesk.checks.rule_policy import RulePolicy
-from copydesk.flows.cli_console import err, fail
-from copydesk.flows.cli_output import (
+from copydesk.flows.cli.console import err, fail
+from copydesk.flows.cli.output_options import (
     ExitZeroOption,
     FailOnOption,
     FormatOption,
@@ -116,7 +116,7 @@ def ci(
     """Fail when the changes since the base add findings: only new ones count."""
     from copydesk.checks.baseline import load_baseline
     from copydesk.checks.config import ConfigError
-    from copydesk.checks.gate import GateResult, compare
+    from copydesk.checks.gate_decision import GateResult, compare
     from copydesk.checks.identity import project_root
     from copydesk.checks.project_config import load_project_config
     from copydesk.flows.gitdiff import (
@@ -157,7 +157,7 @@ def ci(
                 raise fail(f"suite configuration: {exc}") from None
         base_articles, head_articles = articles[: len(exported)], articles[len(exported) :]
     compare(base_articles, head_articles, baseline, _shown(config.baseline, root), existing, result, decided)
-    from copydesk.reports.gate import outcome, stale_line
+    from copydesk.reports.gate_summary import outcome, stale_line
 
     stale = stale_line(result)
     judged = outcome(result)
@@ -217,7 +217,7 @@ def _write_sarif(path: Path, result) -> None:
 
 
 def _append_step_summary(path: Path, result) -> None:
-    from copydesk.reports.gate import step_summary
+    from copydesk.reports.gate_summary import step_summary
 
     try:
         with path.open("a", encoding="utf-8") as fh:

@@ -18,7 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.markup import escape
 
-from copydesk.flows.cli_console import err
+from copydesk.flows.cli.console import err
 
 
 def serve(
@@ -54,7 +54,7 @@ def serve(
     import uvicorn
 
     from copydesk.checks.ledger import LedgerError
-    from copydesk.flows.cli_settings import load_settings, reports_folder
+    from copydesk.flows.cli.settings import load_settings, reports_folder
     from copydesk.reports.desk import create_app
     from copydesk.reports.desk.security import LOOPBACK_NAMES, TOKEN_ENV, is_loopback
     from copydesk.reports.desk.signin import MIN_TOKEN_LENGTH, TokenFileError, read_token_file

@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from copydesk.flows.cli_console import fail
+from copydesk.flows.cli.console import fail
 
 FORMATS = ("text", "json")
 

@@ -22,7 +22,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from copydesk.flows.cli_console import fail, out, review_targets
+from copydesk.flows.cli.console import fail, out, review_targets
 
 HEALTH_TIMEOUT = 5.0
 
@@ -62,7 +62,7 @@ def schedule(
         raise fail(f"--interval must be a positive number of seconds, not {interval:g}")
     if workers is not None and workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}")
-    from copydesk.flows.cli_settings import default_targets, load_settings, reports_folder
+    from copydesk.flows.cli.settings import default_targets, load_settings, reports_folder
 
     # The settings are checked now (a bad file is exit 2 here, not a failed run at 02:00);
     # each run reads them again from the same folder, so an edit applies from the next run.
@@ -75,7 +75,7 @@ def schedule(
             raise fail(f"--cron {cron!r}: {problem}")
     api = _api_url()
 
-    from copydesk.flows.review import review_flow
+    from copydesk.flows.review_flow import review_flow
 
     parameters = {
         "paths": targets,
