@@ -5,7 +5,7 @@
 Builds a scratch content repository (``--articles`` articles in year folders, its own
 ``copydesk.toml``, a ``.pre-commit-config.yaml`` pointing at a clone of this repository's
 working tree) and installs the hook's environment once, untimed, the way
-``tests/test_precommit.py`` does (pre-commit's own virtualenv with copydesk installed in it
+``tests/e2e/test_precommit.py`` does (pre-commit's own virtualenv with copydesk installed in it
 by pip, its dependencies found in this environment). Then, each run: one article gets a new
 sentence with a new figure, is staged, and ``pre-commit run`` (what ``git commit`` runs) is
 timed: pre-commit's start, ``copydesk check`` parsing and checking the changed article.

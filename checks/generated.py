@@ -1,7 +1,7 @@
 """Files generated from the rule modules (``checks/rules``), so that they cannot go
 stale: the built-in suites written out as ``checks/suites/<suite>.yml``, for projects to
 copy into their suites folder and edit, and the README's rule table. ``make docs``
-writes them; ``tests/test_rule_modules.py`` fails when they and the modules disagree.
+writes them; ``tests/unit/test_rule_modules.py`` fails when they and the modules disagree.
 
     python -m copydesk.checks.generated README.md           write both
     python -m copydesk.checks.generated --check README.md   exit 1 when either is stale

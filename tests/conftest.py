@@ -6,7 +6,7 @@ Every article the tests read is either in ``tests/articles/`` or written by a te
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,43 +20,26 @@ quiet_environment()
 
 ARTICLES = Path(__file__).parent / "articles"
 
-# Test layers, as markers (registered in pyproject.toml): ``pytest -m unit`` runs the fast,
-# in-process tests. A test that opens a page in Chromium is ``browser``; a test in one of
-# these modules runs the real CLI, Prefect flow, a server or a cluster and is ``e2e``; every
-# other test is ``unit``. (The files stay where they are; a new end-to-end module is
-# added here.)
-E2E_MODULES = frozenset(
-    {
-        "test_cache",
-        "test_ci_gate",
-        "test_cli",
-        "test_dask",
-        "test_desk_api",
-        "test_desk_browser",
-        "test_flags_cli",
-        "test_hardening_input",
-        "test_hardening_ledger",
-        "test_hardening_web",
-        "test_identity",
-        "test_parallel",
-        "test_report_browser",
-        "test_schedule",
-        "test_tempserver",
-    }
-)
-BROWSER_FIXTURES = frozenset({"browser", "page"})
+# Test layers, as markers (registered in pyproject.toml), taken from the folder a test
+# module is in: tests/unit (functions and modules in-process: ``pytest -m unit`` or
+# ``pytest tests/unit``), tests/e2e (the real CLI, Prefect flow, temporary server, desk
+# server, Dask cluster or an installed wheel) and tests/browser (a page in headless
+# Chromium). A module whose tests are mixed is where most of them belong.
+LAYERS = ("unit", "e2e", "browser")
+TESTS = Path(__file__).resolve().parent
 
 
-def layer_of(module: str, fixtures: Iterable[str]) -> str:
-    if BROWSER_FIXTURES.intersection(fixtures):
-        return "browser"
-    return "e2e" if module in E2E_MODULES else "unit"
+def layer_of(path: Path) -> str:
+    """The layer of the test module at ``path``: the folder under tests/ it is in."""
+    relative = path.resolve().relative_to(TESTS)
+    if len(relative.parts) < 2 or relative.parts[0] not in LAYERS:
+        raise pytest.UsageError(f"{path}: a test module belongs in one of tests/{{{','.join(LAYERS)}}}/")
+    return relative.parts[0]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
-        item.add_marker(layer_of(module, getattr(item, "fixturenames", ())))
+        item.add_marker(layer_of(item.path))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -107,12 +107,12 @@ class Rule:
     message: str  # str.format over the item's fields: text, speaker, value, …
     explanation: str = ""  # what the rule looks for and why it matters, for `copydesk rule`
     # Examples, each a small whole article (Markdown, with front matter when the rule needs
-    # a publication date): one the rule flags, and the same text fixed. tests/test_rule_docs.py
+    # a publication date): one the rule flags, and the same text fixed. tests/unit/test_rule_docs.py
     # runs both through the real extraction and checks.
     fires: str = ""
     passes: str = ""
     # For the archive rules: an article already reviewed, in the archive the examples are
-    # checked against (tests/test_rule_docs.py indexes it first).
+    # checked against (tests/unit/test_rule_docs.py indexes it first).
     earlier: str = ""
     # How the rule runs. A GX rule names its built-in suite, the table it reads, the
     # columns of that table it reads (the table's own, or ones it adds in ``facts``) and

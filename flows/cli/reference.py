@@ -1,7 +1,7 @@
 """The command reference in the README, generated from the commands themselves (their
 usage, help text and options as ``--help`` shows them), so that it cannot go stale:
 ``make docs`` rewrites the README's block between its two markers, and
-``tests/test_cli_reference.py`` fails when the block and the commands disagree.
+``tests/unit/test_cli_reference.py`` fails when the block and the commands disagree.
 
     python -m copydesk.flows.cli.reference README.md          rewrite the block
     python -m copydesk.flows.cli.reference --check README.md  exit 1 when it is stale

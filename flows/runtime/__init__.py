@@ -5,7 +5,7 @@ The pipeline (``copydesk.flows.review_flow``, ``copydesk.flows.reviewing``, ``co
 does; this package says how it gets Prefect to do it quickly, quietly and without leaving
 processes behind. Each module's docstring says which behaviour it works around and what that
 buys. Prefect's private names are used here and nowhere else:
-``tests/test_prefect_private.py`` fails when a module outside this package uses one, and
+``tests/unit/test_prefect_private.py`` fails when a module outside this package uses one, and
 names the module to adapt when a Prefect release moves one. ``pyproject.toml`` pins Prefect
 to the minor version they were written against.
 

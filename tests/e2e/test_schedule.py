@@ -16,7 +16,7 @@ import httpx
 import pytest
 from cli_command import COPYDESK
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 

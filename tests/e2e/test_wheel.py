@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 # The checkout's folders and the one import namespace they install under.
 PACKAGES = ("copydesk", "flows", "checks", "reports")
 NAMESPACED = ("flows", "checks", "reports")

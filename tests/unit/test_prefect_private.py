@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "flows" / "runtime"
 # The code that must leave Prefect's private names to flows/runtime/. (Tests may reach into
-# them to check the workarounds: tests/test_parallel.py reads a pool's executor.)
+# them to check the workarounds: tests/e2e/test_parallel.py reads a pool's executor.)
 OUTSIDE_RUNTIME = ("flows", "checks", "reports", "copydesk", "benchmarks")
 
 

@@ -15,7 +15,7 @@ from cli_command import COPYDESK
 from copydesk.checks.rules import RULES
 from copydesk.reports.sarif import sarif_log
 
-SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
+SCHEMA = Path(__file__).parents[1] / "data" / "sarif-2.1.0-schema.json"
 
 
 def copydesk(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,6 +1,6 @@
 """The review desk through FastAPI's TestClient: a real SQLite ledger filled by ``sync``, a
 real reports folder written by ``write_reports``, the articles' files on disk. Nothing is
-mocked; only the browser is left out (tests/test_desk_browser.py drives one)."""
+mocked; only the browser is left out (tests/browser/test_desk_browser.py drives one)."""
 
 from __future__ import annotations
 
@@ -10,109 +10,22 @@ import re
 import subprocess
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 import pytest
 from cli_command import COPYDESK
+from desk_support import HARBOUR, MARKET, T0, TOKEN, World, build_world, desk_article, finding_at
 
-from copydesk.checks.fingerprints import assign_fingerprints, line_col
+from copydesk.checks.fingerprints import line_col
 from copydesk.checks.ledger import Ledger
-from copydesk.checks.records import ArticleInfo, Finding, ReviewedArticle
 from copydesk.reports.desk import create_app
 from copydesk.reports.writer import write_reports
 
 with warnings.catch_warnings():  # starlette nudges towards httpx2; httpx is what the venv has
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
-
-T0 = datetime(2024, 9, 3, 8, 0, tzinfo=UTC)
-TOKEN = "desk-test-token-0123456789"
-
-HARBOUR = """---
-title: Harbour <script>window.__pwned=1</script> fees
-author: Test Writer
-published: 2024-06-01
----
-# Harbour fees rise
-
-The harbour handled 3,400 ships last year.
-
-“The channel has to be deeper.”
-
-Observers believe the fees will rise again. Readers wrote <img src=x onerror="alert(1)">.
-"""
-MARKET = """---
-title: Market hall
-published: 2024-06-01
----
-The market hall reopened in June 2031 after repairs.
-"""
-
-
-# ── the desk's world: files, reports, ledger ──
-
-
-def _finding(text: str, rule: str, severity: str, snippet: str, message: str) -> Finding:
-    start = text.index(snippet)
-    end = start + len(snippet)
-    line, column = line_col(text, start)
-    return Finding(rule, severity, "x", start, end, line, column, message)
-
-
-def _article(path: str, article_id: str, title: str, text: str, *findings: Finding) -> ReviewedArticle:
-    art = ReviewedArticle(path, ArticleInfo(article_id, title=title), text=text, findings=list(findings))
-    art.zones = [("paragraph", 0, len(text))]
-    assign_fingerprints(art.findings, path, text)  # as the runner does
-    return art
-
-
-@dataclass
-class World:
-    root: Path
-    reports: Path
-    db_url: str
-    harbour: ReviewedArticle
-    market: ReviewedArticle
-
-    def fp(self, rule: str) -> str:
-        return next(f.fingerprint for a in (self.harbour, self.market) for f in a.findings if f.rule == rule)
-
-
-def build_world(root: Path) -> World:
-    """Two articles under ``root/content``, their reports in ``root/reports/out``, and a
-    ledger at ``root/ledger.db`` that saw the market article a day before the harbour one.
-    Paths in the reports are relative, as ``copydesk review content`` writes them: the desk
-    must be created with ``root`` as the working directory."""
-    (root / "content").mkdir(parents=True, exist_ok=True)
-    (root / "content" / "harbour.md").write_text(HARBOUR, encoding="utf-8")
-    (root / "content" / "market.md").write_text(MARKET, encoding="utf-8")
-    harbour = _article(
-        "content/harbour.md",
-        "harbour",
-        "Harbour <script>window.__pwned=1</script> fees",
-        HARBOUR,
-        _finding(HARBOUR, "figure-unsourced", "error", "3,400 ships", "Figure “3,400 ships” has no source."),
-        _finding(
-            HARBOUR, "quote-unattributed", "error", "“The channel has to be deeper.”", "Quote has no speaker."
-        ),
-        _finding(HARBOUR, "attribution-vague", "warning", "Observers believe", "Who are the observers?"),
-    )
-    market = _article(
-        "content/market.md",
-        "market",
-        "Market hall",
-        MARKET,
-        _finding(MARKET, "date-future", "error", "June 2031", "A completed event dated after publication."),
-    )
-    db_url = f"sqlite:///{root / 'ledger.db'}"
-    with Ledger.open(db_url) as ledger:
-        ledger.sync([market], run_at=T0)
-        ledger.sync([harbour], run_at=T0 + timedelta(days=1))
-    reports = write_reports([harbour, market], root / "reports" / "out")
-    return World(root, reports, db_url, harbour, market)
 
 
 @pytest.fixture
@@ -672,12 +585,12 @@ def test_article_page_shows_which_source_covers_each_figure(world):
 
 def test_queue_lists_only_articles_of_the_reports_folder(client, world):
     """A ledger shared by runs into other folders: their articles have no report here."""
-    other = _article(
+    other = desk_article(
         "elsewhere/pier.md",
         "elsewhere/pier.md",
         "Pier",
         MARKET,
-        _finding(MARKET, "date-future", "error", "June 2031", "A completed event dated after publication."),
+        finding_at(MARKET, "date-future", "error", "June 2031", "A completed event dated after publication."),
     )
     with Ledger.open(world.db_url) as ledger:
         ledger.sync([other], run_at=T0)
@@ -743,13 +656,13 @@ def test_long_finding_lists_are_paged(tmp_path, monkeypatch):
     for _ in range(PAGE_SIZE + 50):
         start = text.index(" ships", start) - 4
         found.append(
-            _finding(text[start:], "figure-unsourced", "error", text[start : start + 10], "No source.")
+            finding_at(text[start:], "figure-unsourced", "error", text[start : start + 10], "No source.")
         )
         found[-1].start += start
         found[-1].end += start
         found[-1].line, found[-1].column = line_col(text, found[-1].start)
         start += 12
-    art = _article("content/long.md", "content/long.md", "Long", text, *found)
+    art = desk_article("content/long.md", "content/long.md", "Long", text, *found)
     db_url = f"sqlite:///{tmp_path / 'ledger.db'}"
     with Ledger.open(db_url) as ledger:
         ledger.sync([art])

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ("copydesk", "flows", "checks", "reports")
 OLD_TOP_LEVEL = {"flows", "checks", "reports"}
 

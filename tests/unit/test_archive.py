@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_ledger import BACKENDS, fresh_database
+from ledger_support import BACKENDS, fresh_database
 
 from copydesk.checks.archive.alignment import MIN_WORDS, compare, marked
 from copydesk.checks.archive.archive_review import archive_review

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_ledger import BACKENDS, T0, article, finding, fresh_database
+from ledger_support import BACKENDS, T0, article, finding, fresh_database
 from typer.testing import CliRunner
 
 from copydesk.checks.ledger import Ledger

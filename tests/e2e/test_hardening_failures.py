@@ -1,6 +1,6 @@
 """Issue 17: when the disk, the ledger or the Prefect server fails, a review prints one
 line that names the cause, exits 2, shows no traceback, and leaves the previous reports as
-they were. (A server that does not answer: tests/test_hardening_processes.py.)"""
+they were. (A server that does not answer: tests/e2e/test_hardening_processes.py.)"""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from copydesk.checks.facts import TABLES, facts_read, table_columns
 from copydesk.checks.rules import CATALOG, RULES, SEVERITIES, rule_modules
 from copydesk.checks.rules.spec import COLUMN_ARGUMENTS, Check, CustomExpectation
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "checks" / "rules"
 README = ROOT / "README.md"
 NOT_RULES = {"__init__", "spec"}  # the package, and what a rule module declares

@@ -26,7 +26,7 @@ from copydesk.checks.suppressions import NO_REASON, apply_suppressions
 from copydesk.reports.output import annotation, escape_property
 from tests.conftest import front_matter
 
-SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
+SCHEMA = Path(__file__).parents[1] / "data" / "sarif-2.1.0-schema.json"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Editor",
     "GIT_AUTHOR_EMAIL": "editor@example.org",

@@ -18,7 +18,7 @@ from cli_command import COPYDESK
 
 from tests.conftest import front_matter
 
-SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-2.1.0-schema.json"
+SARIF_SCHEMA = Path(__file__).parents[1] / "data" / "sarif-2.1.0-schema.json"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Editor",
     "GIT_AUTHOR_EMAIL": "editor@example.org",

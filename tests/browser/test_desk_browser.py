@@ -13,7 +13,7 @@ from browser_support import require_chromium, served, sign_in
 require_chromium()
 
 from cli_command import COPYDESK  # noqa: E402
-from test_desk_api import TOKEN, World, build_world  # noqa: E402
+from desk_support import TOKEN, World, build_world  # noqa: E402
 
 from copydesk.reports.desk import create_app  # noqa: E402
 

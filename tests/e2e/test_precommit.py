@@ -29,7 +29,7 @@ import pytest
 
 from tests.conftest import front_matter
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test Editor",
     "GIT_AUTHOR_EMAIL": "editor@example.org",

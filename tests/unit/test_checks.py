@@ -300,7 +300,7 @@ def test_great_expectations_loads_without_executing_scipy_stats_or_altair():
     )
     out = subprocess.run(
         [sys.executable, "-c", script],
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
         capture_output=True,
         text=True,
         check=True,

@@ -9,7 +9,7 @@ import typer
 from copydesk.flows.cli.main import app
 from copydesk.flows.cli.reference import END, START, reference, rewrite
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_the_readme_reference_is_what_the_commands_say():

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from cli_command import COPYDESK, copydesk_on_path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ACTION = REPO / "action.yml"
 EXAMPLE = REPO / "examples" / "content-repo" / ".github" / "workflows" / "copydesk.yml"
 OWN = REPO / ".github" / "workflows" / "copydesk.yml"

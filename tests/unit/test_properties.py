@@ -264,7 +264,7 @@ def test_extract_batch_never_fails_and_keeps_offsets_exact(folder, nlp, batch):
 # or cut out, newlines turned into CRLF and a byte-order mark put in front: close to what
 # editors paste, and far more likely than random text to reach the speaker, citation and
 # date logic.
-ARTICLES = sorted((Path(__file__).parent / "articles").iterdir())
+ARTICLES = sorted((Path(__file__).parents[1] / "articles").iterdir())
 
 
 @st.composite

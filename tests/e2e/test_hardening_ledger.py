@@ -28,9 +28,9 @@ from pathlib import Path
 import httpx
 import pytest
 from cli_command import COPYDESK
+from ledger_support import BACKENDS, T0, article, finding, fresh_database
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import make_url
-from test_ledger import BACKENDS, T0, article, finding, fresh_database
 
 from copydesk.checks.ledger import Decision, Flag, Ledger
 
