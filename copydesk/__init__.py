@@ -34,12 +34,14 @@ from pathlib import Path
 #   ``copydesk.flows`` is found at <checkout>/flows as an ordinary subpackage.
 #
 # The last is the least magic that covers a bare checkout: one entry in ``__path__``, the
-# standard place Python looks for a package's submodules (no import hook, no symlinks,
-# which a wheel build and Windows checkouts would not keep). It applies only beside a
-# pyproject.toml with the sibling folders, never in an installed copy (there copydesk/flows
-# exists), so a site-packages holding the PyPI ``flows`` is never mistaken for ours. It
-# makes the checkout's root a place for ``copydesk.<name>`` lookups only: nothing imports
-# names other than the three, and the folders are never put on ``sys.path`` themselves.
+# standard place Python looks for a package's submodules (no import hook to maintain, no
+# symlinks, which a wheel build and Windows checkouts would not keep). It applies only
+# beside a pyproject.toml with the sibling folders, never in an installed copy (there
+# copydesk/flows exists), so a site-packages holding the PyPI ``flows`` is never mistaken
+# for ours. In an editable install it applies too and finds the folders the finder maps.
+# Its cost: any other folder of the checkout is reachable as ``copydesk.<folder>``; no code
+# asks for one, and nothing imports the old top-level names (tests/unit/test_layers.py),
+# so each module is loaded once, under its ``copydesk.`` name.
 _HERE = Path(__file__).resolve().parent
 _CHECKOUT = _HERE.parent
 _IN_CHECKOUT = not (_HERE / "flows").is_dir() and (_CHECKOUT / "pyproject.toml").is_file()
