@@ -465,3 +465,24 @@ def test_was_quick_to_add_speaks_through_the_copula(quotes):
 def test_an_adverbial_statement_is_not_reported_by_the_clause_it_hangs_from(quotes, text, speaker):
     [q] = speech(quotes(text))
     assert q.speaker == speaker
+
+
+CALL = '"We are calling every voter on the list," Miller, a retired welder, said into the phone.\n\n'
+
+
+def test_narration_about_the_running_speaker_keeps_the_next_quote_theirs(quotes):
+    found = speech(quotes(CALL + 'She pauses.\n\n"Well, thank you so much."\n\nShe hangs up, smiling.'))
+    assert found[1].speaker == "She" and found[1].speaker_name == "Miller"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "The line went quiet for a while.",  # nobody is the subject: the reader cannot tell
+        "She hands the phone to Dana Ruiz.",  # someone else is on the scene
+        "She pauses.\n\nShe waits.\n\nShe pauses again.",  # too far from her last quote
+    ],
+)
+def test_narration_about_anything_else_breaks_the_running_speaker(quotes, between):
+    found = speech(quotes(CALL + between + '\n\n"Well, thank you so much."'))
+    assert found[1].speaker is None
