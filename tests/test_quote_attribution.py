@@ -486,3 +486,21 @@ def test_narration_about_the_running_speaker_keeps_the_next_quote_theirs(quotes)
 def test_narration_about_anything_else_breaks_the_running_speaker(quotes, between):
     found = speech(quotes(CALL + between + '\n\n"Well, thank you so much."'))
     assert found[1].speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think Ortiz would be the best mayor,” Reed said on the station's “Morning Harbour,” adding more.",
+        "In an interview with WXKB's “The Lead with Sam Bell,” on June 3, Ortiz attacked the plan.",
+    ],
+)
+def test_a_title_owned_by_a_name_is_a_term_even_beside_a_verb_of_saying(quotes, text):
+    owned = [q for q in quotes(text) if "Morning" in q.text or "Lead" in q.text]
+    assert [q.kind for q in owned] == ["term"]
+
+
+def test_owned_words_that_are_no_title_are_still_speech(quotes):
+    """A partial quote after a possessive is the reporting verb's subject's words."""
+    first = quotes("From the mayor's “coarse and nasty effusion” to his toll, Reed described Ortiz as “a danger.”")[0]
+    assert (first.kind, first.speaker) == ("speech", "Reed")
