@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from copydesk.flows.extract.doccache import paragraph_index, sentence_of
+from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
 from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
+# Subordinators that set a clause against another: what follows is a statement of its own.
+CONTRASTING = frozenset({"while", "whereas", "though", "although"})
 REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl"}
 
 
@@ -154,7 +156,11 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
     node = cue
     best = cue
     for _ in range(6):
-        if node.head == node or node.dep_ not in REPORTED_CLAUSE | {"prep"}:
+        if (
+            node.head == node
+            or node.dep_ not in REPORTED_CLAUSE | {"prep"}
+            or _second_statement(node, inside)
+        ):
             break
         node = node.head
         if (
@@ -165,6 +171,28 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
         ):
             best = node
     return _according_to(best, inside) or best
+
+
+def _second_statement(clause: Token, inside: bytearray) -> bool:
+    """ "Ortiz said he was not ready, though he said “I hope to”": an adverbial clause with
+    a subject of its own, hung on a verb of saying, is a second statement beside the first,
+    not part of what the first reports (a participle, "…, saying “…”", has no subject of
+    its own and reports for the verb's). Inside reported content ("Flynn said Trump was
+    right when he said “…”") the clause is part of the content, and its reporter is the
+    outer speaker."""
+    if clause.dep_ != "advcl" or not has_subject(clause) or not _reports(clause):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in clause.children):
+        return True  # "…, while Reed called it “reckless”": wherever the parser hangs it
+    head = clause.head
+    return (
+        head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and speaker_of(head, inside) is not None
+    )
+
+
+def _reports(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in COMMUNICATION_VERBS)
 
 
 def _according_to(cue: Token, inside: bytearray) -> Token | None:
@@ -234,3 +262,25 @@ def previous_sentence(doc: Doc, token_index: int) -> Span | None:
     if paragraph_index(doc, prev.start_char) != paragraph_index(doc, doc[token_index].idx):
         return None
     return prev
+
+
+def lead_in_sentence(doc: Doc, span: Span, inside: bytearray) -> Span | None:
+    """The sentence that introduces a quote paragraph with no cue of its own: the last one
+    of the paragraph before ("Alvarez praised the crew's work. / “We need people who …”").
+    Only for a quote that is its whole paragraph, after a paragraph that quotes nobody
+    itself (after a quote, the running speaker decides: ``running_speaker``)."""
+    paragraphs = line_paragraphs(doc)
+    k = paragraph_index(doc, span.start_char)
+    if k == 0:
+        return None
+    text = text_of(doc)
+    start, end = paragraphs[k]
+    if text[start : span.start_char].strip() or text[span.end_char : end].strip(" \t\n.,"):
+        return None  # words of the article's own beside the quote: its own sentence decides
+    before_start, before_end = paragraphs[k - 1]
+    if any(inside[before_start:before_end]):
+        return None
+    before = doc.char_span(before_start, before_end, alignment_mode="contract")
+    if before is None or not len(before):
+        return None
+    return sentence_of(before[-1])

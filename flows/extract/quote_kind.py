@@ -11,6 +11,8 @@ from copydesk.flows.extract.quote_marks import QuoteSpan
 from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
+# Parts of speech a title leaves in lower case: articles, prepositions, conjunctions.
+TITLE_LOWER = frozenset({"ADP", "DET", "CCONJ", "PART"})
 # Verbs that judge rather than coin a name: with someone as their subject, the quoted
 # complement is that person's words ("Cruz called Trump a “pathological liar”", "what
 # she called a “rant”"); "dub", "nickname" or "christen" make a name whatever the subject.
@@ -39,6 +41,10 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     attached = _attached_to_cue(doc, span)
     # Numbers say nothing about case ("American Skin (41 Shots)" is a title).
     title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3 and t.is_alpha)
+    # A name owned by a name is a programme or a work, even beside a verb of saying ("Reed
+    # said on WXKB's “Morning Harbour”", "an interview with WXKB's “The Lead with Jo Ray”").
+    if len(words) <= 8 and _owned(span) and _title(words):
+        return "term"
     # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO").
     if title_case and len(words) <= (4 if ends_sentence else 8) and not attached:
         return "term"
@@ -49,6 +55,26 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     if attached or _reported(doc, span, inside):
         return "speech"
     return "term"
+
+
+def _title(words: list[Token]) -> bool:
+    """Written as a title: every word capitalised but short ones and the function words
+    titles keep in lower case, and at least one capital to show it."""
+    cased = [
+        t
+        for t in words
+        if len(t.text) > 3 and t.is_alpha and not (t.pos_ in TITLE_LOWER and t.text.islower())
+    ]
+    return bool(cased) and all(t.text[0].isupper() for t in cased)
+
+
+def _owned(span: Span) -> bool:
+    """The quoted words head a noun phrase with an owner right before them: "CNN's “…”"."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_space):
+        i -= 1
+    return i > 0 and doc[i - 1].tag_ == "POS"
 
 
 def _names_something(doc: Doc, span: Span, words: list[Token]) -> bool:

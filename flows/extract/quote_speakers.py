@@ -61,8 +61,9 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
             # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
             return issuer(phrase(verb.head, inside), inside)
-        # "was quoted as saying", "went on to say", "he paused and added"
-        if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj"} and verb.head != verb:
+        # "was quoted as saying", "went on to say", "he paused and added", and "was quick
+        # to add" (through the adjective to the copula, which has the subject)
+        if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj", "acomp"} and verb.head != verb:
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
         break

@@ -19,6 +19,7 @@ from copydesk.flows.extract.quote_cues import (
     cue_text,
     frame_of,
     governs,
+    lead_in_sentence,
     outermost_cue,
     previous_sentence,
 )
@@ -87,6 +88,10 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         opens_sentence = not any(not t.is_punct and not t.is_space for t in doc[frame.start : span.start])
         if prev is not None and (prev.text.rstrip().endswith(":") or opens_sentence):
             cue = best_cue(doc, span, prev, inside)
+        elif prev is None:
+            # "Alvarez praised the crew. / “We need …”": the paragraph before introduces it.
+            lead = lead_in_sentence(doc, span, inside)
+            cue = best_cue(doc, span, lead, inside) if lead is not None else None
     if cue is None or speaker_of(cue, inside) is None:
         introducer = colon_introducer(doc, span, inside)
         if introducer is not None:

@@ -8,11 +8,15 @@ from copydesk.checks.records import Quote
 from copydesk.flows.extract.quote_marks import QuoteSpan
 from copydesk.flows.extract.quote_speakers import resolve_pronoun
 
+# How many paragraphs of narration about the running speaker may stand between two of
+# their quote paragraphs ("She pauses." between two lines of a phone call).
+MAX_BRIDGE = 2
+
 
 def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragraphs) -> None:
     """A quote with no speaker takes the previous quote's when it continues that quote, sits
     in the same paragraph, or opens the paragraph right after a quote paragraph of one
-    speaker."""
+    speaker, or after a paragraph or two that only go on about that speaker."""
     by_start = {s.start: s for s in spans}
     speech = [q for q in quotes if q.kind == "speech"]
     for i, quote in enumerate(speech):
@@ -27,7 +31,13 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
         follows = (
             opens_paragraph and prev.paragraph == quote.paragraph - 1 and _one_speaker(speech, prev.paragraph)
         )
-        if (qs is not None and qs.continuation) or same_paragraph or follows:
+        bridged = (
+            opens_paragraph
+            and 0 < quote.paragraph - prev.paragraph - 1 <= MAX_BRIDGE
+            and _one_speaker(speech, prev.paragraph)
+            and _only_about_the_speaker(doc, prev, quote)
+        )
+        if (qs is not None and qs.continuation) or same_paragraph or follows or bridged:
             quote.speaker = prev.speaker
             quote.speaker_start, quote.speaker_end = prev.speaker_start, prev.speaker_end
             quote.speaker_name = prev.speaker_name
@@ -39,6 +49,18 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
                 # reader meets the speaker again as "He"; that mention is the attribution.
                 quote.speaker = nearer.text
                 quote.speaker_start, quote.speaker_end = nearer.start_char, nearer.end_char
+
+
+def _only_about_the_speaker(doc: Doc, prev: Quote, quote: Quote) -> bool:
+    """The paragraphs between two quotes go on about the running speaker ("She pauses.",
+    "Miller shakes her head.") and name nobody else: the next quote is still theirs."""
+    if _nearer_mention(doc, prev, quote) is None:
+        return False
+    gap = doc.char_span(prev.end, quote.start, alignment_mode="contract")
+    names = set((prev.speaker_name or "").split())
+    return gap is not None and all(
+        set(ent.text.split()) <= names for ent in gap.ents if ent.label_ == "PERSON"
+    )
 
 
 def _one_speaker(speech: list[Quote], paragraph: int) -> bool:

@@ -438,3 +438,94 @@ def test_read_with_no_subject_far_from_the_quote_is_no_cue(quotes):
         quotes("“The harbour will close,” the mayor said, and then she sat down to read the report.")
     )
     assert [q.speaker for q in found] == ["the mayor"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("Alvarez praised the harbour crew's work during the storm.", "Alvarez"),
+        ("Ortiz was quick to add that the toll would not rise.", "Ortiz"),
+    ],
+)
+def test_a_quote_paragraph_is_introduced_by_the_paragraph_before(quotes, lead, speaker):
+    """A quote that is its whole paragraph, with no cue of its own, after a paragraph whose
+    last sentence has a verb of saying or judging: that sentence introduces it."""
+    [q] = quotes(f"{lead}\n\n“We need people who can keep the port open.”")
+    assert q.speaker == speaker
+
+
+def test_a_paragraph_that_reports_nobody_introduces_no_quote(quotes):
+    [q] = quotes(
+        "The council met on Monday to discuss the toll.\n\n“We need people who can keep the port open.”"
+    )
+    assert q.speaker is None
+
+
+def test_a_quote_with_words_of_its_own_paragraph_is_not_introduced_from_before(quotes):
+    [q] = quotes(
+        "Alvarez praised the harbour crew's work during the storm.\n\n"
+        "“We need people who can keep the port open,” a notice on the quay read."
+    )
+    assert q.speaker != "Alvarez"
+
+
+def test_was_quick_to_add_speaks_through_the_copula(quotes):
+    [q] = quotes("Ortiz was careful to say, “Nothing is decided.”")
+    assert q.speaker == "Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a second statement beside the first: its own subject speaks
+        ("Ortiz said the toll would stay, though Reed said, “It cannot last.”", "Reed"),
+        ("Ortiz told reporters the toll would stay, while Reed called it “reckless.”", "Reed"),
+        # inside what the first reports: the outer reporter is the source the reader is given
+        ("Reed said Ortiz was right when he said that the toll “will never rise.”", "Reed"),
+        ("Reed said, wrongly, that Ortiz called the plan “a gift to crooks.”", "Reed"),
+    ],
+)
+def test_an_adverbial_statement_is_not_reported_by_the_clause_it_hangs_from(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
+CALL = '"We are calling every voter on the list," Miller, a retired welder, said into the phone.\n\n'
+
+
+def test_narration_about_the_running_speaker_keeps_the_next_quote_theirs(quotes):
+    found = speech(quotes(CALL + 'She pauses.\n\n"Well, thank you so much."\n\nShe hangs up, smiling.'))
+    assert found[1].speaker == "She" and found[1].speaker_name == "Miller"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "The line went quiet for a while.",  # nobody is the subject: the reader cannot tell
+        "She hands the phone to Dana Ruiz.",  # someone else is on the scene
+        "She pauses.\n\nShe waits.\n\nShe pauses again.",  # too far from her last quote
+    ],
+)
+def test_narration_about_anything_else_breaks_the_running_speaker(quotes, between):
+    found = speech(quotes(CALL + between + '\n\n"Well, thank you so much."'))
+    assert found[1].speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think Ortiz would be the best mayor,” Reed said on the station's “Morning Harbour,” adding more.",
+        "In an interview with WXKB's “The Lead with Sam Bell,” on June 3, Ortiz attacked the plan.",
+    ],
+)
+def test_a_title_owned_by_a_name_is_a_term_even_beside_a_verb_of_saying(quotes, text):
+    owned = [q for q in quotes(text) if "Morning" in q.text or "Lead" in q.text]
+    assert [q.kind for q in owned] == ["term"]
+
+
+def test_owned_words_that_are_no_title_are_still_speech(quotes):
+    """A partial quote after a possessive is the reporting verb's subject's words."""
+    first = quotes(
+        "From the mayor's “coarse and nasty effusion” to his toll, Reed described Ortiz as “a danger.”"
+    )[0]
+    assert (first.kind, first.speaker) == ("speech", "Reed")
