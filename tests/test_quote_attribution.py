@@ -523,3 +523,13 @@ def test_a_short_quote_before_its_subject_and_verb_of_saying_is_speech(quotes):
 def test_a_title_before_a_subject_and_verb_stays_a_term(quotes, text):
     [q] = quotes(text)
     assert q.kind == "term"
+
+
+def test_a_relative_clause_with_its_own_speaker_is_theirs(quotes):
+    [q] = quotes("Amano said in a statement that the port is breaking the rules, which he added “is deeply regrettable.”")
+    assert q.speaker == "he"
+
+
+def test_a_relative_clause_spoken_by_its_relative_pronoun_names_the_antecedent(quotes):
+    [q] = quotes("The minister, who said “the port is safe,” left early.")
+    assert (q.speaker, q.speaker_name) == ("who", "The minister")

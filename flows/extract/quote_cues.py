@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
 from flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
-from flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+from flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of
 
 # Subordinators that set a clause against another: what follows is a statement of its own.
 CONTRASTING = frozenset({"while", "whereas", "though", "although"})
@@ -78,7 +78,9 @@ def _inverted_after(token: Token, span: Span) -> bool:
     """ "“…,” read the statement": the verb right after the quote, its subject after it
     (the parser often takes that subject for an object)."""
     gap = token.doc[span.end : token.i]
-    return all(t.is_punct or t.is_space for t in gap) and any(c.dep_ in {"dobj", "nsubj"} for c in token.rights)
+    return all(t.is_punct or t.is_space for t in gap) and any(
+        c.dep_ in {"dobj", "nsubj"} for c in token.rights
+    )
 
 
 def _as_aside(token: Token, holders: set[int], inside: bytearray) -> bool:
@@ -154,7 +156,11 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
     node = cue
     best = cue
     for _ in range(6):
-        if node.head == node or node.dep_ not in REPORTED_CLAUSE | {"prep"} or _second_statement(node, inside):
+        if (
+            node.head == node
+            or node.dep_ not in REPORTED_CLAUSE | {"prep"}
+            or _second_statement(node, inside)
+        ):
             break
         node = node.head
         if (
@@ -174,12 +180,19 @@ def _second_statement(clause: Token, inside: bytearray) -> bool:
     its own and reports for the verb's). Inside reported content ("Flynn said Trump was
     right when he said “…”") the clause is part of the content, and its reporter is the
     outer speaker."""
+    if clause.dep_ == "relcl":
+        # "…, which he added “is deeply regrettable”", "Trump, who he blasted as a “bully”":
+        # a relative clause whose own subject says or judges the quoted words.
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]  # who speaks, not who is called
+        return _reports(clause) and bool(subjects) and subjects[0].lower_ not in RELATIVE_PRONOUNS
     if clause.dep_ != "advcl" or not has_subject(clause) or not _reports(clause):
         return False
     if any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in clause.children):
         return True  # "…, while Reed called it “reckless”": wherever the parser hangs it
     head = clause.head
-    return head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and speaker_of(head, inside) is not None
+    return (
+        head.pos_ == "VERB" and head.lemma_.lower() in SPEECH_VERBS and speaker_of(head, inside) is not None
+    )
 
 
 def _reports(verb: Token) -> bool:
