@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
-from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of
 
 # Subordinators that set a clause against another: what follows is a statement of its own.
 CONTRASTING = frozenset({"while", "whereas", "though", "although"})
@@ -180,6 +180,11 @@ def _second_statement(clause: Token, inside: bytearray) -> bool:
     its own and reports for the verb's). Inside reported content ("Flynn said Trump was
     right when he said “…”") the clause is part of the content, and its reporter is the
     outer speaker."""
+    if clause.dep_ == "relcl":
+        # "…, which he added “is deeply regrettable”", "Trump, who he blasted as a “bully”":
+        # a relative clause whose own subject says or judges the quoted words.
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]  # who speaks, not who is called
+        return _reports(clause) and bool(subjects) and subjects[0].lower_ not in RELATIVE_PRONOUNS
     if clause.dep_ != "advcl" or not has_subject(clause) or not _reports(clause):
         return False
     if any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in clause.children):

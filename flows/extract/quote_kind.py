@@ -19,6 +19,8 @@ TITLE_LOWER = frozenset({"ADP", "DET", "CCONJ", "PART"})
 JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characterise", "rate", "deem"}
 # Quantifiers the parser tags as adjectives ("many commentators called him …"): they
 # make a plural a set of people who said something, not a community's usage.
+# The words of a short subject noun phrase between a quote and its verb of saying.
+SUBJECT_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
 QUANTIFIERS = {"many", "several", "few", "numerous", "multiple", "most", "various"}
 
 
@@ -206,7 +208,24 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
     after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
     before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]
     near = after[:2] + before[-1:]
-    return any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in near)
+    if any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in near):
+        return True
+    # “Mexico!” the crowd screamed back: the verb after a short subject of its own, when
+    # the quote opens its sentence and closes on its own punctuation as speech does (not
+    # "In his book, “Make Your Kid a Millionaire,” Reed suggested").
+    closes = span.text.rstrip("”’\"'»› ")[-1:] in ",.!?…"
+    opens_sentence = not any(t.is_alpha or t.like_num for t in doc[sentence_of(span[0]).start : span.start])
+    if not (closes and opens_sentence):
+        return False
+    following = [t for t in doc[span.end : span.end + 8] if not t.is_punct][:6]
+    verb = next((t for t in following if t.pos_ in {"VERB", "AUX"} or t.tag_ in {"WP", "WDT"}), None)
+    return (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in SPEECH_VERBS
+        and all(t.pos_ in SUBJECT_WORDS for t in following[: following.index(verb)])
+        and any(c.dep_ in SUBJECT_DEPS and c.i > span.end - 1 and c.i < verb.i for c in verb.children)
+    )
 
 
 def _after_colon(doc: Doc, span: Span) -> bool:

@@ -529,3 +529,34 @@ def test_owned_words_that_are_no_title_are_still_speech(quotes):
         "From the mayor's “coarse and nasty effusion” to his toll, Reed described Ortiz as “a danger.”"
     )[0]
     assert (first.kind, first.speaker) == ("speech", "Reed")
+
+
+def test_a_short_quote_before_its_subject_and_verb_of_saying_is_speech(quotes):
+    [q] = quotes("“Mexico!” the audience screamed back.")
+    assert (q.kind, q.speaker) == ("speech", "the audience")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title in apposition to the noun before it, whatever verb follows
+        "In his 2002 book, “Make Your Kid a Millionaire,” Mr. Reed suggested looking at credit.",
+        # no punctuation of its own: a name, followed by more of the noun phrase
+        "Reed took calls on his “Keepin' It Real” radio program who said they had doubts.",
+    ],
+)
+def test_a_title_before_a_subject_and_verb_stays_a_term(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "term"
+
+
+def test_a_relative_clause_with_its_own_speaker_is_theirs(quotes):
+    [q] = quotes(
+        "Amano said in a statement that the port is breaking the rules, which he added “is deeply regrettable.”"
+    )
+    assert q.speaker == "he"
+
+
+def test_a_relative_clause_spoken_by_its_relative_pronoun_names_the_antecedent(quotes):
+    [q] = quotes("The minister, who said “the port is safe,” left early.")
+    assert (q.speaker, q.speaker_name) == ("who", "The minister")
