@@ -2,7 +2,11 @@
 summary.md over the run, all in one flat folder. A run's reports are first written to a
 staging folder beside it (same parent, so the same file system), then renamed into place
 one by one: a reader never sees half a report, and a run that cannot write them all (a
-full disk) leaves the folder as the previous run left it.
+full disk) leaves the folder as the previous run left it. A report whose bytes are those
+of the file already in the folder is not written again: an unchanged re-run touches
+only what changed (the index, whose counts compare with the run before, and the reports
+of the articles that changed), and readers that go by modification times (the desk's
+``reports.desk.store``) read nothing again.
 
 An article's reports are named after its id (``reports.naming``): ``content/2024/pier.md``
 gets ``content~2024~pier.md.json``, ``.html`` and ``.md``; no two articles share a name,
@@ -13,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -46,25 +51,49 @@ def write_reports(articles: list[ReviewedArticle], out_dir: str | os.PathLike[st
     if len(set(names)) < len(names):  # the flow reviews each article once; a caller did not
         raise ValueError("two articles with the same id in one run: their reports would overwrite each other")
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
+
+    def stage(name: str, content: str) -> None:
+        if not _same_bytes(out / name, content):
+            _write(staging / name, content)
+
     try:
         for art, name in zip(articles, names, strict=True):
-            _write(
-                staging / f"{name}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n"
-            )
-            _write(staging / f"{name}.md", article_markdown(art))
+            stage(f"{name}.json", json.dumps(to_contract(art), ensure_ascii=False, indent=2) + "\n")
+            stage(f"{name}.md", article_markdown(art))
             if art.reviewed:
-                _write(staging / f"{name}.html", render_article(art))
+                stage(f"{name}.html", render_article(art))
         previous = _previous_counts(out)
-        _write(staging / "index.html", render_index(articles, previous))
-        _write(staging / "summary.md", run_markdown(articles))
+        stage("index.html", render_index(articles, previous))
+        stage("summary.md", run_markdown(articles))
         counts = {a.article.id: sum(1 for f in a.findings if f.status == "open") for a in articles}
-        _write(staging / PREVIOUS_COUNTS, json.dumps(counts))
+        stage(PREVIOUS_COUNTS, json.dumps(counts))
         # Everything is on disk: now into place. (A rename needs no new space.)
         for staged in sorted(staging.iterdir(), key=lambda p: p.name == "index.html"):  # the index last
             os.replace(staged, out / staged.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out
+
+
+def _same_bytes(path: Path, content: str) -> bool:
+    """Whether ``path`` is a regular file (not a link to one: replaced as always) holding
+    exactly ``content`` as ``_write`` writes it."""
+    data = content.encode("utf-8")
+    try:
+        # O_NONBLOCK: a pipe put in its place must not hang the run (it is then replaced)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:  # missing, a symbolic link, unreadable: written as always
+        return False
+    try:
+        info = os.fstat(fd)
+        # not a regular file (a folder in its place: replaced, and the error raised there,
+        # as always), or one of another size: differs without being read
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read() == data
+    finally:
+        os.close(fd)
 
 
 def _previous_counts(out: Path) -> dict[str, int] | None:
