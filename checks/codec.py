@@ -17,10 +17,11 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from copydesk.checks.records import Finding, ReviewedArticle
+from copydesk.checks.records import Finding, QuoteMatch, ReviewedArticle
 
 _ARTICLE = TypeAdapter(ReviewedArticle)
 _FINDINGS = TypeAdapter(list[Finding])
+_MATCHES = TypeAdapter(dict[str, list[QuoteMatch]])
 
 
 class CodecError(ValueError):
@@ -43,6 +44,15 @@ def findings_to_json(findings: list[Finding]) -> bytes:
 
 def findings_from_json(raw: str | bytes) -> list[Finding]:
     return _read(_FINDINGS, raw)
+
+
+def matches_to_json(matches: dict[str, list[QuoteMatch]]) -> bytes:
+    """A run's archive matches by article id (``copydesk.checks.archive.archive_review``)."""
+    return _MATCHES.dump_json(matches)
+
+
+def matches_from_json(raw: str | bytes) -> dict[str, list[QuoteMatch]]:
+    return _read(_MATCHES, raw)
 
 
 # The same as plain data (what ``json.loads`` gives), for callers that hold it that way.

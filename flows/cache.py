@@ -19,6 +19,11 @@ Expectations. A re-run over unchanged articles with unchanged rules reads both a
 no check. Every rule looks at one article at a time; a custom
 suite whose expectation compares rows of different articles needs ``--no-cache``.
 
+The quote archive's matches of a run (``copydesk.checks.archive``), which depend on every archived
+article, are kept under ``findings/<rules version>/archive-matches/<archive state>.json``:
+a run that changed nothing the archive holds reads them instead of comparing every
+article's quotes again (``archive_context`` then keeps each article's findings).
+
 Entries are encoded when stored and written by background threads (``flush`` waits for
 them): creating a file costs up to half a millisecond while the disk is busy, and a
 review stores one or two per article, the findings at the very end of the run. An entry
@@ -43,6 +48,8 @@ from copydesk.checks.codec import (
     article_to_json,
     findings_from_json,
     findings_to_json,
+    matches_from_json,
+    matches_to_json,
 )
 from copydesk.checks.records import Finding, QuoteMatch, ReviewedArticle
 from copydesk.checks.spans import article_problem, findings_problem
@@ -215,6 +222,37 @@ class ExtractionCache:
                 findings_to_json(article.findings),
             )
 
+    def lookup_archive_matches(self, rules: str, state: str) -> dict[str, list[QuoteMatch]] | None:
+        """The archive matches a run found when the archive was in ``state``
+        (``copydesk.checks.archive.archive_review.IndexedRun.state``), under ``rules`` (whose version names
+        the matching code, ``copydesk.checks.rules_version``), or None."""
+        self.flush()
+        entry = self._matches_entry(rules, state)
+        try:
+            matches = matches_from_json(entry.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, CodecError, TypeError, RecursionError):
+            _discard(entry)
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # used now: kept by the pruning in ``store_archive_matches``
+        return matches
+
+    def store_archive_matches(self, rules: str, state: str, matches: dict[str, list[QuoteMatch]]) -> None:
+        """Keep a run's archive matches under the archive's state; the entries of all but
+        the ``KEEP_VERSIONS`` most recently used other states go (one is written per run
+        that changes the archive, and an older state comes back only when every change
+        since is undone)."""
+        entry = self._matches_entry(rules, state)
+        folder = entry.parent
+        with contextlib.suppress(OSError):
+            others = [p for p in folder.glob("*.json") if p != entry]
+            others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in others[KEEP_VERSIONS:]:
+                _discard(old)
+        self._write_later(entry, matches_to_json(matches))
+
     def use_rules(self, rules: str) -> None:
         """Mark these rules' findings as used now and delete all but the most recently used others."""
         _keep_recent(self.dir / "findings", rules)
@@ -238,6 +276,10 @@ class ExtractionCache:
 
     def _entry(self, digest: str, fmt: str) -> Path:
         return self.dir / digest[:2] / f"{digest}.{fmt}.json"
+
+    def _matches_entry(self, rules: str, state: str) -> Path:
+        # beside the findings of the same rules, pruned with them (``use_rules``)
+        return self.dir / "findings" / rules / "archive-matches" / f"{state}.json"
 
     def _findings_entry(self, key: tuple[str, str], article_id: str, rules: str, context: str = "") -> Path:
         parts = [*key, article_id, context] if context else [*key, article_id]

@@ -104,17 +104,34 @@ def ledger_task(articles: list[ReviewedArticle], db_url: str | None) -> list[Rev
 
 
 @task(name="archive-sync", cache_policy=NO_CACHE)
-def archive_task(articles: list[ReviewedArticle], db_url: str | None, folders: list[str]) -> dict:
+def archive_task(
+    articles: list[ReviewedArticle],
+    db_url: str | None,
+    folders: list[str],
+    cache: ExtractionCache | None = None,
+    rules: str = "",
+) -> dict:
     """Index the run's articles in the quote archive and find their quotes elsewhere in it:
-    the archive matches of each article with any, by article id."""
-    from copydesk.checks.archive.archive_review import archive_review
+    the archive matches of each article with any, by article id. With a cache, the matches
+    of a run that left the archive as an earlier run did are that run's, not compared again."""
+    from copydesk.checks.archive.archive_review import find_matches, index_run
 
-    review = archive_review(articles, db_url, folders)
-    u = review.update
+    run = index_run(articles, db_url, folders)
+    matches = cache.lookup_archive_matches(rules, run.state) if cache is not None else None
+    reused = matches is not None
+    if matches is None:
+        matches = find_matches(run, db_url)
+        if cache is not None:
+            cache.store_archive_matches(rules, run.state, matches)
+    u = run.update
     get_run_logger().info(
-        "quote archive: %d articles indexed, %d unchanged, %d removed", u.indexed, u.unchanged, u.removed
+        "quote archive: %d articles indexed, %d unchanged, %d removed; matches %s",
+        u.indexed,
+        u.unchanged,
+        u.removed,
+        "as the last run with this archive found them" if reused else "found",
     )
-    return review.matches
+    return matches
 
 
 @task(name="write-reports", cache_policy=NO_CACHE)
@@ -189,7 +206,7 @@ def review_flow(
             parsed.update(zip(batch, results, strict=True))
             advance(len(batch))
         articles = assemble(files, found, parsed, ids, {})
-        matches = archive_task(quote(articles), db_url, _whole_folders(paths, root))
+        matches = archive_task(quote(articles), db_url, _whole_folders(paths, root), quote(cache), rules)
         for art in articles:
             art.archive_matches = matches.get(art.article.id, [])
             if art.path in known and _archive_free(art, known[art.path]):

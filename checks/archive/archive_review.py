@@ -1,13 +1,43 @@
 """The archive's part in a review: index the run's articles, then find each one's quotes
-in the rest of the archive."""
+in the rest of the archive.
+
+Two steps, so that a caller with a cache can skip the second: ``index_run`` brings the
+archive up to date and names its state (``IndexedRun.state``), ``find_matches`` compares
+the quotes. The matches are a function of that state and of the matching code, so a
+caller may keep them under both (the flow does: ``copydesk.flows.cache``) and reuse them on a run
+that changed nothing the archive holds."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
-from copydesk.checks.archive.index import IndexUpdate, QuoteArchive, entry_for, signed
+from sqlalchemy import select
+
+from copydesk.checks.archive.archive_tables import ArchiveArticle
+from copydesk.checks.archive.index import (
+    INDEX_VERSION,
+    IndexEntry,
+    IndexUpdate,
+    QuoteArchive,
+    entry_for,
+    signed,
+)
 from copydesk.checks.ledger import Ledger
 from copydesk.checks.records import QuoteMatch, ReviewedArticle
+
+
+@dataclass(frozen=True)
+class IndexedRun:
+    """A run's articles as the archive now holds them."""
+
+    entries: tuple[IndexEntry, ...]  # the run's readable articles (signed where they changed)
+    update: IndexUpdate
+    # A digest of everything the run's matches are computed from: which articles the run
+    # looks up and the content, path and date of every archived article (the run's own and
+    # the others'). Equal states give equal matches, for the same matching code.
+    state: str
 
 
 @dataclass(frozen=True)
@@ -22,6 +52,13 @@ def archive_review(
     """Bring the archive in the ledger's database (``db_url``, as ``Ledger.open``) up to
     date with ``articles`` and look each one's quotes up in it. ``folders``: the ids of
     folders the run reviewed whole, whose vanished articles leave the archive."""
+    run = index_run(articles, db_url, folders)
+    return ArchiveReview(find_matches(run, db_url), run.update)
+
+
+def index_run(articles: list[ReviewedArticle], db_url: str | None, folders: list[str] = ()) -> IndexedRun:
+    """Index the run's articles whose content changed, remove the vanished ones of
+    ``folders`` (as ``archive_review``) and name the archive's state after it."""
     readable = [a for a in articles if a.reviewed]
     entries = [entry_for(a, sign=False) for a in readable]
     with Ledger.open(db_url) as ledger:
@@ -32,10 +69,38 @@ def archive_review(
         changed = [signed(e) for e in entries if indexed.get(e.article) != e.content_hash]
         unchanged = [e for e in entries if indexed.get(e.article) == e.content_hash]
         update = archive.update([*changed, *unchanged], folders, present=[a.article.id for a in articles])
-        entries = [*changed, *unchanged]
-        matches = {}
-        for entry in entries:
+        state = archive_state(ledger, [e.article for e in entries])
+    return IndexedRun((*changed, *unchanged), update, state)
+
+
+def find_matches(run: IndexedRun, db_url: str | None) -> dict[str, list[QuoteMatch]]:
+    """Each indexed article's quotes found elsewhere in the archive, by article id (only
+    articles with matches)."""
+    matches = {}
+    with Ledger.open(db_url) as ledger:
+        archive = QuoteArchive(ledger)
+        for entry in run.entries:
             found = archive.matches(entry)
             if found:
                 matches[entry.article] = found
-    return ArchiveReview(matches, update)
+    return matches
+
+
+def archive_state(ledger: Ledger, looked_up: list[str]) -> str:
+    """``IndexedRun.state`` of the archive in ``ledger`` for a run that looks up the
+    articles ``looked_up`` (ids). The content hash of an article covers its text, date,
+    quotes and speakers and the index version (``index.entry_for``); its path is added
+    because a match names the other article's file."""
+    rows = ledger.transaction(
+        lambda s: s.execute(
+            select(ArchiveArticle.article, ArchiveArticle.path, ArchiveArticle.content_hash).order_by(
+                ArchiveArticle.article
+            )
+        ).all(),
+        write=False,
+    )
+    digest = hashlib.sha256(INDEX_VERSION.encode())
+    digest.update(json.dumps(sorted(looked_up)).encode())
+    for row in rows:
+        digest.update(json.dumps(list(row)).encode())
+    return digest.hexdigest()

@@ -431,3 +431,66 @@ def test_archive_findings_are_kept_while_the_archive_matches_are_unchanged(tmp_p
     write("phoenix.md", "2016-03-01", wall.replace("great", "huge"), "Donald Trump")
     review()
     assert checked == [["ohio.md", "phoenix.md"]]
+
+
+def test_an_unchanged_archive_is_not_matched_again_and_a_change_updates_every_article_it_touches(
+    tmp_path, monkeypatch
+):
+    """Issue 16: a re-run that leaves the quote archive as the last run left it reads the
+    run's matches from the cache instead of comparing every article's quotes again; an
+    article edited since changes the matches of the articles that quote the same words,
+    exactly as a run without the cache finds them."""
+    from copydesk.checks.archive.index import QuoteArchive
+    from copydesk.flows.review_flow import review_flow
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "copydesk.toml").write_text("[copydesk]\n", encoding="utf-8")
+    wall = "We are going to build a great wall along the southern border and Mexico will pay for it"
+    src = tmp_path / "content"
+    src.mkdir()
+
+    def write(name: str, published: str, quote: str, speaker: str) -> None:
+        (src / name).write_text(
+            f"---\ntitle: {name}\npublished: {published}\n---\n\n“{quote},” {speaker} said in Phoenix.\n",
+            encoding="utf-8",
+        )
+
+    write("phoenix.md", "2016-03-01", wall, "Donald Trump")
+    write("ohio.md", "2016-05-01", wall.replace("great", "big"), "Donald Trump")
+    write("iowa.md", "2016-06-01", wall.replace("great", "tall"), "Donald Trump")
+    cache_dir = str(tmp_path / "cache")
+
+    def review(db: str = "ledger.db", use_cache: bool = True):
+        articles = review_flow(
+            [str(src)],
+            out_dir=str(tmp_path / "out"),
+            db_url=f"sqlite:///{tmp_path / db}",
+            cache_dir=cache_dir,
+            use_cache=use_cache,
+        ).articles
+        return {Path(a.path).name: a.archive_matches for a in articles}
+
+    first = review()
+    assert first["ohio.md"] and first["iowa.md"]
+    matched: list[str] = []
+    real = QuoteArchive.matches
+
+    def counting(self, entry):
+        matched.append(Path(entry.path).name)
+        return real(self, entry)
+
+    monkeypatch.setattr(QuoteArchive, "matches", counting)
+    assert review() == first
+    assert matched == []  # the archive as the last run left it: no quote compared again
+
+    # The earliest article's wording changes: the others' matches name its new words.
+    write("phoenix.md", "2016-03-01", wall.replace("great", "huge"), "Donald Trump")
+    edited = review()
+    assert sorted(matched) == ["iowa.md", "ohio.md", "phoenix.md"]
+    assert edited != first
+    assert any("huge" in m.match.text for m in edited["ohio.md"])
+    assert any("huge" in m.match.text for m in edited["iowa.md"])
+    assert edited == review("fresh.db", use_cache=False)  # what a run without the cache finds
+    matched.clear()
+    assert review() == edited
+    assert matched == []

@@ -175,3 +175,86 @@ def test_every_article_gets_its_three_reports(tmp_path):
         assert report["path"] == f"content/a{i}.md"
         assert (tmp_path / f"a{i}.md").is_file() and (tmp_path / f"a{i}.html").is_file()
     assert "a49.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_reports_whose_bytes_are_unchanged_are_not_written_again(tmp_path, monkeypatch):
+    """Issue 16: an unchanged re-run neither renders nor writes a report again; a changed
+    article gets its reports written, and so do the run's index, summary and counts when
+    they change. A report edited or replaced on disk is put back."""
+    from copydesk.reports import writer
+
+    arts = [_article(f"content/a{i}.md", f"a{i}") for i in range(3)]
+    write_reports(arts, tmp_path)
+    write_reports(arts, tmp_path)  # the index's "since the last run" now has a last run
+    written: list[str] = []
+    rendered: list[str] = []
+    real_write, real_render = writer._write, writer.render_article
+
+    def recording(path, content):
+        written.append(path.name)
+        real_write(path, content)
+
+    def rendering(art):
+        rendered.append(art.article.id)
+        return real_render(art)
+
+    monkeypatch.setattr(writer, "_write", recording)
+    monkeypatch.setattr(writer, "render_article", rendering)
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    write_reports(arts, tmp_path)
+    assert written == [] and rendered == []
+    assert {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+
+    arts[1].findings[0].status = "accepted"  # an editor's decision: one open finding fewer
+    write_reports(arts, tmp_path)
+    assert rendered == ["a1"]
+    assert sorted(written) == sorted(
+        [
+            "a1.json",
+            "a1.md",
+            "a1.html",
+            "index.html",
+            "summary.md",
+            writer.PREVIOUS_COUNTS,
+            writer.REPORT_INPUTS,
+        ]
+    )
+    [finding] = json.loads((tmp_path / "a1.json").read_text(encoding="utf-8"))["findings"]
+    assert finding["status"] == "accepted"
+
+    written.clear()
+    rendered.clear()
+    (tmp_path / "a0.md").write_text("edited by hand\n", encoding="utf-8")
+    (tmp_path / "a2.md").unlink()
+    (tmp_path / "a2.md").symlink_to("a0.html")
+    write_reports(arts, tmp_path)
+    assert rendered == ["a0", "a2"]
+    # their Markdown put back (the JSON and HTML have the same bytes: left alone), and the
+    # index, whose counts since the last run no longer show a1's change
+    assert sorted(written) == sorted(["a0.md", "a2.md", "index.html", writer.REPORT_INPUTS])
+    assert (tmp_path / "a0.md").read_text(encoding="utf-8") == article_markdown(arts[0])
+    assert not (tmp_path / "a2.md").is_symlink()
+
+
+def test_reports_are_rendered_again_when_the_renderers_change(tmp_path, monkeypatch):
+    """The record of what reports were rendered from names the rendering code: another
+    version renders every article again (and writes only what reads differently)."""
+    from copydesk.reports import unchanged, writer
+
+    arts = [_article(f"content/a{i}.md", f"a{i}") for i in range(2)]
+    write_reports(arts, tmp_path)
+    rendered: list[str] = []
+    real_render = writer.render_article
+
+    def rendering(art):
+        rendered.append(art.article.id)
+        return real_render(art)
+
+    monkeypatch.setattr(writer, "render_article", rendering)
+    monkeypatch.setattr(unchanged, "renderer_version", lambda: "another copydesk")
+    write_reports(arts, tmp_path)
+    assert rendered == ["a0", "a1"]
+    (tmp_path / unchanged.REPORT_INPUTS).write_text("{not json", encoding="utf-8")
+    rendered.clear()
+    write_reports(arts, tmp_path)  # a damaged record: everything rendered, nothing lost
+    assert rendered == ["a0", "a1"]
