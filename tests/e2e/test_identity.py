@@ -262,9 +262,11 @@ def test_a_warm_rerun_keeps_the_articles_apart(cold, project, db_url, monkeypatc
     assert {a.article.id for a in warm} == set(ARCHIVE)
     assert _reports(project / "reports" / "warm") == cold
     # Findings are stored per article id: one entry for each of the six, the two identical
-    # notices included, although they share one extraction entry.
-    entries = list((project / ".copydesk" / "cache").glob("*/findings/*/*/*.json"))
+    # notices included, although they share one extraction entry (in two-character shards;
+    # beside them, one entry of the run's archive matches, the same for both runs).
+    entries = list((project / ".copydesk" / "cache").glob("*/findings/*/??/*.json"))
     assert len(entries) == len(ARCHIVE)
+    assert len(list((project / ".copydesk" / "cache").glob("*/findings/*/archive-matches/*.json"))) == 1
     assert len([p for p in (project / ".copydesk" / "cache").glob("*/??/*.json")]) == len(ARCHIVE) - 1
 
 

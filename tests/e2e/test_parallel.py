@@ -191,8 +191,10 @@ def test_a_parallel_review_prints_only_the_summary(articles_dir, tmp_path):
             assert bad not in result.stderr, f"{attempt}: {result.stderr}"
     entries = list((tmp_path / ".copydesk" / "cache").rglob("*.json"))
     articles = [e for e in entries if "findings" not in e.parts]
+    matches = [e for e in entries if "archive-matches" in e.parts]
     assert len(articles) == len(list(articles_dir.iterdir()))  # one per distinct text
-    assert len(entries) - len(articles) == 24  # findings: one per path
+    assert len(entries) - len(articles) - len(matches) == 24  # findings: one per path
+    assert len(matches) == 1  # the run's archive matches, found cold and reused warm
 
 
 @pytest.mark.parametrize(
