@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the test's helpers: one way to build the hook's repository
 
-from tests.test_precommit import GIT_ENV, hook_repository, installed_packages_view  # noqa: E402
+from tests.e2e.test_precommit import GIT_ENV, hook_repository, installed_packages_view  # noqa: E402
 
 ARTICLE = """---
 title: Harbour news {n}
