@@ -28,16 +28,13 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
         qs = by_start.get(quote.start)
         opens_paragraph = paragraphs[quote.paragraph][0] == quote.start
         same_paragraph = prev.paragraph == quote.paragraph
+        between = quote.paragraph - prev.paragraph - 1  # paragraphs of narration in between
         follows = (
-            opens_paragraph and prev.paragraph == quote.paragraph - 1 and _one_speaker(speech, prev.paragraph)
-        )
-        bridged = (
             opens_paragraph
-            and 0 < quote.paragraph - prev.paragraph - 1 <= MAX_BRIDGE
             and _one_speaker(speech, prev.paragraph)
-            and _only_about_the_speaker(doc, prev, quote)
+            and (between == 0 or 0 < between <= MAX_BRIDGE and _only_about_the_speaker(doc, prev, quote))
         )
-        if (qs is not None and qs.continuation) or same_paragraph or follows or bridged:
+        if (qs is not None and qs.continuation) or same_paragraph or follows:
             quote.speaker = prev.speaker
             quote.speaker_start, quote.speaker_end = prev.speaker_start, prev.speaker_end
             quote.speaker_name = prev.speaker_name
