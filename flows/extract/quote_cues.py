@@ -152,13 +152,19 @@ def cue_text(cue: Token) -> str:
 
 def outermost_cue(cue: Token, inside: bytearray) -> Token:
     """ "X said that Y called it “…”" is X's statement in the article: the source the
-    reader is given is the outermost speaker whose report contains the quote."""
+    reader is given is the outermost speaker whose report contains the quote.
+
+    A verb joined to another with no subject of its own shares that verb's clause: in
+    "Pence said it takes time but added, “…”" the parser hangs "added" on "takes", inside
+    what Pence said, and the quote is Pence's, not the subject "it"'s. A conjunct with its
+    own subject ("Lee said X, and Ruiz said “…”") is a statement of its own."""
     node = cue
     best = cue
     for _ in range(6):
         if (
             node.head == node
-            or node.dep_ not in REPORTED_CLAUSE | {"prep"}
+            or node.dep_ not in REPORTED_CLAUSE | {"prep", "conj"}
+            or (node.dep_ == "conj" and has_subject(node))
             or _second_statement(node, inside)
         ):
             break
@@ -167,10 +173,17 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
             not inside[node.idx]
             and node.pos_ == "VERB"
             and node.lemma_.lower() in SPEECH_VERBS
+            and not _passive(node)
             and speaker_of(node, inside) is not None
         ):
             best = node
     return _according_to(best, inside) or best
+
+
+def _passive(verb: Token) -> bool:
+    """ "Fourteen families were admitted", "he was told": the subject of a passive verb of
+    saying is what was said or who heard it, never a reporter above the quote."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _second_statement(clause: Token, inside: bytearray) -> bool:

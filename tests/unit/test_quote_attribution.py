@@ -490,6 +490,28 @@ def test_an_adverbial_statement_is_not_reported_by_the_clause_it_hangs_from(quot
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb with no subject of its own, joined to a verb inside what the first
+        # reports: the parser hangs "added" on "takes", but the words are Ortiz's
+        ("Ortiz said at the meeting that it takes time but added, “We will fix the pier.”", "Ortiz"),
+        ("Ortiz said the plan was drawn up by the harbour board and said, “Ask them.”", "Ortiz"),
+        # a conjunct with its own subject is a statement of its own
+        ("Ortiz said the pier was safe, and Reed said, “It is falling apart.”", "Reed"),
+        # a passive verb of saying above the quote reports nobody: the relative clause speaks
+        (
+            "To date, 12 welders, four fitters and two riggers were admitted as well as 9 others who "
+            "only wrote “trades” on the form.",
+            "who",
+        ),
+    ],
+)
+def test_a_conjoined_verb_of_saying_shares_its_clause(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 CALL = '"We are calling every voter on the list," Miller, a retired welder, said into the phone.\n\n'
 
 
