@@ -62,6 +62,36 @@ SPEECH_NOUNS = _words(
     """
 )
 
+# Nouns for what someone said, beyond the nominalisations of SPEECH_VERBS that
+# ``is_statement_noun`` derives ("assertion", "warning", "announcement"): the irregular
+# ones and the plain words for an utterance.
+STATEMENT_NOUNS = SPEECH_NOUNS | _words(
+    """
+    admission answer assessment comment denial description line promise quip remark response
+    retort vow word words
+    """
+)
+# How English makes a noun of a verb of saying: "assert" -> "assertion", "warn" ->
+# "warning", "accuse" -> "accusation", "insist" -> "insistence", "state" -> "statement".
+# The "e" a suffix drops ("accuse" -> "accusation") is put back only where it can have
+# been dropped: "station" is not a nominalisation of "state".
+_NOMINAL_SUFFIXES = {"ation": True, "ion": False, "ing": True, "ence": False, "ance": False, "ment": False}
+
+
+def is_statement_noun(lemma: str) -> bool:
+    """Does a noun name what someone said: "her claim that …", "Trump's assertion of …"?
+    A verb of saying used as a noun ("claim", "call", "pledge"), its nominalisation, or
+    one of ``STATEMENT_NOUNS``."""
+    if lemma in STATEMENT_NOUNS or lemma in SPEECH_VERBS:
+        return True
+    for suffix, dropped_e in _NOMINAL_SUFFIXES.items():
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)]
+            if stem in SPEECH_VERBS or (dropped_e and stem + "e" in SPEECH_VERBS):
+                return True
+    return False
+
+
 # What a person or body issues that carries their words: its issuer is the speaker.
 DOCUMENT_NOUNS = _words(
     """
@@ -75,6 +105,13 @@ DOCUMENT_NOUNS = _words(
 PERSONAL_PRONOUNS = _words(
     """
     he i it she they we you
+    """
+)
+# The owners of what was said: "her remark", "their statement" (not "its", which is a
+# thing's as often as a body's: "the port keeps its promise").
+POSSESSIVE_PRONOUNS = _words(
+    """
+    his her their my our
     """
 )
 

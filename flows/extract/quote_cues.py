@@ -39,6 +39,9 @@ def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | No
     the wider classes or, from the parse alone, any verb whose complement holds the quote."""
     saying = _best_cue(span, frame, inside, saying=True)
     if saying is not None and speaker_of(saying, inside) is not None:
+        hung = _hung_reporter(span, frame, inside)
+        if hung is not None and not _reports_quote(saying, span, inside):
+            return hung
         return saying
     # A verb of saying that names nobody ("…,” referencing the storm) gives way to a
     # verb whose clause holds the quote and has a subject.
@@ -46,6 +49,28 @@ def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | No
     if other is not None and speaker_of(other, inside) is not None:
         return other
     return saying or other
+
+
+def _hung_reporter(span: Span, frame: Span, inside: bytearray) -> Token | None:
+    """ "After the mayor criticized the board, Ortiz shot back, “I could have …”": the
+    parser often makes the quoted words the root and hangs the reporting clause on them.
+    A verb so hung, with a speaker, reports the quote whatever its class."""
+    hung = [
+        t
+        for t in frame
+        if not inside[t.idx]
+        and _hung_on(t, span)
+        # "When Rubio thanked them, a man yelled “Stay!”": a subordinate clause is not the
+        # reporting one
+        and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children)
+        and speaker_of(t, inside) is not None
+    ]
+    return min(hung, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)), default=None)
+
+
+def _reports_quote(verb: Token, span: Span, inside: bytearray) -> bool:
+    holders = _holders(span)
+    return verb.i in holders or _as_aside(verb, holders, inside) or _hung_on(verb, span)
 
 
 def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token | None:
@@ -91,6 +116,26 @@ def _as_aside(token: Token, holders: set[int], inside: bytearray) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
         and (token.head.i in holders or bool(inside[token.head.idx]))
     )
+
+
+def _hung_on(token: Token, span: Span) -> bool:
+    """ "Ortiz shot back, “I could have stayed home …”": the parser often makes the quoted
+    words the root and hangs the reporting clause on them; that clause reports the quote
+    as surely as one that holds it. The clause must touch the quote, with only punctuation
+    between, as a reporting clause does."""
+    if not (
+        token.pos_ == "VERB"
+        and not span.start <= token.i < span.end
+        and span.start <= token.head.i < span.end
+        and not token.head.is_punct
+        and token.dep_ in {"advcl", "parataxis", "ccomp", "conj"}
+        and has_subject(token)
+    ):
+        return False
+    doc = token.doc
+    first, last = token.left_edge.i, token.right_edge.i
+    gap = doc[last + 1 : span.start] if last < span.start else doc[span.end : first]
+    return all(t.is_punct or t.is_space for t in gap)
 
 
 def _holders(span: Span) -> set[int]:

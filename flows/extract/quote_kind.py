@@ -38,11 +38,15 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
         return "term"
     if _names_something(doc, span, words):
         return "term"  # officials call the plan “fair fares”
+    if _inside_a_name(doc, span, words):
+        return "term"  # John “Tig” Tiegen
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
     ends_sentence = span.text.rstrip("”’\"'»› ")[-1:] in ".!?…"
     attached = _attached_to_cue(doc, span)
-    # Numbers say nothing about case ("American Skin (41 Shots)" is a title).
-    title_case = all(t.text[0].isupper() for t in words if len(t.text) > 3 and t.is_alpha)
+    # Numbers say nothing about case ("American Skin (41 Shots)" is a title), and short
+    # words only when there is nothing longer to go by ("Tig", but not "way off").
+    long_words = [t for t in words if len(t.text) > 3 and t.is_alpha] or [t for t in words if t.is_alpha]
+    title_case = bool(long_words) and all(t.text[0].isupper() for t in long_words)
     # A name owned by a name is a programme or a work, even beside a verb of saying ("Reed
     # said on WXKB's “Morning Harbour”", "an interview with WXKB's “The Lead with Jo Ray”").
     if len(words) <= 8 and _owned(span) and _title(words):
@@ -57,6 +61,23 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     if attached or _reported(doc, span, inside):
         return "speech"
     return "term"
+
+
+def _inside_a_name(doc: Doc, span: Span, words: list[Token]) -> bool:
+    """A nickname set inside a name: "John “Tig” Tiegen", "Marco “Little Marco” Rubio". The
+    words are capitalised, and proper nouns stand right before and after the marks."""
+    if len(words) > 3 or not all(t.text[0].isupper() for t in words if t.is_alpha):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        before is not None
+        and after is not None
+        and before.pos_ == "PROPN"
+        and after.pos_ == "PROPN"
+        and not before.is_punct
+        and not after.is_punct
+    )
 
 
 def _title(words: list[Token]) -> bool:

@@ -11,7 +11,12 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
-from copydesk.flows.extract.lexicon import DOCUMENT_NOUNS
+from copydesk.flows.extract.lexicon import (
+    DOCUMENT_NOUNS,
+    POSSESSIVE_PRONOUNS,
+    SPEECH_VERBS,
+    is_statement_noun,
+)
 from copydesk.flows.extract.speaker_nouns import cannot_speak
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -68,6 +73,62 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             continue
         break
     return None
+
+
+def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
+    """ "Ortiz fanned controversy over her remark that “…”", "Pence blamed the press for
+    Trump's claim that Obama “founded” it": a quote inside the clause that gives what a
+    noun of saying says ("her claim that …") is in the noun's owner's words, whoever the
+    sentence's subject is. Only that clause: quoted words that modify or name the noun
+    ("Trump's “divisive” comments", "his call for a “deportation force”") are the
+    reporter's words about it. Read on the path up from the quoted words, stopping at a
+    verb of saying with a subject, which reports the quote itself ("Lee said her claim was
+    “absurd”" quotes Lee). Returns the noun and its owner."""
+    node = _words_root(span)
+    below = node
+    for _ in range(8):
+        if node.head == node:
+            return None
+        below, node = node, node.head
+        if inside[node.idx]:
+            continue
+        if (
+            node.pos_ == "VERB"
+            and node.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ in SUBJECT_DEPS for c in node.children)
+        ):
+            return None
+        if node.pos_ == "NOUN" and is_statement_noun(node.lemma_.lower()):
+            if not _content_clause(below):
+                return None
+            owners = [
+                c for c in node.children if c.dep_ == "poss" and not inside[c.idx] and _can_own_words(c)
+            ]
+            return (node, phrase(owners[0], inside)) if owners else None
+    return None
+
+
+def _content_clause(clause: Token) -> bool:
+    """A "that" clause that gives a noun's content: "(her claim) that the pier will pay".
+    Without "that" the clause may as well be relative: "(a candidate whose) words “you
+    would not repeat”" describes the words, in the reporter's own."""
+    return (
+        clause.dep_ in {"acl", "ccomp", "appos"}
+        and clause.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def _can_own_words(owner: Token) -> bool:
+    """A possessor who can have said something: a person's or a group's pronoun, or a name."""
+    if owner.pos_ == "PRON":
+        return owner.lower_ in POSSESSIVE_PRONOUNS
+    return owner.ent_type_ in SPEAKER_ENTS or owner.pos_ == "PROPN" or not cannot_speak(owner)
+
+
+def _words_root(span: Span) -> Token:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return span.doc[words[0].i : words[-1].i + 1].root if words else span.root
 
 
 def antecedent(mention: Span, inside: bytearray) -> Span | None:
@@ -290,7 +351,7 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0) -> str | None:
     sentence and the one before, the nearest that is a subject, since a subject is what
     the next sentence goes on about ("Obama spoke after meeting Putin. He said …" is
     Obama); else the nearest before it."""
-    want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they"} else {"PERSON"}
+    want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they", "its", "their"} else {"PERSON"}
     here = sentence_of(pronoun.root)
     window_start = sentence_of(doc[here.start - 1]).start if here.start > 0 else here.start
     # "She did not promise money. “…,” she said.": the same pronoun as the subject just
@@ -334,10 +395,15 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     last = sentence_of(doc[span.end - 1])
     here = paragraph_index(doc, span.start_char)
     candidates = [doc[first.start : last.end]]
+    after = sentence_of(doc[last.end]) if last.end < len(doc) else None
+    if after is not None and _opens_on_its_subject(after, span):
+        # "“You know, right?” Ortiz went on.": the tagger ends the sentence at the "?",
+        # but a subject right after the closing mark is the quote's own.
+        candidates.append(after)
     if first.start > 0:
         candidates.append(sentence_of(doc[first.start - 1]))
-    if last.end < len(doc):
-        candidates.append(sentence_of(doc[last.end]))
+    if after is not None:
+        candidates.append(after)
     for sent in candidates:
         if paragraph_index(doc, sent.start_char) != here:
             continue
@@ -356,3 +422,18 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
             nearest = min(subjects, key=lambda t: abs(t.idx - span.start_char))
             return phrase(nearest, inside)
     return None
+
+
+def _opens_on_its_subject(sent: Span, span: Span) -> bool:
+    """Does ``sent`` start right at the quote's closing mark with its subject ("” Ortiz
+    went on")? Only spaces may come between."""
+    doc = sent.doc
+    if text_of(doc)[span.end_char : sent.start_char].strip(" "):
+        return False
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    head = words[0]
+    while head.dep_ == "compound" and head.head != head:  # "Ana Ortiz went on"
+        head = head.head
+    return head.dep_ == "nsubj"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from copydesk.checks.records import Quote
 from copydesk.flows.extract.doccache import line_paragraphs, text_of
-from copydesk.flows.extract.lexicon import PERSONAL_PRONOUNS
+from copydesk.flows.extract.lexicon import PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS
 from copydesk.flows.extract.quote_cues import (
     best_cue,
     cue_text,
@@ -34,6 +34,7 @@ from copydesk.flows.extract.quote_speakers import (
     neighbour_speaker,
     resolve_pronoun,
     speaker_of,
+    statement_owner,
     turn_label,
 )
 from copydesk.flows.extract.running_speaker import carry_speakers
@@ -79,6 +80,12 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     if label is not None:
         _set_speaker(doc, quote, label, ":", inside)
         return
+    owned = statement_owner(span, inside)
+    if owned is not None:
+        noun, owner = owned
+        quote.cue_start = noun.idx
+        _set_speaker(doc, quote, owner, noun.text, inside)
+        return
     frame = frame_of(doc, span)
     cue = best_cue(doc, span, frame, inside)
     if cue is None:
@@ -119,7 +126,7 @@ def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside:
     quote.speaker_end = speaker.end_char
     named = antecedent(speaker, inside) or speaker
     quote.speaker_name = name_in(named)
-    if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS:
+    if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS | POSSESSIVE_PRONOUNS:
         quote.speaker_name = resolve_pronoun(doc, named)
     if quote.speaker_name is None and named is not speaker:
         quote.speaker_name = named.text

@@ -207,6 +207,18 @@ def test_list_of_quoted_words_are_terms(quotes):
     assert [q.kind for q in found] == ["term", "term", "term"]
 
 
+@pytest.mark.parametrize("words", ["way off", "too big", "a con"])
+def test_short_lower_case_words_in_reported_speech_are_no_title(quotes, words):
+    """Title case is read off the longer words; with none, off all of them."""
+    [q] = quotes(f"Ana Ruiz told the Herald that the figures could be “{words},” and have been wrong before.")
+    assert (q.kind, q.speaker) == ("speech", "Ana Ruiz")
+
+
+def test_a_short_capitalised_nickname_is_still_a_term(quotes):
+    [q] = quotes("The former marine John “Tig” Tiegen said both issues were disqualifying.")
+    assert q.kind == "term"
+
+
 def test_film_title_is_a_term(quotes):
     [q] = quotes("She starred in “The Long Night” last year.")
     assert q.kind == "term"
@@ -512,6 +524,89 @@ def test_a_conjoined_verb_of_saying_shares_its_clause(quotes, text, speaker):
     assert q.speaker == speaker
 
 
+def test_a_verb_of_saying_in_another_clause_does_not_take_a_quote_its_own_verb_reports(quotes):
+    """The parser makes the quoted words the root and hangs "shot back" on them; "criticized"
+    is a verb of saying, but of another clause."""
+    [q] = quotes(
+        "After the mayor criticized the board during a debate, Ortiz shot back, “I could have "
+        "stayed home, but I chose to fight.”"
+    )
+    assert q.speaker == "Ortiz"
+
+
+def test_a_verb_of_saying_still_reports_a_quote_no_other_verb_holds(quotes):
+    [q] = quotes("After the vote, Ortiz criticized the board: “You sold the harbour.”")
+    assert q.speaker == "Ortiz"
+
+
+def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
+    [q] = quotes(
+        "Some in the crowd booed, and when Ortiz thanked the town and said it was good to be home, "
+        "a man yelled “Stay there!”"
+    )
+    assert q.speaker == "a man"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "Ortiz fanned controversy last year over her remark that “there is a special place in "
+            "hell for landlords.”",
+            "her",
+            "Ortiz",
+        ),
+        # whoever the sentence's subject is, and whatever its verb
+        (
+            "The mayor was criticized by the board over her claim that the pier “will pay for itself.”",
+            "her",
+            None,
+        ),
+        (
+            "Reed blamed the press for making an issue of Ortiz's assertion that the board “sold the "
+            "harbour.”",
+            "Ortiz's",
+            "Ortiz",
+        ),
+    ],
+)
+def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, name):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+    if name:
+        assert q.speaker_name == name
+
+
+def test_words_without_a_that_clause_describe_the_noun_in_the_reporters_words(quotes):
+    [q] = speech(
+        quotes("Reed asked if parents would vote for a mayor whose words “you would not want to repeat.”")
+    )
+    assert q.speaker == "Reed"
+
+
+def test_a_verb_of_saying_above_the_noun_reports_what_is_said_about_it(quotes):
+    """The quoted words are Reed's verdict on the remark, not the remark."""
+    [q] = speech(quotes("Ortiz's remarks were “out of line,” Reed said."))
+    assert q.speaker == "Reed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the tagger ends the sentence at "?": the subject right after the mark speaks
+        (
+            "Reed spoke first. “You know, it happens, right?” Ana Ortiz went on, as if she had not heard.",
+            "Ana Ortiz",
+        ),
+        # no subject right after the mark: the sentence before names the speaker
+        ("Reed spoke first. “You know, it happens, right?” Later, Ortiz left.", "Reed"),
+    ],
+)
+def test_a_subject_right_after_the_closing_mark_is_the_quotes_own(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 CALL = '"We are calling every voter on the list," Miller, a retired welder, said into the phone.\n\n'
 
 
@@ -582,3 +677,69 @@ def test_a_relative_clause_with_its_own_speaker_is_theirs(quotes):
 def test_a_relative_clause_spoken_by_its_relative_pronoun_names_the_antecedent(quotes):
     [q] = quotes("The minister, who said “the port is safe,” left early.")
     assert (q.speaker, q.speaker_name) == ("who", "The minister")
+
+
+def _parsed(words, heads, deps, pos):
+    """A Doc with the parse given, for rules that must hold whatever the parser does."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "hung"),
+    [
+        # "Ortiz shot back, “Prices rise.”": the parser hangs the reporting clause on the quote
+        (
+            ["Ortiz", "shot", "back", ",", "“", "Prices", "rise", ".", "”"],
+            [1, 6, 1, 6, 6, 6, 6, 6, 6],
+            ["nsubj", "parataxis", "advmod", "punct", "punct", "nsubj", "ROOT", "punct", "punct"],
+            ["PROPN", "VERB", "ADV", "PUNCT", "PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT"],
+            True,
+        ),
+        # the same attachment with the sentence's own words between: no reporting clause
+        (
+            ["The", "toll", "began", ",", "in", "the", "port", ",", "“", "Prices", "rise", ".", "”"],
+            [1, 2, 10, 10, 10, 6, 4, 10, 10, 10, 10, 10, 10],
+            [
+                "det",
+                "nsubj",
+                "parataxis",
+                "punct",
+                "prep",
+                "det",
+                "pobj",
+                "punct",
+                "punct",
+                "nsubj",
+                "ROOT",
+                "punct",
+                "punct",
+            ],
+            [
+                "DET",
+                "NOUN",
+                "VERB",
+                "PUNCT",
+                "ADP",
+                "DET",
+                "NOUN",
+                "PUNCT",
+                "PUNCT",
+                "NOUN",
+                "VERB",
+                "PUNCT",
+                "PUNCT",
+            ],
+            False,
+        ),
+    ],
+)
+def test_a_clause_hung_on_the_quote_reports_it_only_when_it_touches_it(words, heads, deps, pos, hung):
+    from copydesk.flows.extract.quote_cues import _hung_on
+
+    doc = _parsed(words, heads, deps, pos)
+    quote = doc[words.index("“") : len(words)]
+    verb = doc[2] if words[2] == "began" else doc[1]
+    assert _hung_on(verb, quote) is hung
