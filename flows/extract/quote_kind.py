@@ -29,7 +29,10 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     words = [t for t in inner if t.is_alpha or t.like_num]
     if not words:
         return "term"
-    before = [t for t in doc[max(span.start - 3, 0) : span.start] if not t.is_punct]
+    # The words right before the quote, in its own sentence ("… in the call. “There is …”"
+    # is not "the call “X”").
+    sentence_start = sentence_of(span[0]).start
+    before = [t for t in doc[max(span.start - 3, sentence_start, 0) : span.start] if not t.is_punct]
     if _judged_by_someone(doc, span):
         return "speech"  # what she called a “rant”, called the rule “a gift to crooks”
     if before and before[-1].lower_ in NAMING_WORDS:
@@ -172,6 +175,10 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
     # "Ode attacked the plan, calling it “reckless”": a participle clause judges with the
     # subject of the verb it hangs from.
     head = verb
+    # "Ortiz took the stage and called the board “rotten”": a conjunct shares its subject.
+    while not subjects and head.dep_ == "conj" and head.head != head and head.head.pos_ in {"VERB", "AUX"}:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     while (
         not subjects and head.dep_ in {"advcl", "conj", "xcomp"} and head.tag_ == "VBG" and head.head != head
     ):
@@ -205,7 +212,10 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
         if node.head == node:
             break
         node = node.head
-        if not inside[node.idx] and is_cue(node) and speaker_of(node, inside) is not None:
+        # a verb of the wider classes reports what its clause holds: "she vented to her
+        # husband that it would be “ugly”", "he implied the judge was “hostile”"
+        reporting = is_cue(node) or (node.pos_ == "VERB" and node.lemma_.lower() in COMMUNICATION_VERBS)
+        if not inside[node.idx] and reporting and speaker_of(node, inside) is not None:
             return True
     # The parse often hangs a partial quote off the wrong word; a verb of saying with a
     # speaker in the same sentence is evidence enough that its words are reported.

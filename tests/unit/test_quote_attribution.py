@@ -214,6 +214,39 @@ def test_short_lower_case_words_in_reported_speech_are_no_title(quotes, words):
     assert (q.kind, q.speaker) == ("speech", "Ana Ruiz")
 
 
+def test_a_conjoined_judging_verb_judges_with_the_first_verbs_subject(quotes):
+    [q] = quotes("Ortiz took the stage on Tuesday in Leeds and called the port board “rotten to the core.”")
+    assert (q.kind, q.speaker) == ("speech", "Ortiz")
+
+
+def test_a_conjoined_naming_verb_with_a_bare_plural_still_names(quotes):
+    [q] = quotes("Fishermen work the quay and call the levy “the harbour tax.”")
+    assert q.kind == "term"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Flying home, she vented to her husband that it would be "incredibly ugly" and "a shock."',
+        "He implied the judge was biased and “hostile” because of where he grew up.",
+    ],
+)
+def test_a_verb_of_the_wider_classes_reports_the_words_its_clause_holds(quotes, text):
+    assert {q.kind for q in quotes(text)} == {"speech"}
+
+
+def test_a_scare_quote_with_no_one_reporting_it_stays_a_term(quotes):
+    [q] = quotes("The judge was biased and “hostile” because of where he grew up.")
+    assert q.kind == "term"
+
+
+def test_a_naming_word_ending_the_sentence_before_names_nothing(quotes):
+    found = quotes(
+        '"Only the council can stop them," Lew said on the call. "There is only so much the port can do."'
+    )
+    assert [q.kind for q in found] == ["speech", "speech"]
+
+
 def test_a_short_capitalised_nickname_is_still_a_term(quotes):
     [q] = quotes("The former marine John “Tig” Tiegen said both issues were disqualifying.")
     assert q.kind == "term"
