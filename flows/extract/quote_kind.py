@@ -22,6 +22,8 @@ JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characte
 # The words of a short subject noun phrase between a quote and its verb of saying.
 SUBJECT_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
 QUANTIFIERS = {"many", "several", "few", "numerous", "multiple", "most", "various"}
+# Verbs of saying whose first object is the addressee, not the words: "told “Harbour Today”".
+ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "remind", "thank", "brief", "assure", "urge", "warn"})
 
 
 def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
@@ -54,8 +56,9 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     # said on WXKB's “Morning Harbour”", "an interview with WXKB's “The Lead with Jo Ray”").
     if len(words) <= 8 and _owned(span) and _title(words):
         return "term"
-    # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO").
-    if title_case and len(words) <= (4 if ends_sentence else 8) and not attached:
+    # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO"), or
+    # one that is who a verb of telling addresses ("Ortiz told “Harbour Today,” …").
+    if title_case and len(words) <= (4 if ends_sentence else 8) and (not attached or _addressed(doc, span)):
         return "term"
     if has_verb or len(words) > 5 or _after_colon(doc, span):
         return "speech"
@@ -81,6 +84,12 @@ def _inside_a_name(doc: Doc, span: Span, words: list[Token]) -> bool:
         and not before.is_punct
         and not after.is_punct
     )
+
+
+def _addressed(doc: Doc, span: Span) -> bool:
+    """The quote comes right after a verb whose first object is who is told or asked."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.pos_ == "VERB" and prev.lemma_.lower() in ADDRESSING_VERBS
 
 
 def _title(words: list[Token]) -> bool:
@@ -239,7 +248,16 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
     after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
     before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]
     near = after[:2] + before[-1:]
-    if any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in near):
+    root = words_root(span)
+    if any(
+        t.lemma_.lower() in SPEECH_VERBS
+        and t.pos_ == "VERB"
+        # "appeared on “Harbour Today” to defend her": an infinitive of purpose reports nothing
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        # "Ortiz, the star of “The Tide Tables,” said": the quote is in who speaks
+        and not any(c.dep_ in SUBJECT_DEPS and (c == root or c in root.ancestors) for c in t.children)
+        for t in near
+    ):
         return True
     # “Mexico!” the crowd screamed back: the verb after a short subject of its own, when
     # the quote opens its sentence and closes on its own punctuation as speech does (not

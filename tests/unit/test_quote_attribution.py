@@ -247,6 +247,27 @@ def test_a_naming_word_ending_the_sentence_before_names_nothing(quotes):
     assert [q.kind for q in found] == ["speech", "speech"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who is told, not what
+        '"Of course he is fair game," Ortiz told "Harbour Today," reminding the hosts of the vote.',
+        # an infinitive of purpose after the title reports nothing
+        "An old friend, Dan Ode, appeared on “Harbour Today” to defend her.",
+        # a title inside the subject of the verb of saying
+        'Ortiz, the star of the radio show "The Tide Tables," said in an interview that the vote was rigged.',
+    ],
+)
+def test_a_title_beside_a_verb_of_saying_that_does_not_report_it_is_a_term(quotes, text):
+    titles = [q for q in quotes(text) if "Harbour Today" in q.text or "Tide" in q.text]
+    assert [q.kind for q in titles] == ["term"]
+
+
+def test_words_told_to_someone_are_still_speech(quotes):
+    [q] = quotes("Ortiz told reporters “the vote was rigged.”")
+    assert (q.kind, q.speaker) == ("speech", "Ortiz")
+
+
 def test_a_short_capitalised_nickname_is_still_a_term(quotes):
     [q] = quotes("The former marine John “Tig” Tiegen said both issues were disqualifying.")
     assert q.kind == "term"
