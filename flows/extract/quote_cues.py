@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
 from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of
+from copydesk.flows.extract.speaker_nouns import likely_reporter
 
 # Subordinators that set a clause against another: what follows is a statement of its own.
 CONTRASTING = frozenset({"while", "whereas", "though", "although"})
@@ -160,8 +161,14 @@ def _class_cost(token: Token, span: Span, holds: bool) -> int | None:
     if token.lemma_.lower() in COMMUNICATION_VERBS:
         return WIDER_CLASS_COST
     # Any other verb reports the quote only when the quote is in what it says, not in
-    # its subject ("“Jaws” was written by …" names a film).
-    return None if _in_subject(token, span) else PARSE_ONLY_COST
+    # its subject ("“Jaws” was written by …" names a film), and when its subject is one
+    # that reports words ("the timing does not surprise Shaw: “…”" has none).
+    if _in_subject(token, span):
+        return None
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if subjects and not likely_reporter(subjects[0]):
+        return None
+    return PARSE_ONLY_COST
 
 
 def _in_subject(verb: Token, span: Span) -> bool:
@@ -222,7 +229,42 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
             and speaker_of(node, inside) is not None
         ):
             best = node
-    return _according_to(best, inside) or best
+    return _according_to(best, inside) or _parenthetical_reporter(best, inside) or best
+
+
+def _parenthetical_reporter(cue: Token, inside: bytearray) -> Token | None:
+    """ "CNN, Reed said, called the move “highly significant”": a verb of saying set off by
+    commas, with no complement of its own, reports the whole clause it interrupts, as
+    "CNN called the move “…”, Reed said" does."""
+    node = cue
+    for _ in range(6):
+        for child in node.children:
+            if (
+                child is not cue
+                and child.dep_ in {"parataxis", "ccomp"}
+                and child.pos_ == "VERB"
+                and child.lemma_.lower() in SPEECH_VERBS
+                and not inside[child.idx]
+                and not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in child.children)
+                and _set_off(child)
+                and speaker_of(child, inside) is not None
+            ):
+                return child
+        if node.head == node:
+            break
+        node = node.head
+    return None
+
+
+def _set_off(verb: Token) -> bool:
+    """The clause of ``verb`` sits between commas: ", Reed said,"."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    comma_before = (before is not None and before.text == ",") or doc[first].text == ","
+    comma_after = (after is not None and after.text == ",") or doc[last].text == ","
+    return comma_before and comma_after
 
 
 def _passive(verb: Token) -> bool:

@@ -119,6 +119,31 @@ def _content_clause(clause: Token) -> bool:
     )
 
 
+# Whose respondents a share of people is: "75 percent of Republicans said “…”" in a poll.
+POLL_NOUNS = frozenset({"poll", "survey", "polling", "questionnaire"})
+
+
+def poll_behind(doc: Doc, speaker: Span, inside: bytearray) -> Span | None:
+    """ "In a Harbour Institute poll, 75 percent of renters said “…”": a share of
+    respondents speaks through the poll that counted them. The poll named in the
+    speaker's sentence, else in the sentence before it in the same paragraph."""
+    root = speaker.root
+    counted = root.like_num or root.lemma_.lower() in {"percent", "%", "percentage"}
+    if not counted:
+        return None
+    here = sentence_of(root)
+    window = [here]
+    if here.start > 0:
+        before = sentence_of(doc[here.start - 1])
+        if paragraph_index(doc, before.start_char) == paragraph_index(doc, here.start_char):
+            window.append(before)
+    for sent in window:
+        polls = [t for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in POLL_NOUNS and not inside[t.idx]]
+        if polls:
+            return phrase(polls[0], inside)
+    return None
+
+
 def _can_own_words(owner: Token) -> bool:
     """A possessor who can have said something: a person's or a group's pronoun, or a name."""
     if owner.pos_ == "PRON":

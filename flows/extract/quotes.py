@@ -32,6 +32,7 @@ from copydesk.flows.extract.quote_speakers import (
     dash_speaker,
     name_in,
     neighbour_speaker,
+    poll_behind,
     resolve_pronoun,
     speaker_of,
     statement_owner,
@@ -58,7 +59,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             paragraph=_para_index(paragraphs, qs.start),
         )
         if kind == "speech":
-            _attribute(doc, span, quote, inside)
+            previous = next((q for q in reversed(quotes) if q.kind == "speech"), None)
+            _attribute(doc, span, quote, inside, previous)
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
@@ -75,7 +77,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     return quotes
 
 
-def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray, previous: Quote | None) -> None:
     label = turn_label(span)
     if label is not None:
         _set_speaker(doc, quote, label, ":", inside)
@@ -93,6 +95,17 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         # that opens its sentence is often introduced by the sentence before it.
         prev = previous_sentence(doc, frame.start)
         opens_sentence = not any(not t.is_punct and not t.is_space for t in doc[frame.start : span.start])
+        if (
+            prev is not None
+            and not prev.text.rstrip().endswith(":")
+            and opens_sentence
+            and _spoke_in(previous, prev)
+        ):
+            # "“Your reputation is amazing,” Trump assured Jones, after Jones assured
+            # him. “I will not let you down.”": the quote goes on from the one before,
+            # whatever other verbs of saying its sentence has.
+            _continue_speaker(quote, previous)
+            return
         if prev is not None and (prev.text.rstrip().endswith(":") or opens_sentence):
             cue = best_cue(doc, span, prev, inside)
         elif prev is None:
@@ -114,9 +127,30 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
         cue_word = cue_text(cue)
         quote.cue_start = cue.idx
         speaker = speaker_of(cue, inside) or adjacent_speaker(doc, span, cue, inside)
+        if speaker is not None:
+            speaker = poll_behind(doc, speaker, inside) or speaker
     quote.cue = cue_word
     if speaker is not None:
         _set_speaker(doc, quote, speaker, cue_word, inside)
+
+
+def _spoke_in(previous: Quote | None, sentence: Span) -> bool:
+    """Does ``sentence`` hold a speech quote with a speaker (``previous``, the last one)?"""
+    return (
+        previous is not None
+        and previous.speaker is not None
+        and sentence.start_char <= previous.start < sentence.end_char
+    )
+
+
+def _continue_speaker(quote: Quote, previous: Quote) -> None:
+    quote.speaker = previous.speaker
+    quote.speaker_start = previous.speaker_start
+    quote.speaker_end = previous.speaker_end
+    quote.speaker_name = previous.speaker_name
+    quote.cue = previous.cue
+    quote.cue_start = previous.cue_start
+    quote.anonymous = previous.anonymous
 
 
 def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside: bytearray) -> None:

@@ -268,6 +268,66 @@ def test_words_told_to_someone_are_still_speech(quotes):
     assert (q.kind, q.speaker) == ("speech", "Ortiz")
 
 
+def test_a_quote_opening_the_next_sentence_goes_on_from_the_quote_before(quotes):
+    found = speech(
+        quotes(
+            "“Your plan is amazing,” Ortiz told Reed on air, after Reed told Ortiz that most listeners "
+            "backed her. “I will not let you down.”"
+        )
+    )
+    assert [q.speaker for q in found] == ["Ortiz", "Ortiz"]
+
+
+def test_with_no_quote_before_the_sentence_before_introduces_it(quotes):
+    [q] = speech(quotes("Reed watched as Ortiz praised the crew. “It will work.”"))
+    assert q.speaker == "Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'In a May Harbour Institute poll, 75 percent of renters said "most people in politics" cannot be trusted.',
+            "a May Harbour Institute poll",
+        ),
+        ('The survey also finds that 22 percent say the mayor is "not at all responsible."', "The survey"),
+        # no poll named: the share of people is all the reader is given
+        ('Six in 10 residents said the board "should resign."', "Six in 10 residents"),
+        # people who are not counted speak for themselves, poll or not
+        ('After the poll, the mayor said the board "should resign."', "the mayor"),
+    ],
+)
+def test_a_share_of_respondents_speaks_through_its_poll(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
+def test_a_verb_from_the_parse_alone_needs_a_subject_that_reports(quotes):
+    """"timing" is a subject the corpus table knows, and rarely a source: the colon
+    introduces the pollster's words."""
+    [q] = quotes(
+        "The timing of Ortiz’ surge doesn’t surprise Republican pollster Dan Ode: “Historically, "
+        "lesser-known candidates beating party favourites in early contests have seen the biggest boost.”"
+    )
+    assert q.speaker == "Republican pollster Dan Ode"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the verb of saying set off by commas reports the clause it interrupts
+        ("CNN, Reed said, called the announcement “highly significant.”", "Reed"),
+        # as it does from the end of the sentence
+        ("CNN called the announcement “highly significant,” Reed said.", "Reed"),
+        # a verb of saying with a complement of its own is no parenthesis
+        ("CNN called the announcement “highly significant,” and Reed said nothing.", "CNN"),
+    ],
+)
+def test_a_parenthetical_verb_of_saying_reports_the_clause_it_interrupts(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_a_short_capitalised_nickname_is_still_a_term(quotes):
     [q] = quotes("The former marine John “Tig” Tiegen said both issues were disqualifying.")
     assert q.kind == "term"
