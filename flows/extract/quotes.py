@@ -36,6 +36,7 @@ from copydesk.flows.extract.quote_speakers import (
     speaker_of,
     turn_label,
 )
+from copydesk.flows.extract.quote_tail import tail_report
 from copydesk.flows.extract.running_speaker import carry_speakers
 
 
@@ -58,6 +59,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         )
         if kind == "speech":
             _attribute(doc, span, quote, inside)
+            if quote.speaker is None:
+                _attribute_from_tail(doc, span, quote, inside)
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
@@ -110,6 +113,16 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
     quote.cue = cue_word
     if speaker is not None:
         _set_speaker(doc, quote, speaker, cue_word, inside)
+
+
+def _attribute_from_tail(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+    """ "“…,” the two write.": the reporting clause after the quote, read off the words
+    when the parse gave the quote no speaker (``quote_tail``)."""
+    found = tail_report(doc, span, inside)
+    if found is not None:
+        verb, speaker = found
+        quote.cue_start = verb.idx
+        _set_speaker(doc, quote, speaker, verb.text, inside)
 
 
 def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside: bytearray) -> None:
