@@ -17,7 +17,8 @@ from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS
 
 # Where the reporting clause stops: the end of its sentence or a new clause.
 CLAUSE_END = frozenset({".", "!", "?", ";", ":"})
-# A reporting clause is short: "Nate Silver, the polling guru who founded the site, tweeted".
+# The verb of a reporting clause comes early: "Nate Silver, the polling guru who founded
+# the site, tweeted"; what follows it ("in the white paper, which was shared …") is free.
 MAX_TAIL = 14
 MAX_SPEAKER_WORDS = 8
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
@@ -30,7 +31,7 @@ def tail_report(doc: Doc, span: Span, inside: bytearray) -> tuple[Token, Span] |
     if not tail:
         return None
     for k, token in enumerate(tail):
-        if not _saying_word(token, tail[k + 1] if k + 1 < len(tail) else None):
+        if not _saying_word(token, tail[k + 1] if k + 1 < len(tail) else _next_word(token)):
             continue
         if k == 0:
             speaker = _inverted_speaker(tail[1:])
@@ -64,14 +65,16 @@ def _tail(doc: Doc, span: Span, inside: bytearray) -> list[Token]:
         i += 1  # British style: the comma after the closing mark
     tail: list[Token] = []
     for token in doc[i : i + MAX_TAIL]:
-        if "\n" in token.text or inside[token.idx] or token.text in CLOSING_MARKS:
+        if "\n" in token.text or inside[token.idx] or token.text in CLAUSE_END | CLOSING_MARKS:
             break
-        if token.text in CLAUSE_END:
-            return tail
         if not token.is_space:
             tail.append(token)
-    # A tail that runs on past MAX_TAIL is a sentence of its own, not a reporting clause.
-    return tail if len(tail) < MAX_TAIL else []
+    return tail
+
+
+def _next_word(token: Token) -> Token | None:
+    doc = token.doc
+    return doc[token.i + 1] if token.i + 1 < len(doc) else None
 
 
 def _saying_word(token: Token, after: Token | None) -> bool:

@@ -4,7 +4,9 @@
 ``Doc``) but does not give up on unbalanced marks (see ``quote_marks``), reads the parse
 for the cue verb and its subject (``quote_cues``, ``quote_speakers``), decides speech or
 term (``quote_kind``), resolves pronouns to the nearest named person before them, and
-carries a speaker over to follow-on quotes (``running_speaker``).
+carries a speaker over to follow-on quotes (``running_speaker``). Where the parse names
+nobody, the words around the quote may: a reporting tail (``quote_tail``), an
+introduction (``quote_introducers``), a signature line (``quote_signature``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from copydesk.flows.extract.quote_cues import (
     outermost_cue,
     previous_sentence,
 )
+from copydesk.flows.extract.quote_introducers import introducer
 from copydesk.flows.extract.quote_kind import classify
 from copydesk.flows.extract.quote_marks import QuoteSpan, find_quote_spans
+from copydesk.flows.extract.quote_signature import signature_line
 from copydesk.flows.extract.quote_speakers import (
     adjacent_speaker,
     antecedent,
@@ -61,6 +65,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             _attribute(doc, span, quote, inside)
             if quote.speaker is None:
                 _attribute_from_tail(doc, span, quote, inside)
+            if quote.speaker is None:
+                _attribute_from_layout(doc, span, quote, inside)
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
@@ -123,6 +129,19 @@ def _attribute_from_tail(doc: Doc, span: Span, quote: Quote, inside: bytearray) 
         verb, speaker = found
         quote.cue_start = verb.idx
         _set_speaker(doc, quote, speaker, verb.text, inside)
+
+
+def _attribute_from_layout(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+    """The words around the quote name its speaker where no verb reports it: a document
+    or an inverted verb right before it (``quote_introducers``), a name signing it on the
+    line under it (``quote_signature``)."""
+    speaker = introducer(doc, span, inside)
+    if speaker is not None:
+        _set_speaker(doc, quote, speaker, ":", inside)
+        return
+    signed = signature_line(doc, span, inside)
+    if signed is not None:
+        _set_speaker(doc, quote, signed, "—", inside)
 
 
 def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside: bytearray) -> None:
