@@ -4,7 +4,9 @@
 ``Doc``) but does not give up on unbalanced marks (see ``quote_marks``), reads the parse
 for the cue verb and its subject (``quote_cues``, ``quote_speakers``), decides speech or
 term (``quote_kind``), resolves pronouns to the nearest named person before them, and
-carries a speaker over to follow-on quotes (``running_speaker``).
+carries a speaker over to follow-on quotes (``running_speaker``). Where the parse names
+nobody, the words around the quote may: a reporting tail (``quote_tail``), an
+introduction (``quote_introducers``), a signature line (``quote_signature``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from copydesk.flows.extract.quote_cues import (
     outermost_cue,
     previous_sentence,
 )
+from copydesk.flows.extract.quote_introducers import introducer
 from copydesk.flows.extract.quote_kind import classify
 from copydesk.flows.extract.quote_marks import QuoteSpan, find_quote_spans
+from copydesk.flows.extract.quote_signature import signature_line
 from copydesk.flows.extract.quote_speakers import (
     adjacent_speaker,
     antecedent,
@@ -38,6 +42,7 @@ from copydesk.flows.extract.quote_speakers import (
     statement_owner,
     turn_label,
 )
+from copydesk.flows.extract.quote_tail import tail_report
 from copydesk.flows.extract.running_speaker import carry_speakers
 
 
@@ -61,6 +66,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         if kind == "speech":
             previous = next((q for q in reversed(quotes) if q.kind == "speech"), None)
             _attribute(doc, span, quote, inside, previous)
+            if quote.speaker is None:
+                _attribute_from_tail(doc, span, quote, inside)
+            if quote.speaker is None:
+                _attribute_from_layout(doc, span, quote, inside)
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
@@ -151,6 +160,29 @@ def _continue_speaker(quote: Quote, previous: Quote) -> None:
     quote.cue = previous.cue
     quote.cue_start = previous.cue_start
     quote.anonymous = previous.anonymous
+
+
+def _attribute_from_tail(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+    """ "“…,” the two write.": the reporting clause after the quote, read off the words
+    when the parse gave the quote no speaker (``quote_tail``)."""
+    found = tail_report(doc, span, inside)
+    if found is not None:
+        verb, speaker = found
+        quote.cue_start = verb.idx
+        _set_speaker(doc, quote, speaker, verb.text, inside)
+
+
+def _attribute_from_layout(doc: Doc, span: Span, quote: Quote, inside: bytearray) -> None:
+    """The words around the quote name its speaker where no verb reports it: a document
+    or an inverted verb right before it (``quote_introducers``), a name signing it on the
+    line under it (``quote_signature``)."""
+    speaker = introducer(doc, span, inside)
+    if speaker is not None:
+        _set_speaker(doc, quote, speaker, ":", inside)
+        return
+    signed = signature_line(doc, span, inside)
+    if signed is not None:
+        _set_speaker(doc, quote, signed, "—", inside)
 
 
 def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside: bytearray) -> None:

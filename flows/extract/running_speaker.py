@@ -32,7 +32,14 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
         follows = (
             opens_paragraph
             and _one_speaker(speech, prev.paragraph)
-            and (between == 0 or 0 < between <= MAX_BRIDGE and _only_about_the_speaker(doc, prev, quote))
+            and (
+                between == 0
+                or 0 < between <= MAX_BRIDGE
+                and (
+                    _only_about_the_speaker(doc, prev, quote)
+                    or _stage_direction(doc, paragraphs[prev.paragraph][1], quote.start)
+                )
+            )
         )
         if (qs is not None and qs.continuation) or same_paragraph or follows:
             quote.speaker = prev.speaker
@@ -57,6 +64,25 @@ def _only_about_the_speaker(doc: Doc, prev: Quote, quote: Quote) -> bool:
     names = set((prev.speaker_name or "").split())
     return gap is not None and all(
         set(ent.text.split()) <= names for ent in gap.ents if ent.label_ == "PERSON"
+    )
+
+
+# "Pause.", "A long pause.", "(Cheers.)": a note on the scene with no verb, no
+# subject and no name; narration about someone is ``_only_about_the_speaker``'s to judge.
+MAX_STAGE_WORDS = 4
+
+
+def _stage_direction(doc: Doc, start: int, end: int) -> bool:
+    """A few words with no subject and no name between two quote paragraphs of a speaker
+    (a pause, laughter) say nothing of anyone: the next quote is still theirs."""
+    gap = doc.char_span(start, end, alignment_mode="contract")
+    words = [t for t in gap if not t.is_punct and not t.is_space] if gap is not None else []
+    return (
+        0 < len(words) <= MAX_STAGE_WORDS
+        and not any(
+            t.dep_ in {"nsubj", "nsubjpass", "expl"} or t.pos_ in {"VERB", "AUX", "PRON"} for t in words
+        )
+        and not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
     )
 
 
