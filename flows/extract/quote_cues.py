@@ -257,13 +257,19 @@ def _parenthetical_reporter(cue: Token, inside: bytearray) -> Token | None:
 
 
 def _set_off(verb: Token) -> bool:
-    """The clause of ``verb`` sits between commas: ", Reed said,"."""
+    """The clause of ``verb`` sits between commas, or after one at the end of its sentence:
+    ", Reed said," and ", the Times reported."."""
     doc = verb.doc
     first, last = verb.left_edge.i, verb.right_edge.i
     before = doc[first - 1] if first > 0 else None
     after = doc[last + 1] if last + 1 < len(doc) else None
     comma_before = (before is not None and before.text == ",") or doc[first].text == ","
-    comma_after = (after is not None and after.text == ",") or doc[last].text == ","
+    # "…, the Times reported." ends its sentence
+    comma_after = (
+        (after is not None and (after.text == "," or (after.is_sent_end and after.is_punct)))
+        or doc[last].text == ","
+        or (doc[last].is_punct and doc[last].is_sent_end)
+    )
     return comma_before and comma_after
 
 

@@ -42,7 +42,13 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
             if head.lower_ in RELATIVE_PRONOUNS:
                 # "the minister, who said …": the mention is "who"; ``antecedent`` names it.
-                return verb.doc[head.i : head.i + 1] if verb.dep_ == "relcl" else None
+                # "Sanders released an ad that urges voters to “…”": a document someone
+                # issued speaks for them, as in "released a statement calling it “…”".
+                if verb.dep_ != "relcl":
+                    return None
+                document = phrase(verb.head, inside)
+                issued = issuer(document, inside)
+                return issued if issued is not document else verb.doc[head.i : head.i + 1]
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
                 return None
             if cannot_speak(head):

@@ -303,7 +303,7 @@ def test_a_share_of_respondents_speaks_through_its_poll(quotes, text, speaker):
 
 
 def test_a_verb_from_the_parse_alone_needs_a_subject_that_reports(quotes):
-    """"timing" is a subject the corpus table knows, and rarely a source: the colon
+    """ "timing" is a subject the corpus table knows, and rarely a source: the colon
     introduces the pollster's words."""
     [q] = quotes(
         "The timing of Ortiz’ surge doesn’t surprise Republican pollster Dan Ode: “Historically, "
@@ -326,6 +326,15 @@ def test_a_verb_from_the_parse_alone_needs_a_subject_that_reports(quotes):
 def test_a_parenthetical_verb_of_saying_reports_the_clause_it_interrupts(quotes, text, speaker):
     [q] = speech(quotes(text))
     assert q.speaker == speaker
+
+
+def test_a_document_in_a_relative_clause_speaks_for_its_issuer(quotes):
+    [q] = speech(
+        quotes(
+            "Ortiz is releasing a new 30-second ad that urges voters in Leeds to “send a message” to the board."
+        )
+    )
+    assert q.speaker == "Ortiz"
 
 
 def test_a_short_capitalised_nickname_is_still_a_term(quotes):
@@ -857,3 +866,40 @@ def test_a_clause_hung_on_the_quote_reports_it_only_when_it_touches_it(words, he
     quote = doc[words.index("“") : len(words)]
     verb = doc[2] if words[2] == "began" else doc[1]
     assert _hung_on(verb, quote) is hung
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "set_off"),
+    [
+        # ", the Times reported." closes its sentence: set off like ", Reed said,"
+        (
+            ["CNN", "called", "it", "bad", ",", "the", "Times", "reported", "."],
+            [1, 1, 1, 1, 7, 6, 7, 1, 1],
+            ["nsubj", "ROOT", "dobj", "oprd", "punct", "det", "nsubj", "parataxis", "punct"],
+            True,
+        ),
+        # with no comma before it, the clause is part of the sentence
+        (
+            ["CNN", "called", "it", "bad", "and", "the", "Times", "reported", "."],
+            [1, 1, 1, 1, 1, 6, 7, 1, 1],
+            ["nsubj", "ROOT", "dobj", "oprd", "cc", "det", "nsubj", "conj", "punct"],
+            False,
+        ),
+    ],
+)
+def test_a_reporting_clause_after_a_comma_at_the_end_of_its_sentence_is_set_off(words, heads, deps, set_off):
+    from copydesk.flows.extract.quote_cues import _set_off
+
+    pos = [
+        "PROPN",
+        "VERB",
+        "PRON",
+        "ADJ",
+        "PUNCT" if words[4] == "," else "CCONJ",
+        "DET",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+    ]
+    doc = _parsed(words, heads, deps, pos)
+    assert _set_off(doc[7]) is set_off
