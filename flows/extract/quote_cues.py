@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
-from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of
+from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of, words_root
 from copydesk.flows.extract.speaker_nouns import likely_reporter
 
 # Subordinators that set a clause against another: what follows is a statement of its own.
@@ -40,10 +40,9 @@ def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | No
     the wider classes or, from the parse alone, any verb whose complement holds the quote."""
     saying = _best_cue(span, frame, inside, saying=True)
     if saying is not None and speaker_of(saying, inside) is not None:
-        hung = _hung_reporter(span, frame, inside)
-        if hung is not None and not _reports_quote(saying, span, inside):
-            return hung
-        return saying
+        if _reports_quote(saying, span, inside):
+            return saying
+        return _hung_reporter(span, frame, inside) or saying
     # A verb of saying that names nobody ("…,” referencing the storm) gives way to a
     # verb whose clause holds the quote and has a subject.
     other = _best_cue(span, frame, inside, saying=False)
@@ -176,15 +175,6 @@ def _in_subject(verb: Token, span: Span) -> bool:
     while node.head != node and node.head != verb:
         node = node.head
     return node.head == verb and node.dep_ in SUBJECT_DEPS
-
-
-def words_root(span: Span) -> Token:
-    """The root of the quoted words. ``Span.root`` of the whole quote can be its closing
-    mark, which the parser often hangs straight on the sentence's root."""
-    words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words:
-        return span.root
-    return span.doc[words[0].i : words[-1].i + 1].root
 
 
 def has_subject(token: Token) -> bool:

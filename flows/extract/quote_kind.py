@@ -6,9 +6,9 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentence_of
 from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
-from copydesk.flows.extract.quote_cues import is_cue, words_root
+from copydesk.flows.extract.quote_cues import is_cue
 from copydesk.flows.extract.quote_marks import QuoteSpan
-from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of
+from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, words_root
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
 # Parts of speech a title leaves in lower case: articles, prepositions, conjunctions.

@@ -90,7 +90,7 @@ def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
     reporter's words about it. Read on the path up from the quoted words, stopping at a
     verb of saying with a subject, which reports the quote itself ("Lee said her claim was
     “absurd”" quotes Lee). Returns the noun and its owner."""
-    node = _words_root(span)
+    node = words_root(span)
     below = node
     for _ in range(8):
         if node.head == node:
@@ -157,9 +157,13 @@ def _can_own_words(owner: Token) -> bool:
     return owner.ent_type_ in SPEAKER_ENTS or owner.pos_ == "PROPN" or not cannot_speak(owner)
 
 
-def _words_root(span: Span) -> Token:
+def words_root(span: Span) -> Token:
+    """The root of the quoted words. ``Span.root`` of the whole quote can be its closing
+    mark, which the parser often hangs straight on the sentence's root."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return span.doc[words[0].i : words[-1].i + 1].root if words else span.root
+    if not words:
+        return span.root
+    return span.doc[words[0].i : words[-1].i + 1].root
 
 
 def antecedent(mention: Span, inside: bytearray) -> Span | None:
@@ -426,15 +430,13 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     last = sentence_of(doc[span.end - 1])
     here = paragraph_index(doc, span.start_char)
     candidates = [doc[first.start : last.end]]
+    before = sentence_of(doc[first.start - 1]) if first.start > 0 else None
     after = sentence_of(doc[last.end]) if last.end < len(doc) else None
+    # "“You know, right?” Ortiz went on.": the tagger ends the sentence at the "?", but a
+    # subject right after the closing mark is the quote's own, nearer than the one before.
     if after is not None and _opens_on_its_subject(after, span):
-        # "“You know, right?” Ortiz went on.": the tagger ends the sentence at the "?",
-        # but a subject right after the closing mark is the quote's own.
-        candidates.append(after)
-    if first.start > 0:
-        candidates.append(sentence_of(doc[first.start - 1]))
-    if after is not None:
-        candidates.append(after)
+        before, after = after, before
+    candidates.extend(s for s in (before, after) if s is not None)
     for sent in candidates:
         if paragraph_index(doc, sent.start_char) != here:
             continue

@@ -51,6 +51,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     spans = find_quote_spans(text_of(doc), paragraphs)
     inside = _char_mask(len(text_of(doc)), spans)
     quotes: list[Quote] = []
+    previous: Quote | None = None  # the last speech quote, which a follow-on quote may continue
     for qs in spans:
         span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -64,12 +65,12 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             paragraph=_para_index(paragraphs, qs.start),
         )
         if kind == "speech":
-            previous = next((q for q in reversed(quotes) if q.kind == "speech"), None)
             _attribute(doc, span, quote, inside, previous)
             if quote.speaker is None:
                 _attribute_from_tail(doc, span, quote, inside)
             if quote.speaker is None:
                 _attribute_from_layout(doc, span, quote, inside)
+            previous = quote
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
