@@ -60,6 +60,9 @@ class Figure:
     parallel: bool = False
     # The source covers this figure from an earlier sentence of the passage, not its own.
     carried: bool = False
+    # States again a figure given earlier in the article (same value, same unit): the same
+    # claim, judged where it was first stated.
+    restated: bool = False
     sentence_start: int = 0
     sentence_end: int = 0
     paragraph: int = 0

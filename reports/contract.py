@@ -95,6 +95,7 @@ def _figure(f: Figure, art: ReviewedArticle) -> ReportFigure:
         carried=f.carried,
         mood=f.mood,
         parallel=f.parallel,
+        restated=f.restated,
     )
 
 

@@ -26,12 +26,17 @@ class FigureCoverage:
     id: str
     text: str
     start: int
-    status: str  # "sourced" | "carried" | "not a claim" | "breakdown" | "unsourced"
+    status: str  # "sourced" | "carried" | "not a claim" | "breakdown" | "restated" | "unsourced"
     why: str
 
 
-def describe(covered_by: str | None, carried: bool, mood: str | None, parallel: bool) -> tuple[str, str]:
+def describe(
+    covered_by: str | None, carried: bool, mood: str | None, parallel: bool, restated: bool = False
+) -> tuple[str, str]:
     """(status, why) of one figure."""
+    if restated:
+        where = f", sourced there by “{covered_by}”" if covered_by else ""
+        return "restated", f"the same figure as earlier in the article{where}; judged there"
     if covered_by:
         if carried:
             return "carried", f"from “{covered_by}”, named earlier in the passage"
@@ -59,7 +64,7 @@ def figure_coverage(art: ReviewedArticle) -> list[FigureCoverage]:
     for f in art.figures:
         src = next((by_id[i] for i in f.sources if i in by_id), None)
         name = source_name(src, is_html(art.path)) if src else None
-        status, why = describe(name, f.carried, f.mood, f.parallel)
+        status, why = describe(name, f.carried, f.mood, f.parallel, f.restated)
         rows.append(FigureCoverage(f.id, f.text, f.start, status, why))
     return rows
 
@@ -72,7 +77,11 @@ def coverage_from_report(report: dict[str, Any]) -> list[FigureCoverage]:
             continue
         covered = f.get("covered_by")
         status, why = describe(
-            str(covered) if covered else None, bool(f.get("carried")), f.get("mood"), bool(f.get("parallel"))
+            str(covered) if covered else None,
+            bool(f.get("carried")),
+            f.get("mood"),
+            bool(f.get("parallel")),
+            bool(f.get("restated")),
         )
         start = f.get("start")
         rows.append(

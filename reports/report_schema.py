@@ -88,6 +88,10 @@ class ReportFigure(_Contract):
         description="Why the figure is not asserted as a fact (modal, goal, condition...), or null."
     )
     parallel: bool = Field(description="Continues a breakdown whose first figure carries any finding.")
+    restated: bool = Field(
+        default=False,
+        description="States again a figure given earlier in the article: judged where first stated.",
+    )
 
 
 class ReportDate(_Contract):

@@ -38,12 +38,13 @@ RULE = Rule(
             lambda f, view: len(f.sources),
             decided_in="flows/extract/scope.py",
         ),
-        # A worked example, a plan's terms or the rest of a breakdown asserts nothing of its
-        # own: only the claims a reader would check need a source.
+        # A worked example, a plan's terms, the rest of a breakdown or a figure stated again
+        # asserts nothing of its own: only the claims a reader would check need a source.
         Fact(
             "claim",
-            "the article asserts the figure (not a plan, condition or question, nor the rest of a breakdown)",
-            lambda f, view: f.mood is None and not f.parallel,
+            "the article asserts the figure (not a plan, condition or question, nor the rest of a "
+            "breakdown, nor a figure it stated before)",
+            lambda f, view: f.mood is None and not f.parallel and not f.restated,
             decided_in="flows/extract/mood.py and scope.py",
         ),
     ),

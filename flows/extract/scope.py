@@ -16,7 +16,9 @@ that name it (FLAGS-GUIDE.md, figure-unsourced):
 
 Figures that are not asserted (``Figure.mood``) need no source, and a run of parallel
 figures in one sentence from one unstated source is one claim, reported on its first
-figure (``Figure.parallel``).
+figure (``Figure.parallel``). A figure stated again later in the article (the same
+amount of the same thing) is the same claim, judged where it was first stated
+(``Figure.restated``).
 """
 
 from __future__ import annotations
@@ -170,6 +172,7 @@ def cover_figures(
         if src.id not in fig.sources:
             fig.sources.append(src.id)
     _mark_parallel(figures)
+    _mark_restated(figures)
     return ordered
 
 
@@ -396,3 +399,26 @@ def _mark_parallel(figures: list[Figure]) -> None:
             fig.parallel = not fig.sources
         else:
             heads[key] = fig
+
+
+# Shares recur with different meanings ("32 percent" of two groups in one poll story); an
+# amount of money or a count of a named thing stated twice is the same fact.
+RESTATABLE_KINDS = frozenset({"count", "money", "quantity"})
+
+
+def _mark_restated(figures: list[Figure]) -> None:
+    """A figure that states again an earlier one of the article (the same value of the same
+    unit: "10 judges" in the lede and in the body) is one claim, judged where it was first
+    stated: the restatement needs no finding of its own, and shares the first statement's
+    sources when it has none."""
+    first: dict[tuple[str, float, str], Figure] = {}
+    for fig in figures:
+        if fig.mood or fig.value is None or fig.kind not in RESTATABLE_KINDS or not fig.unit:
+            continue
+        key = (fig.kind, fig.value, fig.unit.lower())
+        earlier = first.setdefault(key, fig)
+        if earlier is fig or earlier.sentence_start == fig.sentence_start:
+            continue  # "from 10 judges to 10 judges" in one sentence: two terms of one claim
+        fig.restated = True
+        if not fig.sources:
+            fig.sources.extend(earlier.sources)

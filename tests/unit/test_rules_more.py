@@ -37,6 +37,10 @@ BODIES = {
         "The reservoir fell to 30 percent of capacity in August.[1]\n\n"
         "[1]: “Tomas Berg Named Volunteer of the Year”, Valley Post, 2023."
     ),
+    "restated": (
+        "The port hired 12 inspectors last spring to review the harbour plan.\n\n"
+        "The board met on Monday. Of the 12 inspectors, four came from the navy."
+    ),
     "sequence-backwards": "The new pool opens in June 2031 once construction ends in 2033.",
     "sequence-forwards": "The new pool opens in June 2034 once construction ends in 2033.",
 }
@@ -68,6 +72,10 @@ def test_figure_inconsistent(batch):
 def test_figure_time_sensitive(batch):
     assert fired(batch["tally"], "figure-time-sensitive") == ["640 households"]
     assert fired(batch["tally-dated"], "figure-time-sensitive") == []
+
+
+def test_a_restated_figure_is_flagged_once_where_first_stated(batch):
+    assert fired(batch["restated"], "figure-unsourced") == ["12 inspectors"]
 
 
 def test_quote_unsourced_for_a_dated_past_statement(batch):

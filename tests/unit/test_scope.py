@@ -181,6 +181,37 @@ def test_different_kinds_in_one_sentence_are_separate_claims(one):
     ]
 
 
+def test_a_figure_stated_again_is_judged_where_first_stated(one):
+    art = one(
+        "The port hired 12 inspectors last spring to review the harbour plan.\n\n"
+        "The board met on Monday. Of the 12 inspectors, four came from the navy.\n"
+    )
+    first, again = [f for f in art.figures if f.text == "12 inspectors"]
+    assert (first.restated, again.restated) == (False, True)
+
+
+def test_a_restated_figure_shares_the_first_statement_s_source(one):
+    art = one(
+        "The ferry company lost $4 million last year, its annual report shows.\n\n"
+        "Dock workers blame the $4 million loss on the new terminal.\n"
+    )
+    first, again = [f for f in art.figures if f.text == "$4 million"]
+    assert again.restated and again.sources == first.sources != []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a share recurs with another meaning: each is a claim of its own
+        "Renters make up 32 percent of the district. Turnout was 32 percent.",
+        # another unit, another fact
+        "The port hired 12 inspectors last year. Since then 12 ferries sailed at night.",
+    ],
+)
+def test_a_figure_of_another_thing_is_not_a_restatement(one, body):
+    assert not any(f.restated for f in one(body + "\n").figures)
+
+
 # ---------------------------------------------------------------- not figures
 @pytest.mark.parametrize(
     "body",
