@@ -220,6 +220,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             return None  # durations: "five years", "25 years"
         if _is_age(doc, span) or _is_ordinalish(span):
             return None
+        if noun is not None and _names_follow(noun, value):
+            return None  # "two states, Illinois and Arizona": the text itself shows the count
         if noun is None:
             if word_number or value is None or value < 100:
                 return None  # "from 65 to 67", "the three": no count of anything
@@ -281,6 +283,33 @@ def _counted_noun(span: Span) -> Token | None:
         if tok.pos_ not in {"ADJ", "PROPN", "NUM"} and tok.text not in {"-"}:
             break
     return None
+
+
+LIST_OPENERS = frozenset({",", ":", "—", "–", "("})
+
+
+def _names_follow(noun: Token, value: float | None) -> bool:
+    """Are the things counted named right after the count, as many as it says ("at least
+    two states, Illinois and Arizona", "three firms: Acme, Bolt and Cargo")? Then a reader
+    checks the count by reading on; it is no statistic that needs a source. The names are
+    read from the parse: the proper name after the noun and the names conjoined to it."""
+    doc = noun.doc
+    if value is None or not 2 <= value <= 12 or noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in LIST_OPENERS:
+        return False
+    first = doc[noun.i + 2]
+    if first.pos_ != "PROPN":
+        return False
+    while first.head.pos_ == "PROPN" and first.dep_ in {"compound", "flat"} and first.head.i > first.i:
+        first = first.head  # "New York": the name's head
+    names = 1
+    item = first
+    while True:
+        nxt = [c for c in item.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if not nxt:
+            break
+        item = nxt[0]
+        names += 1
+    return names == value
 
 
 def _after_a_month(span: Span) -> bool:

@@ -212,6 +212,18 @@ def test_a_figure_of_another_thing_is_not_a_restatement(one, body):
     assert not any(f.restated for f in one(body + "\n").figures)
 
 
+@pytest.mark.parametrize(
+    "body, text",
+    [
+        ("The port signed deals with 3 states, New York and Ohio.", "3 states"),  # two names, not three
+        ("Police arrested 40 people, most of them students.", "40 people"),
+        ("The firm has 12 offices, the largest in London.", "12 offices"),
+    ],
+)
+def test_a_count_not_matched_by_the_names_after_it_is_a_figure(one, body, text):
+    assert figure(one(body + "\n"), text)
+
+
 # ---------------------------------------------------------------- not figures
 @pytest.mark.parametrize(
     "body",
@@ -225,6 +237,10 @@ def test_a_figure_of_another_thing_is_not_a_restatement(one, body):
         "Turnout among the over-65s rose. Flight 370 vanished. Ward 6 voted early.",
         "A 45-year-old man was arrested. She came 3rd. See page 12.",
         "On March 3 voters went to the polls.",
+        # the things counted are named right after the count
+        "Hackers broke into voter rolls in at least two states, Illinois and Arizona.",
+        "The suit names 3 companies: Acme Corp., Bolt and Cargo.",
+        "Officials from 4 countries, France, Spain, Italy and Greece, met in Rome.",
     ],
 )
 def test_not_figures(one, body):
