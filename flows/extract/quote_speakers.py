@@ -238,6 +238,9 @@ def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Spa
         verbs = [t for t in between if t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper()]
         if 0 < len(between) <= 8 and not verbs and any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in between):
             return doc[between[0].i : between[-1].i + 1]
+        set_off = _subject_set_off(doc, span.end, cue.i)
+        if set_off is not None:
+            return set_off
         # "“…,” said Hester" inverts a finite verb; after a participle ("…,” referencing the
         # port") the noun phrase is its object.
         if not between and cue.tag_ not in {"VBG", "VBN"}:
@@ -255,6 +258,28 @@ def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Spa
             if after and any(t.pos_ in {"PROPN", "NOUN"} for t in after):
                 return doc[after[0].i : after[-1].i + 1]
     return None
+
+
+def _subject_set_off(doc: Doc, start: int, cue_index: int) -> Span | None:
+    """ "“…,” an official, who was not authorized to speak, told the paper": a noun phrase
+    after the quote, then a relative clause or an appositive set off by commas, then the
+    verb. The parser often hangs the noun phrase inside the quote (or the clause on it
+    takes its verbs), so the cue has no subject; the phrase before the first comma is it."""
+    words = [t for t in doc[start:cue_index] if not t.is_space]
+    while words and words[0].is_punct:
+        words = words[1:]
+    if len(words) < 3 or words[-1].text != ",":
+        return None
+    comma = next(i for i, t in enumerate(words) if t.text == ",")
+    head = words[:comma]
+    if (
+        not 0 < len(head) <= 8
+        or comma == len(words) - 1
+        or any(t.pos_ in {"VERB", "AUX"} for t in head)
+        or not any(t.pos_ in {"PROPN", "NOUN"} for t in head)
+    ):
+        return None
+    return doc[head[0].i : head[-1].i + 1]
 
 
 def _phrase_ending_at(doc: Doc, verb_index: int, inside: bytearray) -> Span | None:

@@ -903,3 +903,47 @@ def test_a_reporting_clause_after_a_comma_at_the_end_of_its_sentence_is_set_off(
     ]
     doc = _parsed(words, heads, deps, pos)
     assert _set_off(doc[7]) is set_off
+
+
+# "“Crews are tired,” a worker, who asked to stay anonymous, told the Herald.", parsed as the
+# parser sometimes does: the subject hung inside the quote (an attribute of "are"), so
+# "told" has no subject and only its addressee.
+SET_OFF_WORDS = [
+    "“", "Crews", "are", "tired", ",", "”", "a", "worker", ",", "who", "asked", "to", "stay",
+    "anonymous", ",", "told", "the", "Herald", ".",
+]  # fmt: skip
+SET_OFF_HEADS = [15, 2, 15, 2, 2, 2, 7, 2, 7, 10, 7, 12, 10, 12, 15, 15, 17, 15, 15]
+SET_OFF_DEPS = [
+    "punct", "nsubj", "ccomp", "acomp", "punct", "punct", "det", "attr", "punct", "nsubj", "relcl",
+    "aux", "xcomp", "acomp", "punct", "ROOT", "det", "dobj", "punct",
+]  # fmt: skip
+SET_OFF_POS = [
+    "PUNCT", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PART",
+    "VERB", "ADJ", "PUNCT", "VERB", "DET", "PROPN", "PUNCT",
+]  # fmt: skip
+
+
+def _set_off_speaker(words, heads, deps, pos):
+    from copydesk.flows.extract.quote_speakers import adjacent_speaker
+
+    doc = _parsed(words, heads, deps, pos)
+    inside = bytearray(len(doc.text) + 1)
+    inside[doc[0].idx : doc[5].idx + 1] = b"\x01" * (doc[5].idx + 1 - doc[0].idx)
+    cue = next(t for t in doc if t.text == "told")
+    found = adjacent_speaker(doc, doc[0:6], cue, inside)
+    return found.text if found is not None else None
+
+
+def test_a_subject_set_off_by_a_relative_clause_speaks_not_the_addressee():
+    assert _set_off_speaker(SET_OFF_WORDS, SET_OFF_HEADS, SET_OFF_DEPS, SET_OFF_POS) == "a worker"
+
+
+def test_words_after_a_quote_with_a_verb_before_the_comma_are_no_set_off_subject():
+    # "“Crews are tired,” the report found, and told the Herald.": a clause, not a speaker
+    words = ["“", "Crews", "are", "tired", ",", "”", "the", "report", "found", ",", "and", "told", "the", "Herald", "."]
+    heads = [11, 2, 11, 2, 2, 2, 7, 8, 11, 11, 11, 11, 13, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "det", "nsubj", "conj", "punct", "cc", "ROOT",
+            "det", "dobj", "punct"]  # fmt: skip
+    pos = ["PUNCT", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "CCONJ", "VERB",
+           "DET", "PROPN", "PUNCT"]  # fmt: skip
+    assert _set_off_speaker(words, heads, deps, pos) is None
