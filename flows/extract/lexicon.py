@@ -95,7 +95,7 @@ def is_statement_noun(lemma: str) -> bool:
 # What a person or body issues that carries their words: its issuer is the speaker.
 DOCUMENT_NOUNS = _words(
     """
-    ad advert advertisement affidavit announcement blog brief bulletin column complaint email
+    ad advert advertisement affidavit announcement blog brief bulletin column complaint document email
     editorial essay filing leaflet letter memo memorandum message motion note op-ed petition post
     press proclamation release remarks report resolution response ruling speech statement
     testimony text tweet video

@@ -33,7 +33,7 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
     if cue.lower_ == "according":
         to = cue.nbor()
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        return phrase(objs[0], inside) if objs else None
+        return issuer(phrase(objs[0], inside), inside) if objs else None
     verb = cue
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
@@ -179,7 +179,12 @@ def issuer(speaker: Span, inside: bytearray) -> Span:
     it “reckless”" is the union's. A document with no issuer in its clause ("The memo
     read, …") is itself the speaker."""
     root = speaker.root
-    if root.lemma_.lower() not in DOCUMENT_NOUNS or root.dep_ not in {"dobj", "pobj"}:
+    if root.lemma_.lower() not in DOCUMENT_NOUNS:
+        return speaker
+    by = _participle_agent(root, inside)
+    if by is not None:
+        return by  # "a court document filed by the state attorney", "a letter signed by 40 senators"
+    if root.dep_ not in {"dobj", "pobj"}:
         return speaker
     verb = root.head if root.dep_ == "dobj" else root.head.head
     if verb.pos_ != "VERB":
@@ -188,6 +193,20 @@ def issuer(speaker: Span, inside: bytearray) -> Span:
     if not subj or subj[0].lower_ in RELATIVE_PRONOUNS or subj[0].pos_ not in {"PROPN", "NOUN", "PRON"}:
         return speaker
     return phrase(subj[0], inside)
+
+
+def _participle_agent(document: Token, inside: bytearray) -> Span | None:
+    """The agent of a participle that modifies a document: who filed, issued or signed it."""
+    for verb in document.children:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN":
+            continue
+        for agent in verb.children:
+            if agent.dep_ != "agent":
+                continue
+            names = [p for p in agent.children if p.dep_ == "pobj" and not inside[p.idx]]
+            if names and names[0].pos_ in {"PROPN", "NOUN"}:
+                return phrase(names[0], inside)
+    return None
 
 
 def phrase(head: Token, inside: bytearray) -> Span:

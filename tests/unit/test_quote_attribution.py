@@ -337,6 +337,25 @@ def test_a_document_in_a_relative_clause_speaks_for_its_issuer(quotes):
     assert q.speaker == "Ortiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“The pier cannot reopen before spring,” according to a court document filed by harbour "
+            "counsel Ines Moreau.",
+            "harbour counsel Ines Moreau",
+        ),
+        ("“We will not stop,” according to a statement released by the dockers' union on Friday.", "the dockers' union"),
+        ("A letter signed by 40 councillors called the plan “a gift to developers.”", "40 councillors"),
+        # no participle with an agent: the document itself
+        ("“We will not stop,” according to a statement on its website.", "a statement"),
+    ],
+)
+def test_a_document_speaks_for_whoever_filed_issued_or_signed_it(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_a_short_capitalised_nickname_is_still_a_term(quotes):
     [q] = quotes("The former marine John “Tig” Tiegen said both issues were disqualifying.")
     assert q.kind == "term"
