@@ -56,6 +56,8 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     # said on WXKB's “Morning Harbour”", "an interview with WXKB's “The Lead with Jo Ray”").
     if len(words) <= 8 and _owned(span) and _title(words):
         return "term"
+    if ends_sentence and _after_colon(doc, span):
+        return "speech"  # 'who responds: “Okay!”': an utterance, capitalised as a sentence is
     # Names and titles: a short Title Case phrase ("Person of the Year", "On NKAO"), or
     # one that is who a verb of telling addresses ("Ortiz told “Harbour Today,” …").
     if title_case and len(words) <= (4 if ends_sentence else 8) and (not attached or _addressed(doc, span)):
@@ -243,7 +245,7 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
     """“Never,” she said. / He said: “Absolutely.” — a short quote right next to a speech verb.
     A quote that is the subject of that verb is what was written or sung, a title:
     "“Blue Harbour” was written by Reed"."""
-    if any(t.dep_ in SUBJECT_DEPS and t.head.i >= span.end for t in span):
+    if any(t.dep_ in SUBJECT_DEPS and t.head.i >= span.end and not _other_subject(t.head, span) for t in span):
         return False
     after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
     before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]
@@ -255,7 +257,10 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
         # "appeared on “Harbour Today” to defend her": an infinitive of purpose reports nothing
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         # "Ortiz, the star of “The Tide Tables,” said": the quote is in who speaks
-        and not any(c.dep_ in SUBJECT_DEPS and (c == root or c in root.ancestors) for c in t.children)
+        and not (
+            any(c.dep_ in SUBJECT_DEPS and (c == root or c in root.ancestors) for c in t.children)
+            and not _other_subject(t, span)
+        )
         for t in near
     ):
         return True
@@ -275,6 +280,13 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
         and all(t.pos_ in SUBJECT_WORDS for t in following[: following.index(verb)])
         and any(c.dep_ in SUBJECT_DEPS and c.i > span.end - 1 and c.i < verb.i for c in verb.children)
     )
+
+
+def _other_subject(verb: Token, span: Span) -> bool:
+    """Has ``verb`` a subject of its own after the quote ("“Happy new year!,” he
+    tweeted")? A verb has one subject: the parser that also hangs the quote on it as one
+    mistook the quoted words for it, and they are what the verb reports."""
+    return any(c.dep_ in SUBJECT_DEPS and c.i >= span.end for c in verb.children)
 
 
 def _after_colon(doc: Doc, span: Span) -> bool:

@@ -795,6 +795,25 @@ def test_a_short_quote_before_its_subject_and_verb_of_saying_is_speech(quotes):
     assert (q.kind, q.speaker) == ("speech", "the audience")
 
 
+def test_a_quote_the_parser_makes_a_second_subject_of_a_verb_of_saying_is_what_it_reports(quotes):
+    # "wrote" has "the captain" as its subject: the parser also hanging the Title Case
+    # greeting on it as a subject makes it no title.
+    q = quotes("The ferry left on Midsummer Eve. “Happy Midsummer Eve!,” the captain wrote.")[-1]
+    assert (q.kind, q.speaker) == ("speech", "the captain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clerk read the verdict, and the crowd roared back: “Shame!”",
+        "Asked whether the pier would reopen, Lina Ortiz gave a short answer: “Never!”",
+    ],
+)
+def test_a_capitalised_word_ending_its_sentence_after_a_colon_is_an_utterance(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "speech"
+
+
 @pytest.mark.parametrize(
     "text",
     [
