@@ -66,10 +66,19 @@ def compare(here: tuple[str, ...], there: tuple[str, ...]) -> Comparison | None:
     changed = 0
     diff: list[WordChange] = []
     for i, (tag, src_start, src_end, dest_start, dest_end) in enumerate(steps):
-        here_words = " ".join(a[src_start:src_end])
-        there_words = " ".join(b[dest_start:dest_end])
         src, dest = src_end - src_start, dest_end - dest_start
         edge = i < equal[0] or i > equal[-1]
+        if edge and src and dest:
+            # "… of the law" against "… of the laws. But I'm working for you": as many
+            # words as the shorter side has, next to the common stretch, disagree; the
+            # rest of the longer side is excerpt, not part of the change.
+            n = min(src, dest)
+            if i > equal[-1]:
+                src_end, dest_end = src_start + n, dest_start + n
+            else:
+                src_start, dest_start = src_end - n, dest_end - n
+        here_words = " ".join(a[src_start:src_end])
+        there_words = " ".join(b[dest_start:dest_end])
         if tag == "equal":
             diff.append(WordChange("equal", here_words, there_words))
         elif edge and not (src and dest):

@@ -83,6 +83,23 @@ def test_one_changed_word_is_a_close_match_with_the_change_marked():
     assert dropped is not None and [c.op for c in dropped.diff if c.op != "equal"] == ["delete"]
 
 
+def test_a_changed_last_word_is_marked_without_the_longer_quote_s_continuation():
+    short = quote_words("“The pier has served this town for a century, and we owe it the repair”")
+    longer = quote_words(
+        "“The pier has served this town for a century, and we owe it the repairs. Nobody else will pay.”"
+    )
+    result = compare(short, longer)
+    assert result is not None and result.changed == 1
+    here, there = marked(result.diff)
+    assert here.endswith("[-repair-]") and there.endswith("{+repairs+}")
+    # at the start too: the words before the shorter one's first word are excerpt
+    result = compare(quote_words("“The pier has served this town for a century”"),
+                     quote_words("“Listen, my friends, a pier has served this town for a century”"))  # fmt: skip
+    assert result is not None
+    here, there = marked(result.diff)
+    assert here.startswith("[-the-]") and there.startswith("{+a+}")
+
+
 def test_a_quote_of_the_minimum_length_with_one_word_changed_is_still_one_quote():
     eight = "“The harbour will never become a car park”"
     assert len(quote_words(eight)) == MIN_WORDS
