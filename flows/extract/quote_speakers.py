@@ -104,14 +104,23 @@ def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
             and any(c.dep_ in SUBJECT_DEPS for c in node.children)
         ):
             return None
+        if node.lemma_ == "be" and _content_clause(below):
+            # "Her argument was that the pier “will pay for itself”": the copula gives the
+            # content of its subject, a noun of saying
+            noun = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if noun is None or noun.pos_ != "NOUN" or not is_statement_noun(noun.lemma_.lower()):
+                return None
+            return _owned_words(noun, inside)
         if node.pos_ == "NOUN" and is_statement_noun(node.lemma_.lower()):
             if not _content_clause(below):
                 return None
-            owners = [
-                c for c in node.children if c.dep_ == "poss" and not inside[c.idx] and _can_own_words(c)
-            ]
-            return (node, phrase(owners[0], inside)) if owners else None
+            return _owned_words(node, inside)
     return None
+
+
+def _owned_words(noun: Token, inside: bytearray) -> tuple[Token, Span] | None:
+    owners = [c for c in noun.children if c.dep_ == "poss" and not inside[c.idx] and _can_own_words(c)]
+    return (noun, phrase(owners[0], inside)) if owners else None
 
 
 def _content_clause(clause: Token) -> bool:

@@ -710,6 +710,12 @@ def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
             "Ortiz's",
             "Ortiz",
         ),
+        # the copula gives its subject's content
+        (
+            "Ortiz's answer at the hearing was that the harbour “belongs to the people who work it.”",
+            "Ortiz's",
+            "Ortiz",
+        ),
     ],
 )
 def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, name):
@@ -717,6 +723,11 @@ def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, na
     assert q.speaker == speaker
     if name:
         assert q.speaker_name == name
+
+
+def test_a_copula_whose_subject_is_no_noun_of_saying_gives_no_owner(quotes):
+    [q] = speech(quotes("Ortiz's problem was that the pier “will never pay for itself.”"))
+    assert q.speaker is None
 
 
 def test_words_without_a_that_clause_describe_the_noun_in_the_reporters_words(quotes):
