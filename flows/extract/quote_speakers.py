@@ -74,10 +74,29 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             return issuer(phrase(verb.head, inside), inside)
         # "was quoted as saying", "went on to say", "he paused and added", and "was quick
         # to add" (through the adjective to the copula, which has the subject)
+        lost = _subject_of_a_misread_relative(verb, inside)
+        if lost is not None:
+            return lost
         if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj", "acomp"} and verb.head != verb:
             verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
             continue
         break
+    return None
+
+
+def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | None:
+    """ "Reed, meanwhile, who has no endorsements, said …": the parser may read the name and
+    its relative clause as a clause of their own before the verb ("Reed … who has" with two
+    subjects), leaving the verb with none. A clause before the verb whose subjects are a
+    noun phrase and a relative pronoun is that misreading: the noun phrase speaks."""
+    for clause in verb.children:
+        if clause.i > verb.i or clause.dep_ not in {"ccomp", "advcl", "parataxis"}:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
+        relative = [c for c in subjects if c.lower_ in RELATIVE_PRONOUNS]
+        named = [c for c in subjects if c.pos_ in {"PROPN", "NOUN"} and c.i < (relative[0].i if relative else -1)]
+        if relative and named:
+            return phrase(named[0], inside)
     return None
 
 

@@ -725,6 +725,15 @@ def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, na
         assert q.speaker_name == name
 
 
+def test_a_name_whose_relative_clause_the_parser_reads_as_a_clause_still_speaks(quotes):
+    # the parser makes "Reed, meanwhile, who has no such endorsements" a clause of its own
+    # with two subjects, and "said" has none
+    [q] = speech(
+        quotes('Reed, meanwhile, who has no such endorsements, said the vote showed who is "ready to lead."')
+    )
+    assert q.speaker == "Reed"
+
+
 def test_a_copula_whose_subject_is_no_noun_of_saying_gives_no_owner(quotes):
     [q] = speech(quotes("Ortiz's problem was that the pier “will never pay for itself.”"))
     assert q.speaker is None
