@@ -226,11 +226,11 @@ def test_fingerprints_survive_moving_and_editing_paragraphs(write_md, extract, s
     from copydesk.checks.runner import review_findings
 
     before = write_md(
-        "before.md", "\n\n".join([SAID, SHIPS, CREWS, "Later, 3,400 ships were counted again."])
+        "before.md", "\n\n".join([SAID, SHIPS, CREWS, "Later, 12 percent of the ships were turned away."])
     )
     after = write_md(
         "after.md",
-        "\n\n".join(["Later, 3,400 ships were counted again.", CREWS + " It is costly.", SHIPS, SAID]),
+        "\n\n".join(["Later, 12 percent of the ships were turned away.", CREWS + " It is costly.", SHIPS, SAID]),
     )
     articles = extract(before, after)
     for art in articles:

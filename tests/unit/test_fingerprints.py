@@ -8,10 +8,12 @@ from copydesk.checks.runner import review_findings
 
 ARTICLE = (
     "---\ntitle: Depot\npublished: 2024-06-01\n---\n"
-    "The depot employs 350 drivers.\n\n"
+    "The depot runs 35 percent of the city's buses.\n\n"
     "“We will never sell the harbour to developers.”\n\n"
-    "The depot employs 350 drivers.\n"
+    "The depot runs 35 percent of the city's buses.\n"
 )
+# Two identical findings: a share stated twice (a count or an amount stated again is one
+# claim, judged once: ``Figure.restated``; shares are not matched that way).
 NEW_TOP = "The weather on the coast was calm all week.\n\n"
 
 
@@ -41,10 +43,10 @@ def test_fingerprints_survive_a_paragraph_inserted_above(tmp_path, extract, suit
 def test_identical_sentences_get_different_fingerprints(tmp_path, extract, suites):
     art = _review(str(tmp_path / "depot.md"), ARTICLE, extract, suites)
     first, second = [f for f in art.findings if f.rule == "figure-unsourced"]
-    assert art.text[first.start : first.end] == art.text[second.start : second.end] == "350 drivers"
+    assert art.text[first.start : first.end] == art.text[second.start : second.end] == "35 percent"
     assert first.fingerprint != second.fingerprint
-    assert first.fingerprint == fingerprint("figure-unsourced", art.path, "350 drivers", 0)
-    assert second.fingerprint == fingerprint("figure-unsourced", art.path, "350 drivers", 1)
+    assert first.fingerprint == fingerprint("figure-unsourced", art.path, "35 percent", 0)
+    assert second.fingerprint == fingerprint("figure-unsourced", art.path, "35 percent", 1)
 
 
 def test_fingerprint_depends_on_rule_path_text_and_occurrence():
