@@ -154,7 +154,9 @@ def review(
                 out_dir,
                 suites,
                 int(max_size * 1_048_576),
-                not quiet,
+                # a progress bar is for a person at a terminal: in a pipe or a log it
+                # would leave only a stray line behind
+                not quiet and err.is_terminal,
                 db,
                 placement,
                 not no_cache,
