@@ -172,7 +172,7 @@ def cover_figures(
         if src.id not in fig.sources:
             fig.sources.append(src.id)
     _mark_parallel(figures)
-    _mark_restated(figures)
+    _mark_restated(doc, figures)
     return ordered
 
 
@@ -406,19 +406,29 @@ def _mark_parallel(figures: list[Figure]) -> None:
 RESTATABLE_KINDS = frozenset({"count", "money", "quantity"})
 
 
-def _mark_restated(figures: list[Figure]) -> None:
+def _mark_restated(doc: Doc, figures: list[Figure]) -> None:
     """A figure that states again an earlier one of the article (the same value of the same
     unit: "10 judges" in the lede and in the body) is one claim, judged where it was first
     stated: the restatement needs no finding of its own, and shares the first statement's
-    sources when it has none."""
-    first: dict[tuple[str, float, str], Figure] = {}
+    sources when it has none. An amount of money says nothing of what it is an amount of,
+    so two equal sums are one claim only when their sentences share a content word ("the
+    union invested $10 million" twice, not a donor's $23 million and a PAC's)."""
+    first: dict[tuple[str, float, str], list[Figure]] = {}
     for fig in figures:
         if fig.mood or fig.value is None or fig.kind not in RESTATABLE_KINDS or not fig.unit:
             continue
-        key = (fig.kind, fig.value, fig.unit.lower())
-        earlier = first.setdefault(key, fig)
-        if earlier is fig or earlier.sentence_start == fig.sentence_start:
-            continue  # "from 10 judges to 10 judges" in one sentence: two terms of one claim
+        stated = first.setdefault((fig.kind, fig.value, fig.unit.lower()), [])
+        earlier = next((e for e in stated if e.sentence_start != fig.sentence_start and _same_thing(doc, e, fig)), None)
+        stated.append(fig)
+        if earlier is None:
+            continue
         fig.restated = True
         if not fig.sources:
             fig.sources.extend(earlier.sources)
+
+
+def _same_thing(doc: Doc, earlier: Figure, fig: Figure) -> bool:
+    if fig.kind != "money":
+        return True  # the unit is the counted noun: "10 judges"
+    spans = [doc.char_span(f.sentence_start, f.sentence_end, alignment_mode="expand") for f in (earlier, fig)]
+    return all(sp is not None for sp in spans) and bool(_topic(spans[0]) & _topic(spans[1]))
