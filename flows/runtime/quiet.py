@@ -2,7 +2,12 @@
 
 Works around: Prefect and GX log at INFO and send usage analytics, Prefect ships its logs
 to the API, and Prefect gives its temporary server 20 s to start, too short with both
-cores busy.
+cores busy. Also urllib3's warning that SOCKS proxies need PySocks: ``requests`` silences
+it while it imports itself, but once, with the machine loaded, it reached a user's stderr
+from ``copydesk review`` anyway (most likely another thread's ``warnings.catch_warnings``
+restored the filters while ``requests`` was importing: the filters are global to the
+process, that context manager is not thread-safe). Ignored here, before any thread starts,
+and for child processes through ``PYTHONWARNINGS``.
 Buys: a quiet, offline run that does not fail on a loaded machine.
 
 Each is a default: the environment wins."""
@@ -10,6 +15,7 @@ Each is a default: the environment wins."""
 from __future__ import annotations
 
 import os
+import warnings
 
 STARTUP_TIMEOUT_VARIABLE = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 STARTUP_TIMEOUT = 120
@@ -31,6 +37,12 @@ DEFAULTS = {
 }
 
 
+# The start of the warning's message: what ``warnings`` and ``PYTHONWARNINGS`` match on.
+SOCKS_WARNING = "SOCKS support in urllib3 requires"
+
+
 def quiet_environment() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
+    warnings.filterwarnings("ignore", message=SOCKS_WARNING)
+    os.environ.setdefault("PYTHONWARNINGS", f"ignore:{SOCKS_WARNING}")
