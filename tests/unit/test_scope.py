@@ -199,6 +199,15 @@ def test_a_restated_figure_shares_the_first_statement_s_source(one):
     assert again.restated and again.sources == first.sources != []
 
 
+def test_a_restatement_with_its_own_source_stands_on_it(one):
+    art = one(
+        "The ferry company lost $4 million last year.\n\n"
+        "The ferry company's $4 million loss was the largest in a decade, its annual report shows.\n"
+    )
+    first, again = [f for f in art.figures if f.text == "$4 million"]
+    assert (first.sources, again.restated) == ([], False) and again.sources != []
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -383,6 +392,21 @@ def test_a_figure_of_another_kind_needs_the_passage_topic(one):
         "The new ferry terminal cost $61 million to build.\n"
     )
     assert figure(art, "$61 million").sources == []
+
+
+def test_right_after_the_source_a_figure_of_another_kind_about_the_same_people_goes_on(one):
+    # a share, then a count of the same people (named in the plural once, singular once)
+    art = one(
+        "According to the data, Lutherans make up 4 percent of the dock workers hired this year. "
+        "So far, 31 Lutheran welders and nine riggers have been hired.\n"
+    )
+    assert figure(art, "31 Lutheran welders").carried
+    # the next sentence about something else is the article's own
+    art = one(
+        "According to the data, Lutherans make up 4 percent of the dock workers hired this year. "
+        "So far, the port has bought 31 cranes.\n"
+    )
+    assert figure(art, "31 cranes").sources == []
 
 
 def test_a_plan_covers_its_own_parameters_but_opens_no_passage(one):
