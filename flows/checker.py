@@ -30,6 +30,7 @@ class Checker:
         self._suites = suites
         self._conn: Connection | None = None
         self._process = None
+        self._pending = False  # articles sent and not yet received
         if "fork" not in multiprocessing.get_all_start_methods():
             return  # not on this platform: check in this process
         context = multiprocessing.get_context("fork")
@@ -47,13 +48,30 @@ class Checker:
     def check(self, articles: list[ReviewedArticle]) -> list[ReviewedArticle]:
         """``check_articles`` over ``articles`` (findings set in place), in the checker when
         it is running, else here."""
+        self.send(articles)
+        return self.receive(articles)
+
+    def send(self, articles: list[ReviewedArticle]) -> None:
+        """Hand ``articles`` to the checker, which checks them while this process does other
+        work; ``receive`` then waits for their findings."""
+        if self._conn is None or not articles:
+            return
+        try:
+            self._conn.send(articles)
+            self._pending = True
+        except (OSError, EOFError):  # the checker died: ``receive`` does the work here
+            self.close()
+
+    def receive(self, articles: list[ReviewedArticle]) -> list[ReviewedArticle]:
+        """The findings of the ``articles`` last sent, set in place; checked here when the
+        checker is not running."""
         from copydesk.flows.reviewing import check_articles
 
         if self._conn is None or not articles:
             return check_articles(articles, self._suites)
         try:
-            self._conn.send(articles)
             outcome = self._conn.recv()
+            self._pending = False
         except (OSError, EOFError):  # the checker died: do the work here
             self.close()
             return check_articles(articles, self._suites)
@@ -69,10 +87,13 @@ class Checker:
                 self._conn.close()
             self._conn = None
         if self._process is not None:
-            self._process.join(timeout=5)
+            # Checks nobody will read (the command failed meanwhile) are not waited for.
+            self._process.join(timeout=0 if self._pending else 5)
             if self._process.is_alive():
                 self._process.kill()
+                self._process.join()  # reaped: no zombie left behind
             self._process = None
+            self._pending = False
 
     def __enter__(self) -> Checker:
         return self

@@ -17,7 +17,7 @@ time it takes to load spaCy, not Prefect's.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,8 +58,17 @@ class ReviewResult:
     cache_write_failures: int = 0
 
 
-def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions()) -> ReviewResult:
-    """Review the article files named by ``paths`` (files or folders)."""
+def review_articles(
+    paths: Iterable[str],
+    options: ReviewOptions = ReviewOptions(),
+    meanwhile: Callable[[], object] | None = None,
+) -> ReviewResult:
+    """Review the article files named by ``paths`` (files or folders).
+
+    ``meanwhile`` is the caller's own work (``copydesk check`` reads the ledger), called
+    once in this thread after the parse, while the forked checker runs the suites: it
+    costs no time then. Called before the checks when they run here, and whatever it
+    raises is raised."""
     suites = load_suites(options.suites_dir)  # a bad suite file fails now, not after parsing
     rules = rules_version(suites, options.policy)
     files = unique_files(paths)
@@ -67,6 +76,10 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
     ids = {path: article_id(path, root) for path in files}
     cache = open_cache(options.cache_dir, rules) if options.use_cache else None
     found = cached_articles(files, options.max_bytes, cache) if cache else {}
+    for path, art in found.items():
+        # findings are kept under the article's id: the id this run gives it, not the one
+        # stored with the extraction (another root, or the path as another command named it)
+        art.article.id = ids[path]
     known = known_findings(cache, found, rules)
     misses = [p for p in files if p not in found]
     checker = None
@@ -92,9 +105,13 @@ def review_articles(paths: Iterable[str], options: ReviewOptions = ReviewOptions
                     cache.store(parsed[path], options.max_bytes)
         articles = assemble(files, found, parsed, ids, known)
         unchecked = [a for a in articles if a.path not in known]
+        if checker is not None and unchecked:
+            checker.send(unchecked)  # the suites and suppressions, in the forked checker
+        if meanwhile is not None:
+            meanwhile()
         if unchecked:
             if checker is not None:
-                checker.check(unchecked)  # the suites and suppressions, in the forked checker
+                checker.receive(unchecked)
                 for art in unchecked:
                     if options.policy is not None:
                         options.policy.apply(art)

@@ -103,9 +103,13 @@ def check(
         check_in_parallel=True,
         policy=config.policy,
     )
+    decided: dict[str, str] = {}
+
+    def read_ledger() -> None:  # while the checker runs the suites: SQLAlchemy's import is not free
+        decided.update(read_ledger_decisions(db, root))
+
     try:
-        decided = read_ledger_decisions(db, root)
-        result = review_articles(files, options)
+        result = review_articles(files, options, meanwhile=read_ledger)
     except ConfigError as exc:
         raise fail(str(exc)) from None
     if result.cache_write_failures and not quiet:

@@ -28,7 +28,7 @@ def test_review_returns_each_article_with_its_findings(tmp_path):
     assert result.parsed == 1 and result.checked == 1
     # The same files again: from the cache, the same findings.
     again = copydesk.review([tmp_path / "pier.md"], _options(tmp_path))
-    assert again.parsed == 0
+    assert again.parsed == 0 and again.checked == 0  # files named by absolute path: the same ids
     assert [f.rule for f in again.articles[0].findings] == [f.rule for f in article.findings]
 
 
