@@ -172,6 +172,18 @@ def _counted(head: Token) -> bool:
     )
 
 
+def is_person_noun(head: Token) -> bool:
+    """Whether a common noun stands for a person, or people: "a farmer", "officials",
+    "one source", "the mayor". Not a thing, a document, a body or a number."""
+    lemma = head.lemma_.lower()
+    # a lower-case word the tagger took for a name is a common noun ("the senator said")
+    if not (head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.is_lower) or head.like_num:
+        return False
+    return (
+        lemma in PERSON_NOUNS or lemma in OFFICE_HOLDERS or lemma in ANONYMOUS_NOUNS or _is_person_noun(lemma)
+    )
+
+
 def _is_person_noun(lemma: str) -> bool:
     """An agent noun by its suffix: economist, historian, trader, investor, resident."""
     if lemma in _NOT_PERSON or lemma.endswith("ment") or len(lemma) < 5:

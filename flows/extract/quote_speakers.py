@@ -447,8 +447,9 @@ def name_in(speaker: Span) -> str | None:
     for ent in ents_in(speaker):
         if ent.label_ in {"ORG", "NORP", "GPE"} and ent.root == speaker.root:
             return ent.text
-    propn = [t for t in speaker if t.pos_ == "PROPN"]
-    if propn and speaker.root.pos_ == "PROPN":
+    # a lower-case word the tagger took for a name is none ("the senator said")
+    propn = [t for t in speaker if t.pos_ == "PROPN" and not t.is_lower]
+    if propn and speaker.root.pos_ == "PROPN" and not speaker.root.is_lower:
         return speaker.text
     return None
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from copydesk.checks.records import Quote
 from copydesk.flows.extract.doccache import line_paragraphs, text_of
+from copydesk.flows.extract.holders import is_person_noun
 from copydesk.flows.extract.lexicon import PERSONAL_PRONOUNS, POSSESSIVE_PRONOUNS
 from copydesk.flows.extract.quote_cues import (
     best_cue,
@@ -44,6 +45,7 @@ from copydesk.flows.extract.quote_speakers import (
 )
 from copydesk.flows.extract.quote_tail import tail_report
 from copydesk.flows.extract.running_speaker import carry_speakers
+from copydesk.flows.extract.speaker_identity import titled_person
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
@@ -195,9 +197,17 @@ def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside:
     quote.speaker_name = name_in(named)
     if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS | POSSESSIVE_PRONOUNS:
         quote.speaker_name = resolve_pronoun(doc, named)
+    if quote.speaker_name is None:
+        quote.speaker_name = titled_person(named)  # "the mayor", after "Mayor Ana Ruiz"
     if quote.speaker_name is None and named is not speaker:
         quote.speaker_name = named.text
-    quote.anonymous = quote.speaker_name is None and not any(t.pos_ == "PROPN" for t in named)
+    # Anonymous: a person described, not named ("one farmer"); a document, a body or a
+    # count of people speaking is not an unnamed person (speaker_identity).
+    quote.anonymous = (
+        quote.speaker_name is None
+        and not any(t.pos_ == "PROPN" and not t.is_lower for t in named)
+        and is_person_noun(named.root)
+    )
 
 
 def _char_mask(n: int, spans: list[QuoteSpan]) -> bytearray:
