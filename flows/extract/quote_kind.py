@@ -8,7 +8,7 @@ from copydesk.flows.extract.doccache import sentence_of
 from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
 from copydesk.flows.extract.quote_cues import is_cue
 from copydesk.flows.extract.quote_marks import QuoteSpan
-from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, words_root
+from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, statement_owner, words_root
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
 # Parts of speech a title leaves in lower case: articles, prepositions, conjunctions.
@@ -67,6 +67,10 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     # A few words without a verb: a partial quote when someone is reported saying them
     # ("adding that the deals were handed out “like candy”"), else a scare quote.
     if attached or _reported(doc, span, inside):
+        return "speech"
+    # "Trump's claim that there have been “thousands of shootings”": the content of an
+    # owned noun of saying is in the owner's words
+    if statement_owner(span, inside) is not None:
         return "speech"
     return "term"
 
@@ -143,6 +147,7 @@ def _judging_verb(span: Span) -> Token | None:
     """The verb of judging the quote completes: "called him “X”", "what it calls “X”",
     "described the levy as “X”" (the quote hangs from "as")."""
     node, through_as = words_root(span), False
+    as_head = None  # the word an "as" phrase on the path hangs from
     for _ in range(3):
         if node.dep_ not in {
             "oprd",
@@ -157,7 +162,10 @@ def _judging_verb(span: Span) -> Token | None:
             "amod",
         }:
             return None
-        through_as = through_as or (node.dep_ == "prep" and node.lower_ == "as")
+        if node.dep_ == "prep" and node.lower_ == "as":
+            through_as = True
+            if node.i == 0 or node.nbor(-1).lower_ != "such":
+                as_head = node.head
         node = node.head
         if node.pos_ != "VERB":
             continue
@@ -166,6 +174,13 @@ def _judging_verb(span: Span) -> Token | None:
         # saying or judging with an "as" complement says what its subject called it.
         if lemma in JUDGING_VERBS or (through_as and lemma in COMMUNICATION_VERBS):
             return node
+        # "Reid has been pounding Trump as a “con artist”", "Trump postured himself as the
+        # “law and order candidate”": a verb that takes someone or something as what the
+        # quoted words say gives its subject's words. Not "words such as “attack”": that
+        # "as" lists examples of a noun.
+        objects = [c for c in node.children if c.dep_ == "dobj"]
+        if as_head is not None and objects and (as_head == node or as_head in objects):
+            return node  # the parser hangs "as" on the verb or on its object
         return None
     return None
 
@@ -245,7 +260,9 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
     """“Never,” she said. / He said: “Absolutely.” — a short quote right next to a speech verb.
     A quote that is the subject of that verb is what was written or sung, a title:
     "“Blue Harbour” was written by Reed"."""
-    if any(t.dep_ in SUBJECT_DEPS and t.head.i >= span.end and not _other_subject(t.head, span) for t in span):
+    if any(
+        t.dep_ in SUBJECT_DEPS and t.head.i >= span.end and not _other_subject(t.head, span) for t in span
+    ):
         return False
     after = [t for t in doc[span.end : span.end + 4] if not t.is_punct]
     before = [t for t in doc[max(span.start - 2, 0) : span.start] if not t.is_punct]

@@ -74,9 +74,19 @@ def titled_person(role: Span) -> str | None:
     return best[1] if best else None
 
 
+_NAMES = "copydesk.speaker_identity.names"  # doc.user_data key: read once per Doc
+
+
 def _names(doc: Doc) -> list[Span]:
     """People's names: the recogniser's, and the tagger's where it missed one (a chain of
     proper nouns no entity claims: "Mayor Ana Ruiz" is often no entity at all)."""
+    cached = doc.user_data.get(_NAMES)
+    if cached is None:
+        cached = doc.user_data[_NAMES] = _find_names(doc)
+    return cached
+
+
+def _find_names(doc: Doc) -> list[Span]:
     names = [e for e in doc.ents if e.label_ == "PERSON"]
     for t in doc:
         if t.pos_ != "PROPN" or t.dep_ == "compound" or t.ent_type_:

@@ -345,7 +345,10 @@ def test_a_document_in_a_relative_clause_speaks_for_its_issuer(quotes):
             "counsel Ines Moreau.",
             "harbour counsel Ines Moreau",
         ),
-        ("“We will not stop,” according to a statement released by the dockers' union on Friday.", "the dockers' union"),
+        (
+            "“We will not stop,” according to a statement released by the dockers' union on Friday.",
+            "the dockers' union",
+        ),
         ("A letter signed by 40 councillors called the plan “a gift to developers.”", "40 councillors"),
         # no participle with an agent: the document itself
         ("“We will not stop,” according to a statement on its website.", "a statement"),
@@ -395,6 +398,11 @@ def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
         ),
         # a quantified plural is people who said it, not a community's usage
         ("Many commentators called him “the grownup on the stage” after the debate.", "Many commentators"),
+        # any verb that takes someone as what the quoted words say: the subject's words
+        ("Reed has been pounding the mayor as a “harbour wrecker” for months.", "Reed"),
+        ("Ortiz postured himself as the “law and order candidate.”", "Ortiz"),
+        # the content of an owned noun of saying is the owner's, even without a verb
+        ("The council checked the mayor's claim that there were “thousands of empty berths.”", "the mayor's"),
     ],
 )
 def test_a_judging_verb_with_someone_behind_it_reports_their_words(quotes, text, speaker):
@@ -411,6 +419,7 @@ def test_a_judging_verb_with_someone_behind_it_reports_their_words(quotes, text,
         "Mr. Ode was dubbed “the Fixer” by his staff.",  # dubbing coins a name
         "The pier is known as “the Needle.”",
         "She works as a “community navigator” in Leeds.",  # no verb of saying or judging
+        "Inspectors flagged words such as “pier” in the files.",  # "such as" lists examples
     ],
 )
 def test_naming_a_thing_is_a_term(quotes, text):
@@ -998,7 +1007,23 @@ def test_a_subject_set_off_by_a_relative_clause_speaks_not_the_addressee():
 
 def test_words_after_a_quote_with_a_verb_before_the_comma_are_no_set_off_subject():
     # "“Crews are tired,” the report found, and told the Herald.": a clause, not a speaker
-    words = ["“", "Crews", "are", "tired", ",", "”", "the", "report", "found", ",", "and", "told", "the", "Herald", "."]
+    words = [
+        "“",
+        "Crews",
+        "are",
+        "tired",
+        ",",
+        "”",
+        "the",
+        "report",
+        "found",
+        ",",
+        "and",
+        "told",
+        "the",
+        "Herald",
+        ".",
+    ]
     heads = [11, 2, 11, 2, 2, 2, 7, 8, 11, 11, 11, 11, 13, 11, 11]
     deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "det", "nsubj", "conj", "punct", "cc", "ROOT",
             "det", "dobj", "punct"]  # fmt: skip
