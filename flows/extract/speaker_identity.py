@@ -61,12 +61,20 @@ def titled_person(role: Span) -> str | None:
     qualifiers = {_title_word(c) for c in head.children if c.dep_ in QUALIFYING and c.is_alpha}
     qualifiers -= {"former", "then", "current", "new", "late"}  # when, not which
     doc = role.doc
+    titled = [
+        (ent, title)
+        for ent in _names(doc)
+        if not ent.start <= head.i < ent.end
+        for title in [_title_of(doc, ent)]
+        if wanted in title
+    ]
+    # Only qualifiers some holder of the title has tell holders apart: "the Republican
+    # nominee" must be the Republican one, but "the Republican presidential nominee" is
+    # still "Republican nominee Jo Park" when no title says "presidential".
+    telling = qualifiers & set().union(*(title for _, title in titled))
     best: tuple[int, str] | None = None
-    for ent in _names(doc):
-        if ent.start <= head.i < ent.end:
-            continue
-        title = _title_of(doc, ent)
-        if wanted not in title or not qualifiers <= title:
+    for ent, title in titled:
+        if not telling <= title:
             continue
         distance = head.i - ent.start if ent.start < head.i else len(doc) + ent.start - head.i
         if best is None or distance < best[0]:

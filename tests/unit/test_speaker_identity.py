@@ -36,6 +36,12 @@ def speaker(nlp):
             "“I will fix the pier,” the Republican nominee said.",
             "Jo Park",
         ),
+        # a qualifier no holder of the title has tells nobody apart
+        (
+            "Democratic nominee Lee Chan and Republican nominee Jo Park met on Friday. "
+            "“I will fix the pier,” the Republican presidential nominee said.",
+            "Jo Park",
+        ),
         # a "when" word does not have to be in the title
         ("Governor Ana Ruiz signed the bill. “It took a decade,” the former governor said.", "Ana Ruiz"),
     ],
