@@ -45,12 +45,6 @@ class Checker:
         theirs.close()
         self._conn, self._process = ours, process
 
-    def check(self, articles: list[ReviewedArticle]) -> list[ReviewedArticle]:
-        """``check_articles`` over ``articles`` (findings set in place), in the checker when
-        it is running, else here."""
-        self.send(articles)
-        return self.receive(articles)
-
     def send(self, articles: list[ReviewedArticle]) -> None:
         """Hand ``articles`` to the checker, which checks them while this process does other
         work; ``receive`` then waits for their findings."""
@@ -63,8 +57,8 @@ class Checker:
             self.close()
 
     def receive(self, articles: list[ReviewedArticle]) -> list[ReviewedArticle]:
-        """The findings of the ``articles`` last sent, set in place; checked here when the
-        checker is not running."""
+        """``check_articles`` over the ``articles`` last sent (findings set in place): their
+        results from the checker, or the checks run here when it is not running."""
         from copydesk.flows.reviewing import check_articles
 
         if self._conn is None or not articles:

@@ -230,7 +230,7 @@ def _anaphoric_subject(sent: Span) -> bool:
 
 def _topic(sent: Span) -> set[str]:
     return {
-        _stem(t)
+        _topic_word(t)
         for t in sent
         if t.pos_ in {"NOUN", "PROPN"}
         and not t.is_stop
@@ -239,9 +239,11 @@ def _topic(sent: Span) -> set[str]:
     }
 
 
-def _stem(token: Token) -> str:
+def _topic_word(token: Token) -> str:
     """The lemma, with a plural proper noun made singular too: the small model leaves
-    "Christians" and "Democrats" as they are, and they must meet "Christian", "Democrat"."""
+    "Christians" and "Democrats" as they are, and they must meet "Christian", "Democrat".
+    (``backing._stem`` strips any final "s" for its own matching; a topic keeps common
+    nouns as the lemmatiser gives them.)"""
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
@@ -432,7 +434,9 @@ def _mark_restated(doc: Doc, figures: list[Figure]) -> None:
         if fig.mood or fig.value is None or fig.kind not in RESTATABLE_KINDS or not fig.unit:
             continue
         stated = first.setdefault((fig.kind, fig.value, fig.unit.lower()), [])
-        earlier = next((e for e in stated if e.sentence_start != fig.sentence_start and _same_thing(doc, e, fig)), None)
+        earlier = next(
+            (e for e in stated if e.sentence_start != fig.sentence_start and _same_thing(doc, e, fig)), None
+        )
         stated.append(fig)
         if earlier is None or fig.sources:
             continue  # a restatement with a source of its own stands on that source
