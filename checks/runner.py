@@ -3,9 +3,11 @@ whole batch, and turn unexpected rows into findings."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -40,21 +42,39 @@ def _gx():
         return _gx_once()
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off for a while, as it was after.
+
+    Importing Great Expectations creates some hundred thousand objects (pydantic models,
+    classes, registries), none of them garbage, and the collector walks them again and
+    again as they are made: an eighth of the import's time (measured: 1.24 s against
+    1.09 s), which ``copydesk check`` waits for."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def _gx_once():
     """Import Great Expectations once per process (it costs seconds) and quiet it."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     defer_unused_gx_imports()
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+    with _collector_paused():
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    import copydesk.checks.expectations  # noqa: F401  (registers copydesk's expectations)
+        import copydesk.checks.expectations  # noqa: F401  (registers copydesk's expectations)
 
-    logging.getLogger("great_expectations").setLevel(logging.ERROR)
-    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.ERROR)
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    datasource = context.data_sources.add_pandas("copydesk")
+        logging.getLogger("great_expectations").setLevel(logging.ERROR)
+        logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.ERROR)
+        context = gx.get_context(mode="ephemeral")
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        datasource = context.data_sources.add_pandas("copydesk")
     return gx, context, datasource
 
 

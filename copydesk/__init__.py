@@ -18,8 +18,10 @@ ledger; ``copydesk.reports.writer.write_reports`` and the flow do that.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # copydesk's code lives in four folders of the checkout, copydesk/, flows/, checks/ and
 # reports/, all imported under this one package: ``copydesk.flows``, ``copydesk.checks``,
@@ -50,11 +52,21 @@ if _IN_CHECKOUT and all(
 ):
     __path__.append(str(_CHECKOUT))  # noqa: F821  (a package's own __path__)
 
-# Imported once __path__ is complete (E402).
-from copydesk.checks.records import ReviewedArticle  # noqa: E402
-from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, discover_files  # noqa: E402
-from copydesk.flows.reviewing import ReviewOptions, ReviewResult, review_articles  # noqa: E402
-from copydesk.reports.report_schema import ArticleReport  # noqa: E402
+# The public names are imported on first use (PEP 562): ``import copydesk`` is what every
+# command pays first, and ``copydesk check`` forks its checker as early as it can, so the
+# loader, the review and the report models (pydantic, Markdown, settings: a sixth of a
+# second) load when a caller reads them, not when the package is imported.
+_PUBLIC = {
+    "ReviewedArticle": "copydesk.checks.records",
+    "ReviewOptions": "copydesk.flows.reviewing",
+    "ReviewResult": "copydesk.flows.reviewing",
+    "ArticleReport": "copydesk.reports.report_schema",
+}
+
+if TYPE_CHECKING:
+    from copydesk.checks.records import ReviewedArticle
+    from copydesk.flows.reviewing import ReviewOptions, ReviewResult
+    from copydesk.reports.report_schema import ArticleReport
 
 __all__ = ["ArticleReport", "ReviewOptions", "ReviewResult", "ReviewedArticle", "extract", "review"]
 
@@ -62,17 +74,32 @@ __all__ = ["ArticleReport", "ReviewOptions", "ReviewResult", "ReviewedArticle", 
 EXTRACT_BATCH = 32
 
 
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'copydesk' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
 def review(paths: Iterable[str], options: ReviewOptions | None = None) -> ReviewResult:
     """Review article files (or folders of them): extraction, checks and suppressions.
     One bad file gets a result with its error; it never stops the others."""
+    from copydesk.flows.reviewing import ReviewOptions, review_articles
+
     return review_articles([str(p) for p in paths], options or ReviewOptions())
 
 
-def extract(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[ArticleReport]:
+def extract(paths: Iterable[str], max_bytes: int | None = None) -> list[ArticleReport]:
     """What copydesk reads in each article (quotes, figures, dates, sources), as the JSON
     contract's models, without running the checks."""
+    from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, discover_files
     from copydesk.flows.extract.pipeline import extract_batch  # spaCy: only when asked to parse
     from copydesk.reports.contract import article_report
+
+    if max_bytes is None:
+        max_bytes = DEFAULT_MAX_BYTES
 
     files = list(discover_files([str(p) for p in paths]))
     reports: list[ArticleReport] = []

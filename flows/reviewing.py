@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from copydesk.checks.config import SuiteConfig, load_suites
 from copydesk.checks.identity import article_id, project_root
@@ -31,6 +32,9 @@ from copydesk.checks.suppressions import apply_suppressions
 from copydesk.flows.cache import ExtractionCache, cache_root, take_read_ahead
 from copydesk.flows.content.loader import DEFAULT_MAX_BYTES, unique_files
 from copydesk.flows.extract.pipeline_version import pipeline_version
+
+if TYPE_CHECKING:
+    from copydesk.flows.checker import Checker
 
 # Articles per nlp.pipe call when parsing in this process (the flow's batch size).
 PARSE_BATCH = 40
@@ -62,13 +66,18 @@ def review_articles(
     paths: Iterable[str],
     options: ReviewOptions = ReviewOptions(),
     meanwhile: Callable[[], object] | None = None,
+    checker: Checker | None = None,
 ) -> ReviewResult:
     """Review the article files named by ``paths`` (files or folders).
 
     ``meanwhile`` is the caller's own work (``copydesk check`` reads the ledger), called
     once in this thread after the parse, while the forked checker runs the suites: it
     costs no time then. Called before the checks when they run here, and whatever it
-    raises is raised."""
+    raises is raised.
+
+    ``checker`` is one the caller forked already (``copydesk check`` forks it first thing,
+    ``copydesk.flows.checker.start_early``); the review uses it or, when nothing needs
+    checking, closes it. Without one, ``options.check_in_parallel`` forks one here."""
     suites = load_suites(options.suites_dir)  # a bad suite file fails now, not after parsing
     rules = rules_version(suites, options.policy)
     files = unique_files(paths)
@@ -82,13 +91,16 @@ def review_articles(
         art.article.id = ids[path]
     known = known_findings(cache, found, rules)
     misses = [p for p in files if p not in found]
-    checker = None
-    if len(known) < len(files) and misses:
+    needs_checks = len(known) < len(files)
+    if checker is not None and not needs_checks:
+        checker.close()  # nothing to check: not left importing Great Expectations
+        checker = None
+    elif checker is None and needs_checks and misses:
         # Great Expectations takes seconds to import: start it while spaCy parses.
         if options.check_in_parallel:
             from copydesk.flows.checker import Checker
 
-            checker = Checker(suites)
+            checker = Checker()
         else:
             preload_checks_in_background()
     try:
@@ -106,12 +118,12 @@ def review_articles(
         articles = assemble(files, found, parsed, ids, known)
         unchecked = [a for a in articles if a.path not in known]
         if checker is not None and unchecked:
-            checker.send(unchecked)  # the suites and suppressions, in the forked checker
+            checker.send(unchecked, suites)  # the suites and suppressions, in the forked checker
         if meanwhile is not None:
             meanwhile()
         if unchecked:
             if checker is not None:
-                checker.receive(unchecked)
+                checker.receive(unchecked, suites)
                 for art in unchecked:
                     if options.policy is not None:
                         options.policy.apply(art)

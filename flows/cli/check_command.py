@@ -77,6 +77,7 @@ def check(
     from copydesk.checks.config import ConfigError
     from copydesk.checks.identity import project_root
     from copydesk.checks.project_config import load_project_config
+    from copydesk.flows.checker import take_early
     from copydesk.flows.cli.ci_command import read_ledger_decisions
     from copydesk.flows.cli.console import review_targets
     from copydesk.flows.reviewing import ReviewOptions, review_articles
@@ -108,10 +109,14 @@ def check(
     def read_ledger() -> None:  # while the checker runs the suites: SQLAlchemy's import is not free
         decided.update(read_ledger_decisions(db, root))
 
+    checker = take_early()  # forked when the command started (copydesk.flows.cli.entry)
     try:
-        result = review_articles(files, options, meanwhile=read_ledger)
+        result = review_articles(files, options, meanwhile=read_ledger, checker=checker)
     except ConfigError as exc:
         raise fail(str(exc)) from None
+    finally:
+        if checker is not None:
+            checker.close()
     if result.cache_write_failures and not quiet:
         err.print(
             f"copydesk: {result.cache_write_failures} cache entries could not be written to "

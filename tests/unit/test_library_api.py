@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import copydesk
 
 ARTICLE = (
@@ -55,6 +57,22 @@ def test_importing_the_library_does_not_start_prefect():
     code = "import sys, copydesk; print(sorted(m for m in sys.modules if m.split('.')[0] in {'prefect', 'great_expectations', 'spacy'}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_public_names_load_when_read():
+    """``import copydesk`` loads none of the review (``copydesk check`` forks its checker
+    right after it); each public name loads its module when it is first read."""
+    code = (
+        "import sys, copydesk\n"
+        "before = 'copydesk.flows.reviewing' in sys.modules\n"
+        "options = copydesk.ReviewOptions()\n"
+        "print(before, 'copydesk.flows.reviewing' in sys.modules, type(options).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "ReviewOptions"]
+    assert set(copydesk.__all__) <= set(dir(copydesk)) | set(copydesk._PUBLIC)
+    with pytest.raises(AttributeError, match="no attribute 'reveiw'"):
+        copydesk.reveiw  # noqa: B018  (a misspelt name is an AttributeError, as for any module)
 
 
 # A review in a fresh process, run from the checkout's root so that the folders flows/,

@@ -67,8 +67,52 @@ def test_a_checker_closed_with_checks_outstanding_is_killed_not_waited_for(tmp_p
     from copydesk.checks.records import ArticleInfo, ReviewedArticle
     from copydesk.flows.checker import Checker
 
-    checker = Checker(load_suites())
+    checker = Checker()
     process = checker._process
-    checker.send([ReviewedArticle("pier.md", ArticleInfo("pier.md"), text=ARTICLE)])
+    checker.send([ReviewedArticle("pier.md", ArticleInfo("pier.md"), text=ARTICLE)], load_suites())
     checker.close()
     assert process.exitcode == -signal.SIGKILL
+
+
+def test_a_checker_started_early_and_never_taken_is_killed(tmp_path):
+    """``copydesk check`` forks its checker before reading its settings; a command that
+    fails first (or has nothing to check) must not leave it importing Great Expectations."""
+    import signal
+
+    from copydesk.flows import checker as checker_module
+
+    checker_module.start_early()
+    process = checker_module._early._process
+    checker_module.close_early()
+    assert checker_module.take_early() is None
+    assert process.exitcode == -signal.SIGKILL
+
+
+def test_a_checker_handed_to_a_review_with_nothing_to_check_is_killed(tmp_path):
+    """Every article's findings came from the cache: the checker the caller forked is closed
+    at once, not waited for, and the findings are the cached ones."""
+    import signal
+
+    from copydesk.flows.checker import Checker
+
+    (tmp_path / "pier.md").write_text(ARTICLE, encoding="utf-8")
+    first = review_articles([str(tmp_path / "pier.md")], _options(tmp_path, True, use_cache=True))
+    checker = Checker()
+    process = checker._process
+    again = review_articles(
+        [str(tmp_path / "pier.md")], _options(tmp_path, True, use_cache=True), checker=checker
+    )
+    assert again.checked == 0
+    assert process.exitcode == -signal.SIGKILL
+    assert [f.rule for f in again.articles[0].findings] == [f.rule for f in first.articles[0].findings]
+
+
+def test_a_checker_handed_to_a_review_checks_its_articles(tmp_path):
+    from copydesk.flows.checker import Checker
+
+    (tmp_path / "pier.md").write_text(ARTICLE, encoding="utf-8")
+    with Checker() as checker:
+        result = review_articles([str(tmp_path / "pier.md")], _options(tmp_path, True), checker=checker)
+        assert checker._process is None  # closed by the review once its findings came back
+    assert result.checked == 1
+    assert [f.rule for f in result.articles[0].findings] == ["figure-unsourced"]
