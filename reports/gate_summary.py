@@ -11,7 +11,7 @@ from copydesk.checks.hidden import show_hidden
 from copydesk.reports.output import Outcome, by_severity, plural, verdict
 
 
-def outcome(result: GateResult) -> Outcome:
+def outcome(result: GateResult, exit_zero: bool = False) -> Outcome:
     """The gate's result as the common formatter prints it: the new, open findings listed."""
     return Outcome(
         "ci",
@@ -19,7 +19,7 @@ def outcome(result: GateResult) -> Outcome:
         result.findings,
         result.unreadable,
         result.fail_on,
-        summary_line(result),
+        summary_line(result, exit_zero),
         extra={
             "base": result.base,
             "merge_base": result.merge_base,
@@ -36,7 +36,7 @@ def outcome(result: GateResult) -> Outcome:
     )
 
 
-def summary_line(result: GateResult) -> str:
+def summary_line(result: GateResult, exit_zero: bool = False) -> str:
     new = result.new
     parts = [
         f"copydesk ci: {plural(len(new), 'new finding')} ({by_severity(new)})",
@@ -46,7 +46,7 @@ def summary_line(result: GateResult) -> str:
     ]
     if result.unreadable:
         parts.append(f"{plural(len(result.unreadable), 'file')} could not be reviewed.")
-    return " ".join([*parts, verdict(len(result.blocking), result.failed, result.fail_on)])
+    return " ".join([*parts, verdict(len(result.blocking), result.failed, result.fail_on, exit_zero)])
 
 
 def stale_line(result: GateResult) -> str | None:

@@ -92,8 +92,12 @@ def by_severity(findings: Sequence[GateFinding]) -> str:
     return ", ".join(plural(counts[s], s) for s in SEVERITIES)
 
 
-def verdict(blocking: int, failed: bool, fail_on: str) -> str:
-    """The last words of a summary line."""
+def verdict(blocking: int, failed: bool, fail_on: str, exit_zero: bool = False) -> str:
+    """The last words of a summary line. Under ``--exit-zero`` a run that would fail says
+    so without "FAILED": it reports and exits 0 (``make review`` runs that way)."""
+    if failed and exit_zero:
+        what = f"{blocking} at or above {fail_on}" if blocking else "a file could not be reviewed"
+        return f"Would fail: {what} (--exit-zero: exit status 0)."
     if blocking:
         return f"FAILED: {blocking} at or above {fail_on}."
     return "FAILED." if failed else f"Passed (fails at {fail_on})."
@@ -106,6 +110,7 @@ def review_outcome(
     articles: int,
     fail_on: str,
     reports: str | None,
+    exit_zero: bool = False,
 ) -> Outcome:
     """The outcome of ``review`` or ``check``: the open findings listed, and a summary line
     that counts them by severity, says what does not count and where the reports went."""
@@ -119,7 +124,7 @@ def review_outcome(
         + (f", {len(unreadable)} could not be reviewed;" if unreadable else ";"),
         f"{suppressed} suppressed, {decided} accepted or dismissed in the ledger.",
         f"Reports in {reports}." if reports else "No reports written (--out DIR writes them).",
-        verdict(blocking, bool(blocking or unreadable), fail_on),
+        verdict(blocking, bool(blocking or unreadable), fail_on, exit_zero),
     ]
     return Outcome(command, listed, everything, unreadable, fail_on, " ".join(parts))
 

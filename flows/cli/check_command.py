@@ -136,7 +136,13 @@ def check(
 
     findings, unreadable = judge_review(articles, decided)
     outcome = review_outcome(
-        "check", findings, unreadable, len(articles), level, f"{out_dir}/index.html" if out_dir else None
+        "check",
+        findings,
+        unreadable,
+        len(articles),
+        level,
+        f"{out_dir}/index.html" if out_dir else None,
+        exit_zero,
     )
     emit(outcome, chosen_format(fmt), root, statistics=statistics, quiet=quiet)
     raise finish(outcome, exit_zero)

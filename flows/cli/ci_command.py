@@ -160,7 +160,7 @@ def ci(
     from copydesk.reports.gate_summary import outcome, stale_line
 
     stale = stale_line(result)
-    judged = outcome(result)
+    judged = outcome(result, exit_zero)
     emit(judged, chosen_format(fmt), root, statistics=statistics, quiet=quiet, notes=[stale] if stale else [])
     if sarif:
         _write_sarif(Path(sarif), result)

@@ -181,7 +181,13 @@ def review(
 
     findings, unreadable = judge_review(articles)
     outcome = review_outcome(
-        "review", findings, unreadable, len(articles), str(fail_on or "error"), f"{out_dir}/index.html"
+        "review",
+        findings,
+        unreadable,
+        len(articles),
+        str(fail_on or "error"),
+        f"{out_dir}/index.html",
+        exit_zero,
     )
     emit(outcome, chosen_format(fmt), project_root(), statistics=statistics, quiet=quiet)
     raise finish(outcome, exit_zero)
