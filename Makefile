@@ -23,10 +23,12 @@ review: setup
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Regenerate the README's command reference from the commands' own --help, and the rule
 # table and built-in suite files (checks/suites/*.yml) from the rule modules (checks/rules).

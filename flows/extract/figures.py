@@ -294,7 +294,12 @@ def _names_follow(noun: Token, value: float | None) -> bool:
     checks the count by reading on; it is no statistic that needs a source. The names are
     read from the parse: the proper name after the noun and the names conjoined to it."""
     doc = noun.doc
-    if value is None or not 2 <= value <= 12 or noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in LIST_OPENERS:
+    if (
+        value is None
+        or not 2 <= value <= 12
+        or noun.i + 2 >= len(doc)
+        or doc[noun.i + 1].text not in LIST_OPENERS
+    ):
         return False
     first = doc[noun.i + 2]
     if first.pos_ != "PROPN":

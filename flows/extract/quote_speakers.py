@@ -94,7 +94,9 @@ def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | Non
             continue
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
         relative = [c for c in subjects if c.lower_ in RELATIVE_PRONOUNS]
-        named = [c for c in subjects if c.pos_ in {"PROPN", "NOUN"} and c.i < (relative[0].i if relative else -1)]
+        named = [
+            c for c in subjects if c.pos_ in {"PROPN", "NOUN"} and c.i < (relative[0].i if relative else -1)
+        ]
         if relative and named:
             return phrase(named[0], inside)
     return None

@@ -230,7 +230,9 @@ def test_fingerprints_survive_moving_and_editing_paragraphs(write_md, extract, s
     )
     after = write_md(
         "after.md",
-        "\n\n".join(["Later, 12 percent of the ships were turned away.", CREWS + " It is costly.", SHIPS, SAID]),
+        "\n\n".join(
+            ["Later, 12 percent of the ships were turned away.", CREWS + " It is costly.", SHIPS, SAID]
+        ),
     )
     articles = extract(before, after)
     for art in articles:
