@@ -193,7 +193,13 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
     if verb is None:
         return False
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    passive_without_agent = verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+    # A participle with an active subject is a past tense the tagger took for a
+    # participle ("in what Reed called “trench warfare”"), not a passive.
+    passive_without_agent = (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ == "nsubj" for c in subjects)
+    )
     if passive_without_agent and (
         not any(c.dep_ == "aux" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in subjects)
     ):
@@ -213,7 +219,19 @@ def _judged_by_someone(doc: Doc, span: Span) -> bool:
     if not subjects:
         # "the minister, who called it …", "a statement calling it …", "the profile
         # hailed him as …": the clause's head noun is who judged.
-        return verb.dep_ in {"relcl", "acl"} and not (verb.tag_ == "VBN" and verb.dep_ == "acl")
+        # A clause on a noun without a subject of its own is active when it is a gerund,
+        # has an object ("a statement calling it", "the profile hailed him") or is a past
+        # tense away from its noun (a relative clause whose subject the parse lost). Right
+        # after its noun and without an object it is a participle, whatever the tagger
+        # says ("a folder labeled “urgent”").
+        if verb.dep_ == "acl":
+            reduced = verb.i == verb.head.i + 1
+            return (
+                verb.tag_ == "VBG"
+                or any(c.dep_ == "dobj" for c in verb.children)
+                or (verb.tag_ == "VBD" and not reduced)
+            )
+        return verb.dep_ == "relcl"
     subject = subjects[0]
     if subject.dep_ == "nsubjpass":
         return False

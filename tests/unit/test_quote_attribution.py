@@ -219,6 +219,30 @@ def test_a_conjoined_judging_verb_judges_with_the_first_verbs_subject(quotes):
     assert (q.kind, q.speaker) == ("speech", "Ortiz")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote came in what Ana Reed, a union organiser, called “trench warfare.”",
+        "It ended, in what the harbour master later called “a shambles,” at dawn.",
+    ],
+)
+def test_a_judging_verb_with_a_subject_is_active_even_when_tagged_a_participle(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "speech" and q.speaker in {"Ana Reed, a union organiser", "the harbour master"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crates sat in a box labeled “fragile” on the quay.",
+        "A folder labeled “urgent” sat on the desk all week.",
+    ],
+)
+def test_a_judging_participle_without_subject_or_agent_names_a_thing(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "term"
+
+
 def test_a_conjoined_naming_verb_with_a_bare_plural_still_names(quotes):
     [q] = quotes("Fishermen work the quay and call the levy “the harbour tax.”")
     assert q.kind == "term"
