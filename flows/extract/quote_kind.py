@@ -261,6 +261,10 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
         reporting = is_cue(node) or (node.pos_ == "VERB" and node.lemma_.lower() in COMMUNICATION_VERBS)
         if not inside[node.idx] and reporting and speaker_of(node, inside) is not None:
             return True
+        # "As the mayor put it, the port is “a car park”": an "as" clause of saying makes
+        # the clause it hangs on its subject's words, as "according to" does.
+        if any(_saying_aside(c, inside) for c in node.children):
+            return True
     # The parse often hangs a partial quote off the wrong word; a verb of saying with a
     # speaker in the same sentence is evidence enough that its words are reported.
     sent = sentence_of(doc[span.start])
@@ -271,6 +275,18 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
             or (t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and speaker_of(t, inside) is not None)
         )
         for t in sent
+    )
+
+
+def _saying_aside(clause: Token, inside: bytearray) -> bool:
+    """ "as the mayor put it", "as Reed noted": an "as" clause whose verb is one of saying
+    or of the wider classes, with someone to say it."""
+    return (
+        clause.dep_ == "advcl"
+        and not inside[clause.idx]
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+        and (is_cue(clause) or (clause.pos_ == "VERB" and clause.lemma_.lower() in COMMUNICATION_VERBS))
+        and speaker_of(clause, inside) is not None
     )
 
 

@@ -78,6 +78,27 @@ def test_as_she_puts_it(quotes):
     assert (q.speaker, q.speaker_name, q.cue) == ("she", "Lena Fox", "puts")
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("As the mayor put it, the port is “a car park with boats.”", "the mayor"),
+        ("As Ana Reed noted, that is the “textbook definition” of a monopoly.", "Ana Reed"),
+    ],
+)
+def test_an_as_clause_of_saying_makes_a_partial_quote_its_subjects_words(quotes, text, speaker):
+    [q] = quotes(text)
+    assert (q.kind, q.speaker) == ("speech", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["As a result, the plan is “dead in the water.”", "As prices rose, the plan looked “dead in the water.”"],
+)
+def test_an_as_clause_that_says_nothing_leaves_a_scare_quote_a_term(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "term"
+
+
 def test_a_verb_of_saying_beats_a_verb_from_the_parse(quotes):
     # "keeps" holds the quote in the parse, but the sentence has a verb of saying.
     [q] = quotes("Ana Ruiz said the port keeps its promise to stay “open in every storm.”")
