@@ -145,13 +145,16 @@ def _owned_words(noun: Token, inside: bytearray) -> tuple[Token, Span] | None:
 
 
 def _content_clause(clause: Token) -> bool:
-    """A "that" clause that gives a noun's content: "(her claim) that the pier will pay".
-    Without "that" the clause may as well be relative: "(a candidate whose) words “you
-    would not repeat”" describes the words, in the reporter's own."""
-    return (
-        clause.dep_ in {"acl", "ccomp", "appos"}
-        and clause.pos_ in {"VERB", "AUX"}
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    """A clause that gives a noun's content: a "that" clause ("(her claim) that the pier
+    will pay") or an infinitive ("(his promise) to stay “neutral”", "(her pledge) to fight
+    “every inch”"). Without "that" or "to" the clause may as well be relative: "(a
+    candidate whose) words “you would not repeat”" describes the words, in the reporter's
+    own."""
+    if clause.dep_ not in {"acl", "ccomp", "appos"} or clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(
+        (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in clause.children
     )
 
 

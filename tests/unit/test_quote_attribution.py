@@ -770,6 +770,9 @@ def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
             "Ortiz's",
             "Ortiz",
         ),
+        # an infinitive gives a promise's or a pledge's content
+        ("Ortiz's pledge to stay “above the fray” lasted a week.", "Ortiz's", "Ortiz"),
+        ("The union's promise to be “neutral” in the talks did not last.", "The union's", None),
     ],
 )
 def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, name):
@@ -786,6 +789,11 @@ def test_a_name_whose_relative_clause_the_parser_reads_as_a_clause_still_speaks(
         quotes('Reed, meanwhile, who has no such endorsements, said the vote showed who is "ready to lead."')
     )
     assert q.speaker == "Reed"
+
+
+def test_an_infinitive_on_a_noun_that_says_nothing_is_the_reporters_words(quotes):
+    [q] = quotes("Reed's plan to build “affordable homes” stalled in the spring.")
+    assert q.kind == "term"
 
 
 def test_a_copula_whose_subject_is_no_noun_of_saying_gives_no_owner(quotes):
