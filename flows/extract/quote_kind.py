@@ -37,6 +37,8 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     before = [t for t in doc[max(span.start - 3, sentence_start, 0) : span.start] if not t.is_punct]
     if _judged_by_someone(doc, span):
         return "speech"  # what she called a “rant”, called the rule “a gift to crooks”
+    if _exclaimed_or_asked_alone(span):
+        return "speech"  # 'The judge turned to me. “Mr. Reed?”': a title is not asked
     if before and before[-1].lower_ in NAMING_WORDS:
         return "term"  # so-called “X”, the word “X”, dubbed “X”
     if len(before) >= 2 and before[-2].lower_ in {"known", "referred"} and before[-1].lower_ in {"as", "to"}:
@@ -338,6 +340,17 @@ def _other_subject(verb: Token, span: Span) -> bool:
     tweeted")? A verb has one subject: the parser that also hangs the quote on it as one
     mistook the quoted words for it, and they are what the verb reports."""
     return any(c.dep_ in SUBJECT_DEPS and c.i >= span.end for c in verb.children)
+
+
+def _exclaimed_or_asked_alone(span: Span) -> bool:
+    """The quote is a sentence of its own that asks or exclaims (“Mr. Reed?”, “Ortiz!
+    Ortiz!”): an utterance, however short and capitalised. A name or title quoted on its
+    own ends with a full stop, if anything."""
+    if span.text.rstrip("”’\"'»› ")[-1:] not in {"?", "!"}:
+        return False
+    sent = sentence_of(span[0])
+    outside = [t for t in sent if not (span.start <= t.i < span.end) and not (t.is_punct or t.is_space)]
+    return not outside
 
 
 def _after_colon(doc: Doc, span: Span) -> bool:

@@ -99,6 +99,19 @@ def test_an_as_clause_that_says_nothing_leaves_a_scare_quote_a_term(quotes, text
     assert q.kind == "term"
 
 
+@pytest.mark.parametrize(
+    "text", ["The crowd roared. “Ortiz! Ortiz!”", "Reed turned to the clerk. “Any News?”"]
+)
+def test_a_short_quote_that_asks_or_exclaims_as_a_sentence_of_its_own_is_speech(quotes, text):
+    [q] = quotes(text)
+    assert q.kind == "speech"
+
+
+def test_a_title_that_asks_inside_a_sentence_stays_a_term(quotes):
+    [q] = quotes("The film “Who Owns the Harbour?” opens in Leeds on Friday.")
+    assert q.kind == "term"
+
+
 def test_a_verb_of_saying_beats_a_verb_from_the_parse(quotes):
     # "keeps" holds the quote in the parse, but the sentence has a verb of saying.
     [q] = quotes("Ana Ruiz said the port keeps its promise to stay “open in every storm.”")
