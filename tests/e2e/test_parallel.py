@@ -101,7 +101,8 @@ def test_a_killed_worker_costs_nothing_but_time(corpus, in_one_process, tmp_path
     killer.join(timeout=1)
     assert killed, "no worker process was started"
     assert broken, "the pool never noticed its worker die"
-    assert all(a.reviewed and not a.errors for a in pooled)
+    failed = {a.path: a.errors for a in pooled if not a.reviewed or a.errors}
+    assert not failed, failed
     assert _findings(pooled) == _findings(in_one_process)
 
 
