@@ -3,18 +3,16 @@ whole batch, and turn unexpected rows into findings."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
 
 from copydesk.checks.config import ConfigError, SuiteConfig, suites_for
-from copydesk.checks.deferred_imports import defer_unused_gx_imports
+from copydesk.checks.deferred_imports import collector_paused, defer_unused_gx_imports
 from copydesk.checks.facts import KEY, TABLES
 from copydesk.checks.fingerprints import assign_fingerprints, line_col
 from copydesk.checks.records import Finding, ReviewedArticle
@@ -42,29 +40,12 @@ def _gx():
         return _gx_once()
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector off for a while, as it was after.
-
-    Importing Great Expectations creates some hundred thousand objects (pydantic models,
-    classes, registries), none of them garbage, and the collector walks them again and
-    again as they are made: an eighth of the import's time (measured: 1.24 s against
-    1.09 s), which ``copydesk check`` waits for."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @lru_cache(maxsize=1)
 def _gx_once():
     """Import Great Expectations once per process (it costs seconds) and quiet it."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     defer_unused_gx_imports()
-    with _collector_paused():
+    with collector_paused():
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -20,7 +20,6 @@ Errors the checks raise (a bad suite) are sent back and raised here.
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import signal
@@ -142,15 +141,15 @@ def _serve(conn: Connection) -> None:
     # Ctrl-C is the command's to handle: it kills this process (``Checker.close``), which
     # must not print a traceback of its own meanwhile.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The imports make objects, not garbage: no cycle collection while they run
-    # (``copydesk.checks.runner._collector_paused`` says what it buys).
-    gc.disable()
-    from copydesk.checks.runner import preload
-    from copydesk.flows.reviewing import check_articles
+    from copydesk.checks.deferred_imports import collector_paused
 
-    with contextlib.suppress(Exception):  # an import failure is raised by the checks, and sent
-        preload()
-    gc.enable()
+    # The imports make objects, not garbage: no cycle collection while they run.
+    with collector_paused():
+        from copydesk.checks.runner import preload
+        from copydesk.flows.reviewing import check_articles
+
+        with contextlib.suppress(Exception):  # an import failure is raised by the checks, and sent
+            preload()
     try:
         articles, suites = conn.recv()
     except (EOFError, OSError):  # nothing to check after all

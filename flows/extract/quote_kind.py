@@ -48,7 +48,7 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     if _inside_a_name(doc, span, words):
         return "term"  # John “Tig” Tiegen
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
-    ends_sentence = span.text.rstrip("”’\"'»› ")[-1:] in ".!?…"
+    ends_sentence = _last_mark(span) in ".!?…"
     attached = _attached_to_cue(doc, span)
     # Numbers say nothing about case ("American Skin (41 Shots)" is a title), and short
     # words only when there is nothing longer to go by ("Tig", but not "way off").
@@ -320,7 +320,7 @@ def _attached_to_cue(doc: Doc, span: Span) -> bool:
     # “Mexico!” the crowd screamed back: the verb after a short subject of its own, when
     # the quote opens its sentence and closes on its own punctuation as speech does (not
     # "In his book, “Make Your Kid a Millionaire,” Reed suggested").
-    closes = span.text.rstrip("”’\"'»› ")[-1:] in ",.!?…"
+    closes = _last_mark(span) in ",.!?…"
     opens_sentence = not any(t.is_alpha or t.like_num for t in doc[sentence_of(span[0]).start : span.start])
     if not (closes and opens_sentence):
         return False
@@ -346,11 +346,16 @@ def _exclaimed_or_asked_alone(span: Span) -> bool:
     """The quote is a sentence of its own that asks or exclaims (“Mr. Reed?”, “Ortiz!
     Ortiz!”): an utterance, however short and capitalised. A name or title quoted on its
     own ends with a full stop, if anything."""
-    if span.text.rstrip("”’\"'»› ")[-1:] not in {"?", "!"}:
+    if _last_mark(span) not in {"?", "!"}:
         return False
     sent = sentence_of(span[0])
     outside = [t for t in sent if not (span.start <= t.i < span.end) and not (t.is_punct or t.is_space)]
     return not outside
+
+
+def _last_mark(span: Span) -> str:
+    """The last character inside the quote marks: “Stay!” -> "!" ("" when there is none)."""
+    return span.text.rstrip("”’\"'»› ")[-1:]
 
 
 def _after_colon(doc: Doc, span: Span) -> bool:

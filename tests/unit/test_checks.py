@@ -312,15 +312,15 @@ def test_great_expectations_loads_without_executing_scipy_stats_or_altair():
 def test_the_collector_pause_for_the_import_leaves_the_collector_as_it_found_it(enabled):
     import gc
 
-    from copydesk.checks.runner import _collector_paused
+    from copydesk.checks.deferred_imports import collector_paused
 
     was = gc.isenabled()
     try:
         gc.enable() if enabled else gc.disable()
-        with _collector_paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert gc.isenabled() is enabled
-        with pytest.raises(RuntimeError), _collector_paused():
+        with pytest.raises(RuntimeError), collector_paused():
             raise RuntimeError("an import failed")
         assert gc.isenabled() is enabled
     finally:
