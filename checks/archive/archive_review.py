@@ -76,14 +76,9 @@ def index_run(articles: list[ReviewedArticle], db_url: str | None, folders: list
 def find_matches(run: IndexedRun, db_url: str | None) -> dict[str, list[QuoteMatch]]:
     """Each indexed article's quotes found elsewhere in the archive, by article id (only
     articles with matches)."""
-    matches = {}
     with Ledger.open(db_url) as ledger:
-        archive = QuoteArchive(ledger)
-        for entry in run.entries:
-            found = archive.matches(entry)
-            if found:
-                matches[entry.article] = found
-    return matches
+        # ``index_run`` stored every entry as it is: looked up together, inside the database.
+        return QuoteArchive(ledger).matches_of_indexed(run.entries)
 
 
 def archive_state(ledger: Ledger, looked_up: list[str]) -> str:

@@ -170,6 +170,17 @@ class QuoteArchive:
             return []
         return self._ledger.transaction(lambda s: _similar(s, entry), write=False)
 
+    def matches_of_indexed(self, entries: Iterable[IndexEntry]) -> dict[str, list[QuoteMatch]]:
+        """``matches`` of every entry, by article id (only those with matches), for
+        entries the archive holds as they are (``update`` stored them): their candidates
+        come from one join inside the database for the whole run, and the candidate
+        quotes are read once however many of the run's quotes they repeat, instead of a
+        transaction and three queries per article."""
+        entries = [e for e in entries if e.quotes]
+        if not entries:
+            return {}
+        return self._ledger.transaction(lambda s: _matches_of_indexed(s, entries), write=False)
+
     def articles(self) -> dict[str, str]:
         """Indexed article ids and their content hashes."""
         rows = self._ledger.transaction(
@@ -255,22 +266,45 @@ def _similar(session: Session, entry: IndexEntry) -> list[Similar]:
     if any(q.keys for q in entry.quotes):
         candidates = _candidates_by_keys(session, entry)
     else:
-        candidates = _candidates_in_archive(session, entry.article)
+        candidates = _candidates_in_archive(session, [entry.article]).get(entry.article, {})
     ids = sorted({i for found in candidates.values() for i in found})
+    return _compared(entry, candidates, _archived_quotes(session, ids))
+
+
+def _matches_of_indexed(session: Session, entries: list[IndexEntry]) -> dict[str, list[QuoteMatch]]:
+    candidates = _candidates_in_archive(session, [e.article for e in entries])
+    ids = sorted({i for by_item in candidates.values() for found in by_item.values() for i in found})
+    archived = _archived_quotes(session, ids)
+    matches = {}
+    for entry in entries:
+        found = _best(_compared(entry, candidates.get(entry.article, {}), archived))
+        if found:
+            matches[entry.article] = found
+    return matches
+
+
+def _archived_quotes(session: Session, ids: list[int]) -> dict[int, Any]:
+    """The archived quotes ``ids`` with their article's path and date, by id."""
     archived: dict[int, Any] = {}
     for part in _chunks(ids, IN_CHUNK):
         rows = session.execute(
             select(QUOTES, ArchiveArticle.path, ArchiveArticle.published)
             .join(ArchiveArticle, ArchiveArticle.article == QUOTES.c.article)
-            .where(QUOTES.c.id.in_(part), QUOTES.c.article != entry.article)
+            .where(QUOTES.c.id.in_(part))
         )
         archived.update((row.id, row) for row in rows)
+    return archived
+
+
+def _compared(entry: IndexEntry, candidates: dict[str, set[int]], archived: dict[int, Any]) -> list[Similar]:
+    """The candidates of each of ``entry``'s quotes (item -> archived quote ids) that
+    repeat it, compared word by word; the article's own quotes are not candidates."""
     similar: list[Similar] = []
     for q in entry.quotes:
         for quote_id in sorted(candidates.get(q.item, ())):
-            if quote_id not in archived:
+            other = archived.get(quote_id)
+            if other is None or other.article == entry.article:
                 continue  # the article's own quote
-            other = archived[quote_id]
             comparison = compare(q.words, tuple(other.words.split(" ")))
             if comparison is None:
                 continue
@@ -315,21 +349,22 @@ def _candidates_by_keys(session: Session, entry: IndexEntry) -> dict[str, set[in
     return candidates
 
 
-def _candidates_in_archive(session: Session, article: str) -> dict[str, set[int]]:
-    """The same for an article the archive holds, joined inside the database: its stored
-    band keys are neither read back nor sent again (a review's unchanged articles)."""
+def _candidates_in_archive(session: Session, articles: list[str]) -> dict[str, dict[str, set[int]]]:
+    """The same for articles the archive holds, by article id, joined inside the database:
+    their stored band keys are neither read back nor sent again."""
     mine, others = BANDS.alias("mine"), BANDS.alias("others")
-    query = (
-        select(QUOTES.c.item, others.c.quote_id)
-        .select_from(
-            QUOTES.join(mine, mine.c.quote_id == QUOTES.c.id).join(others, others.c.key == mine.c.key)
+    candidates: dict[str, dict[str, set[int]]] = {}
+    for part in _chunks(articles, IN_CHUNK):
+        query = (
+            select(QUOTES.c.article, QUOTES.c.item, others.c.quote_id)
+            .select_from(
+                QUOTES.join(mine, mine.c.quote_id == QUOTES.c.id).join(others, others.c.key == mine.c.key)
+            )
+            .where(QUOTES.c.article.in_(part), others.c.quote_id != mine.c.quote_id)
+            .distinct()
         )
-        .where(QUOTES.c.article == article, others.c.quote_id != mine.c.quote_id)
-        .distinct()
-    )
-    candidates: dict[str, set[int]] = {}
-    for item, quote_id in session.execute(query):
-        candidates.setdefault(item, set()).add(quote_id)
+        for article, item, quote_id in session.execute(query):
+            candidates.setdefault(article, {}).setdefault(item, set()).add(quote_id)
     return candidates
 
 

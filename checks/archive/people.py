@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TITLES = frozenset(
     [
@@ -82,6 +83,9 @@ PRONOUNS = frozenset(
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+# A run compares each quote with every archived quote that repeats it: the same few
+# hundred names, read again for every pair.
+@lru_cache(maxsize=4096)
 def name_words(name: str | None) -> tuple[str, ...]:
     """The words of a person's name, lower case, without titles, possessives and
     suffixes; empty when ``name`` is not a name (no capital, or a pronoun)."""

@@ -473,13 +473,14 @@ def test_an_unchanged_archive_is_not_matched_again_and_a_change_updates_every_ar
     first = review()
     assert first["ohio.md"] and first["iowa.md"]
     matched: list[str] = []
-    real = QuoteArchive.matches
+    real = QuoteArchive.matches_of_indexed
 
-    def counting(self, entry):
-        matched.append(Path(entry.path).name)
-        return real(self, entry)
+    def counting(self, entries):
+        entries = list(entries)
+        matched.extend(Path(e.path).name for e in entries)
+        return real(self, entries)
 
-    monkeypatch.setattr(QuoteArchive, "matches", counting)
+    monkeypatch.setattr(QuoteArchive, "matches_of_indexed", counting)
     assert review() == first
     assert matched == []  # the archive as the last run left it: no quote compared again
 

@@ -183,6 +183,28 @@ def test_matches_come_from_other_articles_only(archive):
     assert archive.matches(entry_for(a)) == []
 
 
+def test_a_run_looked_up_together_finds_what_each_article_finds_alone(archive):
+    """``matches_of_indexed`` (one lookup for a review's articles) and ``matches`` (one
+    article, from its own keys) agree: conflicts, drift, and nothing for an article whose
+    quote no one else repeats."""
+    a = _article(
+        "content/a.md", [(WALL, "Donald Trump"), (BRIDGES, "Hillary Clinton")], published="2016-03-01"
+    )
+    b = _article("content/b.md", [(WALL, "Mike Pence")], published="2016-04-01")
+    c = _article("content/c.md", [(WALL.replace("great", "big"), "Donald Trump")], published="2016-05-01")
+    d = _article("content/d.md", [(BRIDGES.replace("bridges", "roads"), "Hillary Clinton")])
+    lone = _article(
+        "content/e.md", [("Nobody else in this archive has ever said these twelve words together", "Ann Lee")]
+    )
+    entries = [entry_for(x) for x in (a, b, c, d, lone)]
+    archive.update(entries)
+    alone = {e.article: archive.matches(e) for e in entries}
+    together = archive.matches_of_indexed(entries)
+    assert together == {k: v for k, v in alone.items() if v}
+    assert set(together) == {"content/a.md", "content/b.md", "content/c.md", "content/d.md"}
+    assert archive.matches_of_indexed([]) == {}
+
+
 # ── the rules, from real extraction ──
 
 
