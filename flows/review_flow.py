@@ -110,13 +110,15 @@ def archive_task(
     folders: list[str],
     cache: ExtractionCache | None = None,
     rules: str = "",
+    ahead: dict | None = None,
 ) -> dict:
     """Index the run's articles in the quote archive and find their quotes elsewhere in it:
     the archive matches of each article with any, by article id. With a cache, the matches
-    of a run that left the archive as an earlier run did are that run's, not compared again."""
+    of a run that left the archive as an earlier run did are that run's, not compared again.
+    ``ahead``: the parsed articles' entries, signed as their batches came back."""
     from copydesk.checks.archive.archive_review import find_matches, index_run
 
-    run = index_run(articles, db_url, folders)
+    run = index_run(articles, db_url, folders, ahead)
     matches = cache.lookup_archive_matches(rules, run.state) if cache is not None else None
     reused = matches is not None
     if matches is None:
@@ -193,7 +195,10 @@ def review_flow(
     misses = [p for p in files if p not in found]
     batches = plan_batches(misses, workers, batch_size)
 
+    from copydesk.checks.archive.archive_review import signed_ahead  # SQLAlchemy: not in a worker
+
     parsed: dict[str, ReviewedArticle] = {}
+    ahead: dict[str, Any] = {}  # IndexEntry by content hash
     with _dask(address) if runner == "dask" else nullcontext() as dask:
         for batch, outcome in _extract(batches, max_bytes, workers, dask):
             if isinstance(outcome, GaveUp):
@@ -203,10 +208,15 @@ def review_flow(
                 if cache is not None and outcome.version == cache.version:
                     for art in results:
                         cache.store(art, max_bytes)
+                # The archive's signatures, made while the workers parse the next batches
+                # rather than after the last one.
+                ahead.update(signed_ahead(results))
             parsed.update(zip(batch, results, strict=True))
             advance(len(batch))
         articles = assemble(files, found, parsed, ids, {})
-        matches = archive_task(quote(articles), db_url, _whole_folders(paths, root), quote(cache), rules)
+        matches = archive_task(
+            quote(articles), db_url, _whole_folders(paths, root), quote(cache), rules, quote(ahead)
+        )
         for art in articles:
             art.archive_matches = matches.get(art.article.id, [])
             if art.path in known and _archive_free(art, known[art.path]):

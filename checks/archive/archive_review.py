@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -56,17 +57,38 @@ def archive_review(
     return ArchiveReview(find_matches(run, db_url), run.update)
 
 
-def index_run(articles: list[ReviewedArticle], db_url: str | None, folders: list[str] = ()) -> IndexedRun:
+def signed_ahead(articles: Iterable[ReviewedArticle]) -> dict[str, IndexEntry]:
+    """Signed entries of ``articles`` by content hash, made before the run's ``index_run``
+    (a flow signs each batch as the parse returns it, while the other batches are parsed)
+    and handed to it: signing is most of indexing's cost, and the run's end waits for it."""
+    entries = (entry_for(a) for a in articles if a.reviewed)
+    return {e.content_hash: e for e in entries}
+
+
+def index_run(
+    articles: list[ReviewedArticle],
+    db_url: str | None,
+    folders: list[str] = (),
+    ahead: Mapping[str, IndexEntry] | None = None,
+) -> IndexedRun:
     """Index the run's articles whose content changed, remove the vanished ones of
-    ``folders`` (as ``archive_review``) and name the archive's state after it."""
+    ``folders`` (as ``archive_review``) and name the archive's state after it. ``ahead``:
+    entries already signed (``signed_ahead``), used for the articles whose content they are."""
     readable = [a for a in articles if a.reviewed]
     entries = [entry_for(a, sign=False) for a in readable]
+    ahead = ahead or {}
     with Ledger.open(db_url) as ledger:
         archive = QuoteArchive(ledger)
         # Only changed articles are signed (the costly part); every article is in the
-        # archive once it is updated, so the lookups join on the stored keys.
+        # archive once it is updated, so the lookups join on the stored keys. The content
+        # hash covers the quotes but not the article's id, which the flow sets after the
+        # parse: a signed entry's quotes are those of an unsigned one with its hash.
         indexed = archive.articles()
-        changed = [signed(e) for e in entries if indexed.get(e.article) != e.content_hash]
+        changed = [
+            replace(e, quotes=ahead[e.content_hash].quotes) if e.content_hash in ahead else signed(e)
+            for e in entries
+            if indexed.get(e.article) != e.content_hash
+        ]
         unchanged = [e for e in entries if indexed.get(e.article) == e.content_hash]
         update = archive.update([*changed, *unchanged], folders, present=[a.article.id for a in articles])
         state = archive_state(ledger, [e.article for e in entries])

@@ -370,3 +370,28 @@ def test_a_review_of_unchanged_articles_signs_nothing_and_still_matches(reviewed
     monkeypatch.setattr(signatures, "band_keys", no_signing)
     again = reviewed(articles)  # the same bytes: their band keys are read back from the archive
     assert [f.rule for f in _archive_findings(again["sanders.md"])] == ["quote-speaker-conflict"]
+
+
+def test_entries_signed_ahead_are_indexed_as_they_were_signed(tmp_path, monkeypatch):
+    """A flow signs each batch as the parse returns it (``signed_ahead``); ``index_run``
+    then signs none of those articles again, and indexes and matches exactly as it does
+    signing them itself. An article edited after it was signed ahead is signed anew."""
+    from copydesk.checks.archive import signatures
+    from copydesk.checks.archive.archive_review import find_matches, index_run, signed_ahead
+
+    a = _article("content/a.md", [(WALL, "Donald Trump")])
+    b = _article("content/b.md", [(WALL, "Mike Pence")])
+    ahead = signed_ahead([a, b])
+    edited = _article("content/b.md", [(WALL.replace("great", "big"), "Donald Trump")])
+
+    plain_url = f"sqlite:///{tmp_path / 'plain.db'}"
+    plain = index_run([a, edited], plain_url)
+
+    signing = []
+    real = signatures.band_keys
+    monkeypatch.setattr(signatures, "band_keys", lambda words: signing.append(words) or real(words))
+    ahead_url = f"sqlite:///{tmp_path / 'ahead.db'}"
+    run = index_run([a, edited], ahead_url, ahead=ahead)
+    assert len(signing) == 1  # the edited article's one quote; a's came signed
+    assert run.entries == plain.entries
+    assert find_matches(run, ahead_url) == find_matches(plain, plain_url) != {}
