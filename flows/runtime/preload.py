@@ -7,7 +7,8 @@ Buys: each worker is a fork of a process that has done all of it once.
 Spawned workers each imported Prefect and spaCy and loaded the model themselves (2.5-3 s
 of CPU apiece), and at their first task imported every installed Prefect collection
 (the flow's result storage is a block, and looking up a block class loads them all:
-prefect-dask brings in distributed). Forked from here, they start with all of it, as
+prefect-dask brings in distributed), the extractors, and the flow's module, which comes
+with the flow run's context that every task carries. Forked from here, they start with all of it, as
 the processes of a bare ``nlp.pipe(n_process=N)`` start with the parent's model.
 
 Importing this module does the work: that is how a fork server preloads.
@@ -41,6 +42,8 @@ if os.environ.get(PARENT_ENV, "").isdigit():
 import prefect.task_engine  # noqa: F401  (runs every task in a worker)
 from prefect.plugins import load_prefect_collections
 
+import copydesk.flows.extract.pipeline  # noqa: F401  (what the extraction task runs)
+import copydesk.flows.review_flow  # noqa: F401  (unpickled with every task's flow run context)
 from copydesk.flows.extract.nlp import warm_up
 from copydesk.flows.extraction import warm_worker  # noqa: F401  (each worker's initializer)
 from copydesk.flows.runtime.fastexit import skip_teardown

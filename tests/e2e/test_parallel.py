@@ -221,12 +221,22 @@ def test_bad_placement_options_exit_2(articles_dir, tmp_path, args, message):
 
 
 def _worker_facts() -> tuple[int, bool, bool]:
-    """Run in a pool worker: its parent, and whether it started with the preloaded imports."""
+    """Run in a pool worker: its parent, and whether it started with the preloaded imports
+    (the fork server's, the extractors and the flow's module, which every task's context
+    brings) and the model loaded."""
     import os
 
     from copydesk.flows.extract.nlp import load_nlp
 
-    return os.getppid(), "copydesk.flows.runtime.preload" in sys.modules, load_nlp.cache_info().currsize == 1
+    preloaded = all(
+        name in sys.modules
+        for name in (
+            "copydesk.flows.runtime.preload",
+            "copydesk.flows.extract.pipeline",
+            "copydesk.flows.review_flow",
+        )
+    )
+    return os.getppid(), preloaded, load_nlp.cache_info().currsize == 1
 
 
 def test_pool_workers_are_forked_from_the_preloaded_fork_server():
