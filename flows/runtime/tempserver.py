@@ -43,6 +43,7 @@ from typing import IO
 from copydesk.flows.runtime.lifeline import launcher
 from copydesk.flows.runtime.quiet import STARTUP_TIMEOUT, STARTUP_TIMEOUT_VARIABLE
 
+SERVER_APP_MODULE = "prefect.server.api.server"
 # What Prefect's own SubprocessASGIServer sets for a temporary server (Prefect 3.9).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 # Defaults of ours that the environment may override, for a server that lives for one review:
@@ -104,10 +105,11 @@ class TemporaryServer:
         env.pop("PREFECT_API_URL", None)
         # Through flows/runtime/lifeline.py: the server gets SIGTERM (a clean stop that
         # finishes writing its database) when this process dies, even by SIGKILL.
+        # The app's module imported first, with the cycle collector paused (lifeline.py).
         command = [
-            *launcher(os.getpid(), signal.SIGTERM), "-m", "uvicorn",
+            *launcher(os.getpid(), signal.SIGTERM, preimport=(SERVER_APP_MODULE,)), "-m", "uvicorn",
             "--app-dir", str(app_dir),
-            "--factory", "prefect.server.api.server:create_app",
+            "--factory", f"{SERVER_APP_MODULE}:create_app",
             "--host", "127.0.0.1", "--port", str(self.port),
             "--log-level", "error", "--lifespan", "on",
         ]  # fmt: skip
