@@ -32,7 +32,8 @@ to the minor version they were written against.
 | `quiet`       | Prefect's and GX's logs and analytics;         | none (settings by environment name)    |
 |               | Prefect's 20 s server start-up timeout         |                                        |
 | `lifeline`    | the server, fork server and workers outliving  | none                                   |
-|               | a killed review                                |                                        |
+|               | a killed review; the server's import walked by |                                        |
+|               | the cycle collector (2.37 s against 1.93 s)    |                                        |
 | `fastexit`    | the interpreter's teardown of spaCy, pandas,   | none                                   |
 |               | GX and Prefect at exit                         |                                        |
 
