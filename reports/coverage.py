@@ -18,6 +18,7 @@ MOOD_WORDS = {
     "imperative": "advice to the reader",
     "question": "asked, not stated",
     "purpose": "what something is for, not what happened",
+    "rule": "a standing rule's own term (what it requires or allows)",
 }
 
 

@@ -12,6 +12,11 @@ The test reads the clause the figure sits in, from the parse:
 - a non-finite clause governed by a verb or noun of wanting, planning, proposing or
   requiring (VerbNet's want / wish / promise / require classes, not words of any one
   article): "wants to sign up", "a pledge to reduce", "need to put aside";
+- a standing rule stated in the present tense: a verb of permitting whose complement holds
+  the figure ("the program allows investors to qualify by investing $500,000"), or a
+  figure that is what a rule requires or allows ("40 percent of members are required to
+  attend"). In the past tense the same verbs report what happened ("the error allowed
+  hackers to steal $81 million", "5,300 workers were required to ..."): a claim;
 - an imperative sentence ("Save a quarter of the cost"), or a question.
 "Will" is left out on purpose: "the plan will cost $4 billion" is a forecast somebody
 made, and a forecast needs a source like any other figure.
@@ -52,6 +57,12 @@ VOLITION_VERBS = frozenset(
         "urge",
     ]
 )
+# Verbs of permitting and obliging (VerbNet's allow / require / force classes): in the
+# present tense they state a standing rule, and the figures under them are its terms.
+DEONTIC_VERBS = frozenset(
+    ["allow", "permit", "entitle", "authorize", "oblige", "obligate", "require", "mandate"]
+)
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 VOLITION_NOUNS = frozenset(
     [
         "aim",
@@ -85,6 +96,8 @@ def irrealis(span: Span) -> str | None:
     # Up the tree to the sentence's root: a figure two clauses below "if" is hypothetical too.
     node = child = root
     for _ in range(12):
+        if child is not node and child.dep_ == "nsubjpass" and _states_a_rule(node):
+            return "rule"  # "40 percent of members are required to attend": the rule's quorum
         if child is not node and (
             child.dep_ in {"nsubj", "nsubjpass"}
             or child.dep_ == "conj"
@@ -100,6 +113,8 @@ def irrealis(span: Span) -> str | None:
                 return reason
         if node is not root and _is_volition(node) and child.dep_ not in {"nsubj", "nsubjpass", "agent"}:
             return "goal"  # "proposing 500 million solar panels", "a pledge to cut emissions 80 percent"
+        if node is not root and _states_a_rule(node) and child.dep_ not in {"nsubj", "nsubjpass", "agent"}:
+            return "rule"  # "the program allows investors to qualify by investing $500,000"
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head
@@ -161,6 +176,16 @@ def _ranked(noun: Token) -> bool:
     return any(
         c.tag_ in {"JJS", "RBS"} or c.lower_ in {"first", "last", "only", "next"} for c in noun.children
     )
+
+
+def _states_a_rule(verb: Token) -> bool:
+    """A verb of permitting or obliging in the present tense, active ("allows", "require")
+    or passive ("are required", "is permitted"): a standing rule, not an event."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in DEONTIC_VERBS:
+        return False
+    if verb.tag_ in PRESENT_TAGS:
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in verb.children)
 
 
 def _is_volition(token: Token) -> bool:

@@ -146,6 +146,10 @@ def test_a_source_line_covers_the_chart_above_it(one):
         ("Few households have enough savings to set aside $300 a month.", "$300", "purpose"),
         ("And where would the other $40,000 come from?", "$40,000", "question"),
         ("Who pays the remaining $40,000?", "$40,000", "question"),
+        # a standing rule, in the present tense: its terms
+        ("The scheme allows ferry owners to qualify by investing $250,000 in the port.", "$250,000", "rule"),
+        ("At least 30 percent of the board are required to attend each vote.", "30 percent", "rule"),
+        ("Under the charter, each ward is permitted 12 market stalls.", "12 market stalls", "rule"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -161,6 +165,10 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("The ferry company agreed to lend the council $4 million.", "$4 million"),
         ("Leith was the first port to handle 2 million containers in a year.", "2 million containers"),
         ("Dock workers don't earn more than $40,000 a year.", "$40,000"),
+        # the same verbs in the past tense report what happened
+        ("A faulty lock allowed thieves to take $90,000 from the depot.", "$90,000"),
+        ("The harbour master allowed 1,200 passengers to board late on Sunday.", "1,200 passengers"),
+        ("About 400 dock workers were required to attend the safety course.", "400 dock workers"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):
