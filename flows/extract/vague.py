@@ -22,7 +22,10 @@ It is not vague when the group is made specific (a person or organisation listed
 in the way one official does ("police officials said" is quote-anonymous's case), when
 the holder is itself the content of another attribution ("Smith said many voters fear"),
 or when a named source attributes a claim in the same or the next sentence (the labels
-call that optional: a copy chief reads the claim as backed).
+call that optional: a copy chief reads the claim as backed). Nor is there a stance to
+attribute when nothing is said (a negated verb of saying: "lawmakers have not said when";
+a negated belief is still a view), when the writer prescribes ("voters should know"), or
+when a figure counts the group ("42 percent of those responding": the figure is the claim).
 
 The work is split by job: ``copydesk.flows.extract.stance`` says whether a verb states a view,
 ``copydesk.flows.extract.holders`` whether a holder names anyone, and ``copydesk.flows.extract.backing``
@@ -76,6 +79,14 @@ def _words(text: str) -> frozenset[str]:
 _RELATIVE_PRONOUNS = _words("who that which whom")
 _HYPOTHETICAL = _words("if when whenever unless once")
 _PERSONAL = _words("i we you he she they")
+# "voters should know", "readers must decide": what the writer says a group ought to do,
+# not a view the group holds.
+_PRESCRIPTIVE = _words("should must ought")
+# What a figure counts, when a group is the "of" phrase after it: "42 percent of those
+# responding", "60 of the 100 economists surveyed" count the people, and the figure is the
+# claim (figure-unsourced's, when nothing sources it). "Most of the economists", "half of
+# them" stay vague: no count, a group's view.
+_PERCENT_WORDS = _words("percent % percentage")
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,13 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return (obj, doc[token.i : token.i + 2], reason, "according to") if reason else None
     if not token.tag_.startswith("VB") or _embedded_in_attribution(token):
         return None
+    children = list(token.children)
+    if any(c.dep_ == "aux" and c.lower_ in _PRESCRIPTIVE for c in children):
+        return None  # "voters should know what those questions are": the writer's prescription
+    if token.lemma_.lower() in COMMUNICATION and any(c.dep_ == "neg" for c in children):
+        # "lawmakers have not said when ...": nothing said is nothing to attribute. (Not so
+        # for belief: "critics do not believe it will work" is their view, negated.)
+        return None
     if any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in _HYPOTHETICAL and c.i < token.i for c in token.children
     ):
@@ -170,7 +188,7 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return None  # "..., she said": a misparse can hang a second subject on a named speaker's verb
     for holder, verb, by_class in _holders(token):
         reason = unnamed_holder(holder)
-        if reason is None:
+        if reason is None or _counted(holder):
             continue
         if not by_class and not stance_of(verb, holder_is_document=reason == "unnamed-document"):
             continue
@@ -178,6 +196,15 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
             continue
         return holder, _verb_phrase(token), reason, token.text
     return None
+
+
+def _counted(holder: Token) -> bool:
+    """ "42 percent of those responding": the group is what a figure counts."""
+    of = holder.head
+    if holder.dep_ != "pobj" or of.lower_ != "of" or of.head is of:
+        return False
+    counter = of.head
+    return (counter.like_num and counter.lower_ not in {"one", "half"}) or counter.lower_ in _PERCENT_WORDS
 
 
 def _listed_beside(holder: Token, verb: Token) -> bool:

@@ -118,6 +118,14 @@ def test_fires(vague, text, span, reason):
         "According to Anna Holm, many residents fear the levy.",
         # the group is the speaker of a direct quote
         'Residents often say, "The sea gives and the sea takes."',
+        # nothing said: a negated verb of saying attributes nothing
+        "Harbour officials have not said when the levy will be decided.",
+        "Many shipowners did not say whether they would pay.",
+        # the writer's prescription for a group, not the group's view
+        "Residents should know what the levy will cost them.",
+        # the group is what a figure counts: the figure is the claim
+        "The ferry plan was backed by 58 percent of those responding.",
+        "Forty of the 120 skippers surveyed said the quay was unsafe.",
     ],
 )
 def test_does_not_fire(vague, text):
@@ -204,3 +212,16 @@ def test_a_counterfactual_is_not_vague_attribution(vague, body):
 
 def test_some_would_say_is_vague(vague):
     assert vague("Some would say the harbour plan is reckless.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a negated belief is still the group's view (it believes the opposite)
+        "Many shipowners do not believe the levy will last.",
+        # a quantifier with no count keeps the group vague
+        "Most of the skippers surveyed said the quay was unsafe.",
+    ],
+)
+def test_a_negated_belief_and_an_uncounted_group_stay_vague(vague, body):
+    assert vague(body)
