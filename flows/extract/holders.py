@@ -254,6 +254,12 @@ def _unnamed_document(head: Token) -> bool:
     mass = head.lemma_.lower() in {"research", "evidence"}
     if any(t.ent_type_ in NAMING_ENTITIES for t in head.subtree):
         return False  # "a survey by Gallup", "a study that appeared in the BMJ"
+    if any(
+        t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_ for t in head.subtree
+    ):
+        # "a USA TODAY analysis": a proper name the entity recogniser left untyped. (Places,
+        # dates and nationalities it types: "a Florida poll", "a March poll" name no one.)
+        return False
     if _possessed(head):
         return False
     dets = [c.lower_ for c in head.children if c.dep_ == "det"]

@@ -97,6 +97,8 @@ def test_fires(vague, text, span, reason):
         "His aides say the mayor will sign the bill.",
         "A survey by Gallup found that residents oppose the levy.",
         "The Harbour Institute poll shows the mayor ahead.",
+        # a proper name the entity recogniser left untyped still names the author
+        "A HARBOR NEWS analysis of port filings shows ferry fares rising.",
         # one unnamed person, or officials speaking for their body: quote-anonymous's case
         "A harbour official said the levy would be dropped.",
         "A source said the mayor would resign.",
@@ -221,7 +223,10 @@ def test_some_would_say_is_vague(vague):
         "Many shipowners do not believe the levy will last.",
         # a quantifier with no count keeps the group vague
         "Most of the skippers surveyed said the quay was unsafe.",
+        # a date or a place names no pollster
+        "A March survey shows the mayor ahead.",
+        "A Norway poll shows the mayor ahead.",
     ],
 )
-def test_a_negated_belief_and_an_uncounted_group_stay_vague(vague, body):
+def test_a_negated_belief_an_uncounted_group_and_an_unnamed_poll_stay_vague(vague, body):
     assert vague(body)
