@@ -60,8 +60,8 @@ class Figure:
     parallel: bool = False
     # The source covers this figure from an earlier sentence of the passage, not its own.
     carried: bool = False
-    # States again a figure given earlier in the article (same value, same unit): the same
-    # claim, judged where it was first stated.
+    # States again a figure given earlier in the article (same value, same unit), or is a
+    # headline's figure that the body gives: the same claim, judged where the body states it.
     restated: bool = False
     sentence_start: int = 0
     sentence_end: int = 0

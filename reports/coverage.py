@@ -37,7 +37,7 @@ def describe(
     """(status, why) of one figure."""
     if restated:
         where = f", sourced there by “{covered_by}”" if covered_by else ""
-        return "restated", f"the same figure as earlier in the article{where}; judged there"
+        return "restated", f"the same figure as elsewhere in the article{where}; judged there"
     if covered_by:
         if carried:
             return "carried", f"from “{covered_by}”, named earlier in the passage"

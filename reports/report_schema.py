@@ -90,7 +90,7 @@ class ReportFigure(_Contract):
     parallel: bool = Field(description="Continues a breakdown whose first figure carries any finding.")
     restated: bool = Field(
         default=False,
-        description="States again a figure given earlier in the article: judged where first stated.",
+        description="States again a figure the article gives elsewhere (earlier, or in the body for a headline's): judged there.",
     )
 
 

@@ -38,6 +38,14 @@ from copydesk.flows.extract.text import paragraph_spans
 from copydesk.flows.extract.vague import extract_vague
 
 
+def _headline(article: Article, view: ReviewText) -> tuple[int, int] | None:
+    """Where the article's title is in the reviewed text, if it has one that is reviewed."""
+    titles = [z for z in article.zones if z.kind == "title" and z.reviewed and z.end > z.start]
+    if not titles:
+        return None
+    return view.to_clean(titles[0].start), view.to_clean(titles[0].end)
+
+
 def article_info(article: Article) -> ArticleInfo:
     meta = article.meta
     return ArticleInfo(
@@ -62,7 +70,9 @@ def extract_article(article: Article, doc: Doc, view: ReviewText) -> ReviewedArt
 
     sources = _footnote_sources(article) + _link_sources(article)
     citations = _citations(article, view, sources)
-    inline_sources = cover_figures(doc, figures, citations, attributions, paragraphs)
+    inline_sources = cover_figures(
+        doc, figures, citations, attributions, paragraphs, _headline(article, view)
+    )
     _cite_quotes(doc, quotes, citations, dates, published)
     _claims(doc, citations, dates, published, sources, article, view)
 

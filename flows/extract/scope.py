@@ -104,9 +104,11 @@ def cover_figures(
     citations: list[Citation],
     attributions: list[Attribution],
     paragraphs: list[tuple[int, int]],
+    headline: tuple[int, int] | None = None,
 ) -> list[Source]:
-    """Set ``sources``, ``carried`` and ``parallel`` on each figure; return the inline
-    sources that cover at least one figure (offsets into the clean text)."""
+    """Set ``sources``, ``carried``, ``parallel`` and ``restated`` on each figure; return
+    the inline sources that cover at least one figure (offsets into the clean text).
+    ``headline``: where the article's title is in the text, if it has one."""
     inline: dict[int, Source] = {}
     covering: list[tuple[Figure, Source]] = []
     named = [a for a in attributions if not a.vague]
@@ -172,6 +174,7 @@ def cover_figures(
         if src.id not in fig.sources:
             fig.sources.append(src.id)
     _mark_parallel(figures)
+    _mark_headline_restated(doc, figures, headline)
     _mark_restated(doc, figures)
     return ordered
 
@@ -422,6 +425,37 @@ def _mark_parallel(figures: list[Figure]) -> None:
 RESTATABLE_KINDS = frozenset({"count", "money", "quantity"})
 
 
+def _mark_headline_restated(doc: Doc, figures: list[Figure], headline: tuple[int, int] | None) -> None:
+    """A headline's figure that the body gives again is judged in the body, where the
+    article says where it comes from: the headline repeats it, as headlines do (the labels
+    call it optional). The body may give it as a figure of the article's own ("Stumpf made
+    $19.3 million", any kind, shares too) or inside a quote, which is no figure of the
+    article's: then the number as the headline writes it, followed by the same unit word."""
+    if headline is None:
+        return
+    start, end = headline
+    text = text_of(doc)
+    body = [f for f in figures if f.start >= end]
+    for fig in figures:
+        if not (start <= fig.start and fig.end <= end) or fig.value is None or fig.mood:
+            continue
+        unit = (fig.unit or "").lower()
+        if any(
+            f.kind == fig.kind and f.value == fig.value and (f.unit or "").lower() == unit for f in body
+        ) or (_written_again(fig, text[end:])):
+            fig.restated = True
+
+
+def _written_again(fig: Figure, body: str) -> bool:
+    """The headline figure's number followed by its unit word, anywhere in ``body``."""
+    number = re.match(r"[$€£]?[\d.,]+", fig.text)
+    unit = re.search(r"[A-Za-z%]+\S*$", fig.text)
+    if number is None or unit is None:
+        return False
+    pattern = rf"(?<![\w.,]){re.escape(number.group(0))}\s*{re.escape(unit.group(0))}"
+    return re.search(pattern, body, re.IGNORECASE) is not None
+
+
 def _mark_restated(doc: Doc, figures: list[Figure]) -> None:
     """A figure that states again an earlier one of the article (the same value of the same
     unit: "10 judges" in the lede and in the body) is one claim, judged where it was first
@@ -433,6 +467,8 @@ def _mark_restated(doc: Doc, figures: list[Figure]) -> None:
     for fig in figures:
         if fig.mood or fig.value is None or fig.kind not in RESTATABLE_KINDS or not fig.unit:
             continue
+        if fig.restated:
+            continue  # a headline's figure, judged in the body (``_mark_headline_restated``)
         stated = first.setdefault((fig.kind, fig.value, fig.unit.lower()), [])
         earlier = next(
             (e for e in stated if e.sentence_start != fig.sentence_start and _same_thing(doc, e, fig)), None

@@ -442,3 +442,29 @@ def test_a_correction_notice_restates_and_is_not_reviewed(one):
 def test_a_paragraph_about_corrections_is_still_the_story(one):
     art = one("Corrections officers walked out at 14 prisons last week.\n")
     assert [f.text for f in art.figures if "14" in f.text]
+
+
+# ---------------------------------------------------------------- the headline's figures
+def test_a_headline_figure_the_body_gives_in_a_quote_is_judged_in_the_body(one):
+    art = one(
+        "# Only 24 Percent of Donors Give Small Sums\n\n"
+        'The Ledger reports: "Just 24 percent of the contributors have given $200 or less."\n'
+    )
+    assert figure(art, "24 Percent").restated
+
+
+def test_a_headline_figure_the_body_sources_is_judged_there(one):
+    art = one("# Port Hires 300 Workers\n\nThe port hired 300 workers in May, the harbour authority said.\n")
+    headline, body = (f for f in art.figures if f.value == 300)
+    assert headline.restated and not body.restated and covered_by(art, body.text)
+
+
+def test_a_headline_figure_the_body_does_not_give_is_judged_in_the_headline(one):
+    art = one("# Harbour Fees Rise 12 Percent\n\nDock fees rose sharply this year.\n")
+    assert not figure(art, "12 Percent").restated
+
+
+def test_a_body_figure_is_not_a_headline_restatement(one):
+    art = one("# Port News\n\nThe port hired 300 workers in May.\n\nIt hired 300 workers in June too.\n")
+    first, again = (f for f in art.figures if f.value == 300)
+    assert (first.restated, again.restated) == (False, True)  # the ordinary restatement
