@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 OPENERS = {"“": "”", "„": "“”", "«": "»", "‹": "›", "‘": "’", '"': '"', "'": "'"}
 CLOSERS = set("”»›’") | {'"', "'"}
+# What a closed quote can end with: the closers, and “, which closes „ (German) and is
+# typed for ” often enough ("“We will win.“").
+ENDS_A_QUOTE = CLOSERS | {"“"}
 DOUBLE = set('“”„«»"')
 OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | {"\u00a0"}
 MAX_RESCANS = 3
@@ -77,6 +80,8 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
                 closes = c
         elif c == "“" and top == "„":
             closes = "„"
+        elif c == "“" and open_marks["“"] and _can_close(text, i) and not _can_open(text, i, start):
+            closes = "“"  # a closing mark typed as an opening one: “We will win.“ (where none opens)
         elif c == '"' and top == "“" and _can_close(text, i):
             closes = "“"  # mixed marks from pasted copy: “no evidence"
         elif c in "”»›’":
@@ -154,7 +159,7 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
         continuation = carrying
         carrying = False
         for a, b in sorted(pairs):
-            closed = b <= p_end and text[b - 1] in CLOSERS
+            closed = b <= p_end and text[b - 1] in ENDS_A_QUOTE
             cont = not closed and b == _rstrip(text, p_start, p_end)
             if b - a < 3:
                 continue

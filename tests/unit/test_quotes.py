@@ -245,6 +245,26 @@ def test_find_quote_spans_multi_paragraph_quote():
     ]
 
 
+def test_a_closing_mark_typed_as_an_opening_one_closes_the_quote(quotes):
+    # where no quote can open (after a word or a full stop, before a space or the end),
+    # an opening mark closes the one that is open
+    assert spans("Karl Hahn said: “We replaced every valve.“ Then he left.") == [
+        ("“We replaced every valve.“", True, False, False)
+    ]
+    [q] = quotes(
+        "On Monday, Ines Braun made the following comment:\n\n“The harbour will stay open all winter.“\n"
+    )
+    assert (q.text, q.kind, q.speaker_name) == (
+        "“The harbour will stay open all winter.“",
+        "speech",
+        "Ines Braun",
+    )
+    # an opening mark where a quote can open still opens one: “a “nested” word”
+    assert spans("She said “the “old” pier is gone” today.") == [
+        ("“the “old” pier is gone”", True, False, False)
+    ]
+
+
 def test_find_quote_spans_unclosed_quote_without_a_follow_on_is_dropped():
     assert spans("“First part of it\n\nNo marks here.") == []
 
