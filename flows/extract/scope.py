@@ -195,6 +195,16 @@ def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> b
     topic, before = _topic(sent), _topic(_passage_so_far(p, sent))
     if same_kind and not topic - before and _follows_closely(p.source.sentence, sent):
         return True
+    if (
+        same_kind
+        and _family(fig) == "share"
+        and not topic - before - _counted_group(sent, fig)
+        and _follows_closely(p.source.sentence, sent)
+    ):
+        # "Sixty-two percent of Republicans agreed.": the share of a subgroup and nothing
+        # else new, right after the source's sentence: its breakdown, as "Among
+        # Republicans, ..." would be.
+        return True
     if not same_kind and p.source.proposal:
         return False  # a plan's passage holds its own parameters, not facts around them
     if _follows_closely(p.source.sentence, sent):
@@ -203,6 +213,17 @@ def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> b
         # To date, 14 Catholics ... were admitted" is the same data set still speaking.
         return bool(topic & before)
     return len(topic & before) >= (1 if same_kind else 2)
+
+
+def _counted_group(sent: Span, fig: Figure) -> set[str]:
+    """The topic words of the group a share counts: "62 percent of Republicans" ->
+    {"republican"}; empty when no "of" phrase follows the figure."""
+    doc = sent.doc
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None or span.end >= sent.end or doc[span.end].lower_ != "of":
+        return set()
+    objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
+    return _topic(doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]) if objects else set()
 
 
 def _follows_closely(source_sentence: Span, sent: Span) -> bool:
@@ -352,7 +373,11 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
     not. A later "the poll indicates" opens a passage of the poll already named.
     """
     text = text_of(doc)
-    starts = sorted((a for a in named if a.data and a.frame != "noun"), key=lambda a: a.start)
+    cues = {a.cue.i for a in named if a.cue is not None and a.data}
+    starts = sorted(
+        (a for a in named if a.data and a.frame != "noun" and not _reported_by_another(a, cues)),
+        key=lambda a: a.start,
+    )
     para_starts = [p[0] for p in paragraphs]
     for n, a in enumerate(starts):
         limit = starts[n + 1].sentence.start_char if n + 1 < len(starts) else len(text)
@@ -370,6 +395,17 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
         end = max(end, min(own_end, limit))
         if end > a.sentence.end_char:
             yield Passage(a.sentence.end_char, end, a)
+
+
+def _reported_by_another(a: Attribution, cues: set[int]) -> bool:
+    """ "A poll found that voters said Trump should release his tax returns": the returns
+    are what the poll's voters asked for, inside what another data source found, not a
+    data source that frames the sentence and goes on in the next ones. (Inside what a
+    body says, its own data stays one: "the IMF announced that it is lowering its
+    forecast" opens the forecast's passage.) ``cues``: the data sources' cue tokens."""
+    if a.cue is None:
+        return False
+    return any(t.i in cues for t in a.cue.ancestors)
 
 
 FIGURE_HINT = re.compile(r"\d|\b(?:percent|half|third|quarter|million|billion)\b", re.I)

@@ -323,6 +323,40 @@ def test_a_passage_carries_only_sentences_about_its_data(one):
     assert figure(art, "2,300 residents").sources == []
 
 
+def test_a_subgroup_s_share_right_after_the_poll_is_its_breakdown(one):
+    art = one(
+        "A Harbour Institute poll released in May found that 74 percent of residents said the "
+        "levy should go. Sixty-two percent of shipowners agreed.\n"
+    )
+    assert figure(art, "Sixty-two percent").carried
+    assert covered_by(art, "Sixty-two percent") == ["A Harbour Institute poll released in May"]
+
+
+def test_a_share_with_news_of_its_own_is_not_the_poll_s(one):
+    art = one(
+        "A Harbour Institute poll released in May found that 74 percent of residents back the levy. "
+        "Thirty percent of teachers left the district's schools after the strike.\n"
+    )
+    assert not figure(art, "Thirty percent").carried
+
+
+def test_a_document_inside_what_a_poll_found_opens_no_passage(one):
+    # the returns are what the voters asked for, not the data the next sentence reports
+    art = one(
+        "A Quinnipiac University poll released in August found that 74 percent of voters said "
+        "Mr. Trump should release his tax returns. Sixty-two percent of Republicans agreed.\n"
+    )
+    assert covered_by(art, "Sixty-two percent") == ["A Quinnipiac University poll released in August"]
+
+
+def test_a_body_s_own_data_inside_its_announcement_still_opens_a_passage(one):
+    art = one(
+        "The Harbour Fund announced Tuesday that it is lowering its forecast for port traffic. "
+        "The fund expects that traffic will grow by a tepid 1.6 percent.\n"
+    )
+    assert figure(art, "1.6 percent").sources
+
+
 def test_an_anaphoric_subject_continues_the_passage(one):
     art = one(
         "The Harbour Institute survey polled 600 residents of the port district. "
