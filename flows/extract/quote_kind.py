@@ -64,7 +64,10 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     # one that is who a verb of telling addresses ("Ortiz told “Harbour Today,” …").
     if title_case and len(words) <= (4 if ends_sentence else 8) and (not attached or _addressed(doc, span)):
         return "term"
-    if has_verb or len(words) > 5 or _after_colon(doc, span):
+    # "the “fact-checking” website": participles modifying the noun after the quote are
+    # adjectives there, not the verb of a clause somebody said; such a quote is speech only
+    # as reported words (below), else a word set off.
+    if (has_verb and not _modifies_the_noun_after(span)) or len(words) > 5 or _after_colon(doc, span):
         return "speech"
     # A few words without a verb: a partial quote when someone is reported saying them
     # ("adding that the deals were handed out “like candy”"), else a scare quote.
@@ -75,6 +78,18 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     if statement_owner(span, inside) is not None:
         return "speech"
     return "term"
+
+
+def _modifies_the_noun_after(span: Span) -> bool:
+    """The quoted words modify a noun right after the closing mark ("the “fact-checking”
+    website", "her “criminal” attempt"): their participles are adjectives there."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in {"amod", "compound", "nmod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and span.end <= head.i <= span.end + 1
+    )
 
 
 def _inside_a_name(doc: Doc, span: Span, words: list[Token]) -> bool:

@@ -35,6 +35,9 @@ def quotes(nlp):
         ),
         ("The paper named her “Reporter of the Year” in 2019.", "“Reporter of the Year”"),
         ("The scheme, a so-called “rent smoothing” plan, failed within months.", "“rent smoothing”"),
+        # a word set off before the noun it modifies: its participle is no verb of a clause
+        ("Yet the “fact-checking” website has trouble with its own numbers.", "“fact-checking”"),
+        ("The ruling was a “well-deserved” rebuke for the harbour board.", "“well-deserved”"),
     ],
 )
 def test_terms(quotes, text, quoted):
@@ -42,6 +45,11 @@ def test_terms(quotes, text, quoted):
     assert q.text == quoted
     assert q.kind == "term"
     assert q.speaker is None and q.speaker_name is None
+
+
+def test_a_modifier_quoted_in_reported_speech_is_the_speaker_s_word(quotes):
+    [q] = quotes("Reed said that the mayor's “reckless” plan had failed the harbour.")
+    assert (q.kind, q.speaker) == ("speech", "Reed")
 
 
 def test_scare_quote_after_called_with_object(quotes):
