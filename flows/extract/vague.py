@@ -208,14 +208,17 @@ def _counted(holder: Token) -> bool:
 
 
 def _listed_beside(holder: Token, verb: Token) -> bool:
-    """ "angered some Democrats on the left, like Mr. Sanders": the parser often hangs the
-    list of members on the verb instead of the group."""
+    """ "angered some Democrats on the left, like Mr. Sanders", "Republicans have said the
+    same thing, including Mitt Romney": the parser often hangs the list of members on the
+    verb, or on its object, instead of the group."""
+    hosts = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
         c.dep_ == "prep"
         and c.lower_ in SPECIFYING_PREPS
         and c.i > holder.i
         and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree)
-        for c in verb.children
+        for host in hosts
+        for c in host.children
     )
 
 

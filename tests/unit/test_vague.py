@@ -94,6 +94,8 @@ def test_fires(vague, text, span, reason):
         # the group is named or made specific
         "Economists at the Bank of England warn that rates will rise.",
         "Experts, including Maria Olsen, say the channel is too shallow.",
+        # the list hung on the verb's object by the parser still names a member
+        "Many shipowners have raised the same concern, including Ines Braun.",
         "His aides say the mayor will sign the bill.",
         "A survey by Gallup found that residents oppose the levy.",
         "The Harbour Institute poll shows the mayor ahead.",
@@ -223,6 +225,8 @@ def test_some_would_say_is_vague(vague):
         "Many shipowners do not believe the levy will last.",
         # a quantifier with no count keeps the group vague
         "Most of the skippers surveyed said the quay was unsafe.",
+        # a member named inside what the group says is no member of the group named
+        "Critics say the levy hurts shipping firms, including Acme Freight.",
         # a date or a place names no pollster
         "A March survey shows the mayor ahead.",
         "A Norway poll shows the mayor ahead.",
