@@ -12,6 +12,8 @@ The test reads the clause the figure sits in, from the parse:
 - a non-finite clause governed by a verb or noun of wanting, planning, proposing or
   requiring (VerbNet's want / wish / promise / require classes, not words of any one
   article): "wants to sign up", "a pledge to reduce", "need to put aside";
+- a rule's bound: the figure sets a threshold, cap, limit or quota ("the commission's
+  15 percent polling threshold", "a cap of $500,000 on damages");
 - a standing rule stated in the present tense: a verb of permitting whose complement holds
   the figure ("the program allows investors to qualify by investing $500,000"), or a
   figure that is what a rule requires or allows ("40 percent of members are required to
@@ -63,6 +65,10 @@ DEONTIC_VERBS = frozenset(
     ["allow", "permit", "entitle", "authorize", "oblige", "obligate", "require", "mandate"]
 )
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Nouns for a rule's bound: a figure that sets one is the rule's parameter ("the
+# commission's 15 percent polling threshold", "a cap of $500,000 on damages"), which
+# FLAGS-GUIDE.md counts among a plan's terms, not a figure claim.
+RULE_NOUNS = frozenset(["threshold", "cap", "limit", "ceiling", "floor", "minimum", "maximum", "quota"])
 VOLITION_NOUNS = frozenset(
     [
         "aim",
@@ -115,6 +121,8 @@ def irrealis(span: Span) -> str | None:
             return "goal"  # "proposing 500 million solar panels", "a pledge to cut emissions 80 percent"
         if node is not root and _states_a_rule(node) and child.dep_ not in {"nsubj", "nsubjpass", "agent"}:
             return "rule"  # "the program allows investors to qualify by investing $500,000"
+        if node is not root and node.pos_ == "NOUN" and node.lemma_.lower() in RULE_NOUNS:
+            return "rule"  # "the 15 percent polling threshold", "a cap of $500,000"
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head

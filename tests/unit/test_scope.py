@@ -150,6 +150,9 @@ def test_a_source_line_covers_the_chart_above_it(one):
         ("The scheme allows ferry owners to qualify by investing $250,000 in the port.", "$250,000", "rule"),
         ("At least 30 percent of the board are required to attend each vote.", "30 percent", "rule"),
         ("Under the charter, each ward is permitted 12 market stalls.", "12 market stalls", "rule"),
+        # a rule's bound
+        ("The ferry missed the board's 15 percent punctuality threshold again.", "15 percent", "rule"),
+        ("The new law sets a cap of $250,000 on harbour damages.", "$250,000", "rule"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -169,6 +172,8 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("A faulty lock allowed thieves to take $90,000 from the depot.", "$90,000"),
         ("The harbour master allowed 1,200 passengers to board late on Sunday.", "1,200 passengers"),
         ("About 400 dock workers were required to attend the safety course.", "400 dock workers"),
+        # a verb of limiting is no bound: what happened to the figure's things
+        ("Speed limits were cut on 40 harbour roads last year.", "40 harbour roads"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):
