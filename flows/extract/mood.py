@@ -120,9 +120,9 @@ def irrealis(span: Span) -> str | None:
         if node is not root and _is_volition(node) and child.dep_ not in {"nsubj", "nsubjpass", "agent"}:
             return "goal"  # "proposing 500 million solar panels", "a pledge to cut emissions 80 percent"
         if node is not root and _states_a_rule(node) and child.dep_ not in {"nsubj", "nsubjpass", "agent"}:
-            return "rule"  # "the program allows investors to qualify by investing $500,000"
-        if node is not root and node.pos_ == "NOUN" and node.lemma_.lower() in RULE_NOUNS:
-            return "rule"  # "the 15 percent polling threshold", "a cap of $500,000"
+            return (
+                "rule"  # "the program allows investors to qualify by investing $500,000", "a cap of $500,000"
+            )
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head
@@ -186,14 +186,18 @@ def _ranked(noun: Token) -> bool:
     )
 
 
-def _states_a_rule(verb: Token) -> bool:
-    """A verb of permitting or obliging in the present tense, active ("allows", "require")
-    or passive ("are required", "is permitted"): a standing rule, not an event."""
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in DEONTIC_VERBS:
+def _states_a_rule(token: Token) -> bool:
+    """A rule's bound ("threshold", "cap"), or a verb of permitting or obliging in the
+    present tense, active ("allows", "require") or passive ("are required", "is
+    permitted"): a standing rule, not an event."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return lemma in RULE_NOUNS
+    if token.pos_ not in {"VERB", "AUX"} or lemma not in DEONTIC_VERBS:
         return False
-    if verb.tag_ in PRESENT_TAGS:
+    if token.tag_ in PRESENT_TAGS:
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in verb.children)
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in token.children)
 
 
 def _is_volition(token: Token) -> bool:

@@ -193,17 +193,12 @@ def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> b
     if same_kind and sent[0].lower_ in SUBGROUP_OPENERS:
         return True
     topic, before = _topic(sent), _topic(_passage_so_far(p, sent))
-    if same_kind and not topic - before and _follows_closely(p.source.sentence, sent):
-        return True
-    if (
-        same_kind
-        and _family(fig) == "share"
-        and not topic - before - _counted_group(sent, fig)
-        and _follows_closely(p.source.sentence, sent)
-    ):
-        # "Sixty-two percent of Republicans agreed.": the share of a subgroup and nothing
-        # else new, right after the source's sentence: its breakdown, as "Among
-        # Republicans, ..." would be.
+    new = topic - before
+    if _family(fig) == "share":
+        # "Sixty-two percent of Republicans agreed.": the group a share counts is no news of
+        # its own; the sentence is the source's breakdown, as "Among Republicans, ..." is.
+        new -= _counted_group(sent, fig)
+    if same_kind and not new and _follows_closely(p.source.sentence, sent):
         return True
     if not same_kind and p.source.proposal:
         return False  # a plan's passage holds its own parameters, not facts around them
@@ -470,7 +465,7 @@ def _mark_headline_restated(doc: Doc, figures: list[Figure], headline: tuple[int
     if headline is None:
         return
     start, end = headline
-    text = text_of(doc)
+    body_text = text_of(doc)[end:]
     body = [f for f in figures if f.start >= end]
     for fig in figures:
         if not (start <= fig.start and fig.end <= end) or fig.value is None or fig.mood:
@@ -478,7 +473,7 @@ def _mark_headline_restated(doc: Doc, figures: list[Figure], headline: tuple[int
         unit = (fig.unit or "").lower()
         if any(
             f.kind == fig.kind and f.value == fig.value and (f.unit or "").lower() == unit for f in body
-        ) or (_written_again(fig, text[end:])):
+        ) or _written_again(fig, body_text):
             fig.restated = True
 
 

@@ -167,9 +167,7 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         # "lawmakers have not said when ...": nothing said is nothing to attribute. (Not so
         # for belief: "critics do not believe it will work" is their view, negated.)
         return None
-    if any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _HYPOTHETICAL and c.i < token.i for c in token.children
-    ):
+    if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _HYPOTHETICAL and c.i < token.i for c in children):
         return None  # "when voters judge that ...": a case supposed, not a view reported
     if (
         token.tag_ == "VB"

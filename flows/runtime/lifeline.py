@@ -74,7 +74,9 @@ def import_paused(modules: list[str]) -> None:
     them again and again as they were made: the import took 2.37 s of CPU with it running
     and 1.93 s with it paused, while a review's workers wait for the server. Frozen
     (``gc.freeze``), those objects are no longer walked by the collections the server
-    makes while it serves; cycles made after this are collected as usual."""
+    makes while it serves; cycles made after this are collected as usual. (The same pause
+    as ``checks.deferred_imports.collector_paused``, written here again because this
+    script imports nothing of copydesk.)"""
     import gc
     import importlib
 

@@ -100,16 +100,18 @@ def test_an_as_clause_that_says_nothing_leaves_a_scare_quote_a_term(quotes, text
 
 
 @pytest.mark.parametrize(
-    "text", ["The crowd roared. “Ortiz! Ortiz!”", "Reed turned to the clerk. “Any News?”"]
+    ("text", "kind"),
+    [
+        # a short quote that asks or exclaims as a sentence of its own is speech
+        ("The crowd roared. “Ortiz! Ortiz!”", "speech"),
+        ("Reed turned to the clerk. “Any News?”", "speech"),
+        # a title that asks inside a sentence stays a term
+        ("The film “Who Owns the Harbour?” opens in Leeds on Friday.", "term"),
+    ],
 )
-def test_a_short_quote_that_asks_or_exclaims_as_a_sentence_of_its_own_is_speech(quotes, text):
+def test_a_quote_that_asks_or_exclaims_is_speech_only_as_a_sentence_of_its_own(quotes, text, kind):
     [q] = quotes(text)
-    assert q.kind == "speech"
-
-
-def test_a_title_that_asks_inside_a_sentence_stays_a_term(quotes):
-    [q] = quotes("The film “Who Owns the Harbour?” opens in Leeds on Friday.")
-    assert q.kind == "term"
+    assert q.kind == kind
 
 
 def test_a_verb_of_saying_beats_a_verb_from_the_parse(quotes):
