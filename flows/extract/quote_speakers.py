@@ -140,7 +140,17 @@ def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
 
 
 def _owned_words(noun: Token, inside: bytearray) -> tuple[Token, Span] | None:
+    """The owner of a noun of saying: its possessor ("her claim") or the agent its "by"
+    names ("a statement by the mayor that …", "the claim by Ortiz that …")."""
     owners = [c for c in noun.children if c.dep_ == "poss" and not inside[c.idx] and _can_own_words(c)]
+    if not owners:
+        owners = [
+            o
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by" and not inside[c.idx]
+            for o in c.children
+            if o.dep_ == "pobj" and not inside[o.idx] and _can_own_words(o)
+        ]
     return (noun, phrase(owners[0], inside)) if owners else None
 
 

@@ -788,6 +788,15 @@ def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
         # an infinitive gives a promise's or a pledge's content
         ("Ortiz's pledge to stay “above the fray” lasted a week.", "Ortiz's", "Ortiz"),
         ("The union's promise to be “neutral” in the talks did not last.", "The union's", None),
+        # the owner named by "by" rather than a possessive
+        ("The council rejected a claim by the mayor that the pier “will pay for itself.”", "the mayor", None),
+        (
+            "Reed bristled at the suggestion by Ortiz that the board had “sold the harbour.”",
+            "Ortiz",
+            "Ortiz",
+        ),
+        # a possessor owns the words; "by" then says how they came
+        ("Ortiz's claim by email that the board had “sold the harbour” was false.", "Ortiz's", "Ortiz"),
     ],
 )
 def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, name):
