@@ -129,6 +129,8 @@ def unnamed_holder(head: Token) -> Reason | None:
         return None if _names_members(head) else "anonymous"
     if lemma in OFFICE_HOLDERS or _possessed(head) or _names_members(head) or _affiliated(head):
         return None
+    if _refers_back_to_named(head):
+        return None  # "Senators Grassley and Leahy ... what the senators said"
     if any(c.dep_ == "det" and c.lower_ == "both" for c in head.children) and not any(
         c.dep_ == "conj" for c in head.children
     ):
@@ -209,6 +211,38 @@ def _names_members(head: Token) -> bool:
             and (c.lower_ in SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
         )
         if listing and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree):
+            return True
+    return False
+
+
+# Determiners that point back at people already in the story.
+_ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those"})
+
+
+def _refers_back_to_named(head: Token) -> bool:
+    """ "the senators" after "Senators Charles Grassley and Patrick Leahy", "these
+    economists" after "Jane Roe and Tom Vik, economists at ...": a definite plural whose
+    noun the story has already given to named people is those people, named. The earlier
+    mention must put the noun on a name (a title before it, an apposition to it): "two
+    officials said ... the officials added" stays unnamed, and so do "Clinton supporters
+    ... the supporters", whose name says whose people they are, not who."""
+    if head.tag_ != "NNS" or not any(
+        c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETERMINERS for c in head.children
+    ):
+        return False
+    lemma = head.lemma_.lower()
+    for token in head.doc[: head.i]:
+        if token.lemma_.lower() != lemma and token.lower_ != head.lower_:
+            continue
+        on_a_name = (
+            token.ent_type_ == "PERSON"  # "Senators Charles Grassley" read as one name
+            or (token.dep_ in {"compound", "appos", "nmod"} and token.head.ent_type_ == "PERSON")
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+            # "Jane Roe and Tom Vik, economists at ...": an apposition the parser may read
+            # as a second subject
+            or (token.i >= 2 and token.nbor(-1).text == "," and token.nbor(-2).ent_type_ == "PERSON")
+        )
+        if on_a_name:
             return True
     return False
 

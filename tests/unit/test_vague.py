@@ -153,6 +153,44 @@ def test_named_source_in_the_next_sentence_backs_the_claim(vague):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title before the names, then the definite plural
+        "Senators Jane Roe and Tom Vik met the harbour board. Later the senators warned that the levy would hurt ferries.",
+        # an apposition the parser may read as a second subject
+        "Jane Roe and Tom Vik, economists at the Nordic Institute, testified on Monday. "
+        "The economists warned that the levy would hurt small ferries.",
+    ],
+)
+def test_a_definite_plural_for_people_named_before_names_them(vague, text):
+    assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # nobody named was given the noun
+        (
+            "The levy passed on Monday. The senators warned that it would hurt small ferries.",
+            "The senators warned",
+        ),
+        # a name that only says whose people they are
+        (
+            "Roe supporters rallied on Monday. The supporters warned that the levy would hurt ferries.",
+            "The supporters warned",
+        ),
+        # the noun was on a name, but the plural has no determiner pointing back
+        (
+            "Senator Jane Roe voted for the levy. Senators warned that it would hurt small ferries.",
+            "Senators warned",
+        ),
+    ],
+)
+def test_a_plural_not_given_to_named_people_stays_vague(vague, text, span):
+    assert [found for found, _ in vague(text)] == [span]
+
+
 def test_poll_named_in_the_next_sentence(vague):
     named = "A new poll has found the race tied. The poll, by Gallup, surveyed 900 voters."
     assert vague(named) == []
