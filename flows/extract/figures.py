@@ -26,7 +26,8 @@ CURRENCY_WORD = (
 )
 # "m" and "k" are millions and thousands only after money ("$5m"); after a bare number
 # they are metres and kilometres ("5 m high", "a 5k run"), so a number takes "bn" only.
-MONEY_SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?(?:bn|m|k)\b)"
+# A headline's "$1B" is a billion when the "B" is set against the digits.
+MONEY_SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|(?:\s?(?:bn|m|k)|b)\b)"
 SCALE = rf"(?:[\s-]*(?:{SCALE_WORD})|\s?bn\b)"
 PERCENT = r"(?:[\s-]*(?:percentage\s+points?|percent|per\s+cent)|\s?%)"  # the longest first
 # Words that make a count the point of the sentence: "only four", "at least three". ("One

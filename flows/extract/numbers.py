@@ -47,7 +47,7 @@ SCALES = {
 }
 # "m" and "k" are magnitudes only after an amount of money ("$5m", "£40k"): after a bare
 # number they are units ("5 m high", "a 5k run").
-MONEY_SCALES = {**SCALES, "m": 1_000_000, "k": 1_000}
+MONEY_SCALES = {**SCALES, "b": 1_000_000_000, "m": 1_000_000, "k": 1_000}
 DIGIT_WORDS = {w: str(v) for w, v in UNITS_WORDS.items() if v < 10}
 FRACTIONS = {
     "half": 0.5,
@@ -84,9 +84,10 @@ NUMBER_WORDS = (
 
 def parse_number(text: str, money: bool = False) -> float | None:
     """'1,200' -> 1200; '17-thousand' -> 17000; 'two point five million' -> 2.5e6;
-    '2.4bn' -> 2.4e9; '5m' -> 5e6 only for ``money`` (else 5: a unit follows)."""
+    '2.4bn' -> 2.4e9; '5m' -> 5e6 and '1B' -> 1e9 only for ``money`` (else 5: a unit
+    follows)."""
     t = text.lower().replace("\u2011", "-").strip()
-    m = re.match(rf"^({DIGITS})\s*-?\s*({SCALE_WORD}|bn|m|k)?\b", t)
+    m = re.match(rf"^({DIGITS})\s*-?\s*({SCALE_WORD}|bn|b|m|k)?\b", t)
     if m:
         scales = MONEY_SCALES if money else SCALES
         return float(m.group(1).replace(",", "")) * scales.get(m.group(2) or "", 1)

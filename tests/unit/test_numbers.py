@@ -34,6 +34,8 @@ def test_number_words(phrase, value):
         ("5m", True, 5_000_000),
         ("40k", True, 40_000),
         ("2.4bn", True, 2_400_000_000),
+        ("1B", True, 1_000_000_000),
+        ("5b", False, 5),
         ("5 m", False, 5),
         ("5k", False, 5),
         ("2.4bn", False, 2_400_000_000),
@@ -92,12 +94,27 @@ def test_a_bare_number_before_m_or_k_is_not_millions(figures, text):
         ("The council borrowed $5m for the depot.", "$5m", 5_000_000),
         ("The club paid £40k for the striker.", "£40k", 40_000),
         ("The plant cost 3m euros to build.", "3m euros", 3_000_000),
+        # a headline's capital B set against the digits
+        ("Harbour fund passes $1B;", "$1B", 1_000_000_000),
+        ("A $2.5B bond for the port.", "$2.5B", 2_500_000_000),
     ],
 )
 def test_m_and_k_after_money_are_magnitudes(figures, text, figure, value):
     [(found, found_value, _, kind)] = figures(text)
     assert (found, kind) == (figure, "money")
     assert found_value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Tickets cost $5 before noon.", "$5"),  # "before" is no billion
+        ("Stalls sold $5 bags of fish.", "$5"),
+    ],
+)
+def test_a_b_word_after_money_is_no_magnitude(figures, text, figure):
+    [(found, value, _, kind)] = figures(text)
+    assert (found, kind, value) == (figure, "money", 5)
 
 
 def test_a_long_run_of_number_words_is_read_in_linear_time():
