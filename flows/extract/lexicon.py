@@ -3,6 +3,8 @@ reporting in English news, not phrases from any particular article."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -32,6 +34,10 @@ REPORT_VERBS = _words(
     """
 )
 
+# Verbs that inform only with their particle, known by verb and particle together (see
+# ``informing_lemma``): "pointed out that ...", "spelled out how ...", but not "pointed
+# at the map".
+INFORMING_PHRASAL = frozenset({("point", "out"), ("spell", "out")})
 # Verbs whose content is information the subject gives out, so that a figure inside what
 # they report is the subject's (VerbNet's say, tell, report, indicate, estimate and
 # discover classes). Verbs of judging or attacking ("grill", "rail", "praise") report an
@@ -45,7 +51,18 @@ INFORMING_VERBS = _words(
     allege emphasize emphasise poll interview calculate model analyze analyse compute
     unveil release cite refer mention quote
     """
-)
+) | {f"{verb} {particle}" for verb, particle in INFORMING_PHRASAL}
+
+
+def informing_lemma(token: Token) -> str:
+    """The lemma a verb of informing is known by in INFORMING_VERBS: "point out" for
+    "pointed out", the plain lemma (lower case) otherwise."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt" and (lemma, child.lower_) in INFORMING_PHRASAL:
+            return f"{lemma} {child.lower_}"
+    return lemma
+
 
 # Words that introduce a name, a title or a coined term rather than speech.
 NAMING_WORDS = _words(

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.checks.records import Citation, Figure, Source
 from copydesk.flows.extract.doccache import sentence_of, text_of
-from copydesk.flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS
+from copydesk.flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, informing_lemma
 from copydesk.flows.extract.sources import DOCUMENT_NOUNS, Attribution
 
 SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
@@ -304,7 +304,7 @@ def covers(a: Attribution, span: Span) -> bool:
     root = span.root
     if a.frame == "noun":
         return cue == root or cue in root.ancestors
-    lemma = cue.lemma_.lower()
+    lemma = informing_lemma(cue)
     if lemma not in INFORMING_VERBS and lemma != "according":
         return False  # "Warren grilled Stumpf over 2 million accounts": no report of a figure
     if _parenthetical(cue) and not _in_subject(cue, root):

@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentences, text_of
 from copydesk.flows.extract.holders import is_vague_holder
-from copydesk.flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, SPEECH_VERBS, VAGUE_VERBS
+from copydesk.flows.extract.lexicon import (
+    INFORMING_VERBS,
+    REPORT_VERBS,
+    SPEECH_VERBS,
+    VAGUE_VERBS,
+    informing_lemma,
+)
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
 # "the results of the 1979 census show", "a 2022 audit found": a document speaks for the
@@ -171,7 +177,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         )
     if token.pos_ in {"NOUN", "PROPN"} and _is_document(token):
         return _document_frame(token, sent)
-    lemma = token.lemma_.lower()
+    lemma = informing_lemma(token)
     if token.pos_ != "VERB" or (
         lemma not in REPORT_VERBS
         and lemma not in SPEECH_VERBS

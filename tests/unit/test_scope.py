@@ -56,8 +56,23 @@ def test_a_participle_of_saying_reports_for_the_subject(one):
 
 
 @pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The Gazette pointed out that 1,200 passengers a week use the depot.", "1,200 passengers"),
+        ("The harbour board spelled out how the levy raises $4 million a year.", "$4 million"),
+    ],
+)
+def test_a_phrasal_verb_of_informing_reports_the_figure(one, body, text):
+    art = one(body + "\n")
+    assert covered_by(art, text)
+
+
+@pytest.mark.parametrize(
     "body",
     [
+        # the same verbs without their particle inform nobody of anything
+        "The Gazette pointed at the 1,200 passengers waiting at the depot.",
+        "The harbour board spelled its name on 1,200 new signs at the depot.",
         # verbs of acting or judging report no figure
         "The port authority agreed to lend the ferry company $4 million.",
         "Senator Vance grilled the chief executive over 3 million forged accounts.",
