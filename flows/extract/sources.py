@@ -175,7 +175,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             data=_is_document(obj),
             proposal=_is_proposal(obj),
         )
-    if token.pos_ in {"NOUN", "PROPN"} and _is_document(token):
+    if _nominal(token) and _is_document(token):
         return _document_frame(token, sent)
     lemma = informing_lemma(token)
     if token.pos_ != "VERB" or (
@@ -229,6 +229,15 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         if len(phrase) < 200
         else None
     )
+
+
+# Where a noun stands: the small model tags "forecast", "estimate" or "count" as a verb
+# in "its growth forecast"; the object of a verb is a noun whatever its tag.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _nominal(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS)
 
 
 def _document_frame(noun: Token, sent: Span) -> Attribution | None:

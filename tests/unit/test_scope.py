@@ -45,6 +45,19 @@ def test_a_document_or_body_framing_the_sentence_covers_its_figure(one, body):
     assert art.figures[0].sources, body
 
 
+def test_a_document_the_tagger_calls_a_verb_still_frames_its_sentence(one):
+    # the small model tags "forecast" here as a verb, though it is the object of "lowered"
+    art = one(
+        "The harbour fund met on Monday. Later, it lowered its British growth forecast by 0.2 points.\n"
+    )
+    assert covered_by(art, "0.2 points")
+
+
+def test_a_document_the_tagger_calls_a_verb_sources_nothing_without_an_owner(one):
+    art = one("The harbour fund met on Monday. Later, it lowered the harbour growth forecast by 0.2 points.\n")
+    assert figure(art, "0.2 points").sources == []
+
+
 def test_a_reporting_noun_with_an_owner_covers_its_clause(one):
     art = one("The mayor pointed to a Gazette report that the port lost $40 million last year.\n")
     assert covered_by(art, "$40 million")
