@@ -190,7 +190,7 @@ def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> b
     if BACK_REFERENCE.search(sent.text) or _anaphoric_subject(sent):
         return True  # it points back at the source itself, whatever kind of figure it gives
     same_kind = not kinds or _family(fig) in kinds
-    if same_kind and sent[0].lower_ in SUBGROUP_OPENERS:
+    if same_kind and (sent[0].lower_ in SUBGROUP_OPENERS or _rest_of_a_partition(sent, fig)):
         return True
     topic, before = _topic(sent), _topic(_passage_so_far(p, sent))
     new = topic - before
@@ -208,6 +208,20 @@ def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> b
         # To date, 14 Catholics ... were admitted" is the same data set still speaking.
         return bool(topic & before)
     return len(topic & before) >= (1 if same_kind else 2)
+
+
+# Words that make a figure the next part of a whole already being divided: "Another 19
+# percent said ...", "the other 40 percent", "the remaining 12 percent".
+PARTITION_WORDS = frozenset({"another", "other", "remaining"})
+
+
+def _rest_of_a_partition(sent: Span, fig: Figure) -> bool:
+    """ "... leads by 43 percent to 38 percent. Another 19 percent said they would pick
+    neither.": the figure goes on dividing the whole its source was dividing."""
+    span = sent.doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None or span.start == sent.start:
+        return False
+    return sent.doc[span.start - 1].lower_ in PARTITION_WORDS
 
 
 def _counted_group(sent: Span, fig: Figure) -> set[str]:

@@ -129,6 +129,21 @@ def test_a_poll_covers_the_breakdown_that_follows(one):
         assert f.sources and f.carried, text
 
 
+def test_another_share_goes_on_dividing_the_whole_its_source_divided(one):
+    art = one(
+        "A new Harbour Institute poll puts the mayor ahead of Reed by 43 percent to 38 percent. "
+        "“It is close,” the institute said in a statement. "
+        "Another 19 percent said they would stay home on election day.\n"
+    )
+    f = figure(art, "19 percent")
+    assert f.sources and f.carried
+
+
+def test_another_share_with_no_source_before_it_stays_unsourced(one):
+    art = one("The ferry was late again on Monday. Another 19 percent of sailings were cancelled.\n")
+    assert figure(art, "19 percent").sources == []
+
+
 def test_a_passage_ends_at_a_paragraph_without_data(one):
     art = one(
         "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
