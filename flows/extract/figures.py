@@ -215,6 +215,10 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             # "one surgeon", "six men vied for the post": not statistics; but a limit makes
             # the small count the point of a claim ("only four members meet the target")
             return None
+        if value == 1:
+            # "at least one reader asks", "only one appeal", "1 Line": a count of one picks
+            # someone or something out, even after a limit; a claim counts from two up
+            return None
         if re.fullmatch(r"\d{7,}", raw):
             return None  # ids, timestamps and phone numbers are not quantities
         if noun is None and _after_a_name(doc, span):

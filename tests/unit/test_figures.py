@@ -128,6 +128,30 @@ def test_running_tally(figures):
     assert not g.running_tally and g.as_of
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least one reader asks every year about the harbour dinner.",
+        "The levy has only one sponsor in the council.",
+        "Trump Answers Reed With 1 Line That Had the Hall in Stitches.",
+    ],
+)
+def test_a_count_of_one_is_no_figure_even_after_a_limit(figures, text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The port spent one million euros on the quay.", "one million euros"),
+        ("Rents rose 1 percent in May.", "1 percent"),
+        ("Only two harbour boards meet the target.", "two harbour boards"),
+    ],
+)
+def test_one_as_part_of_a_larger_figure_stays_a_figure(figures, text, figure):
+    assert [f.text for f in figures(text)] == [figure]
+
+
 def test_a_small_word_count_is_a_figure_only_when_limited(write_md, extract):
     [art] = extract(
         write_md(
