@@ -337,6 +337,8 @@ def _embedded_in_attribution(verb: Token) -> bool:
     """A stance inside what someone else is reported to say is that someone's claim:
     "Smith said many voters fear ...", "polls show few Americans think ...", "he told the
     meeting that few people understood ...", "according to Smith, ... many disagreed"."""
+    if _reported_after(verb):
+        return True
     node = verb
     for _ in range(6):
         clausal = node.dep_ in {"ccomp", "xcomp", "dep"} or any(
@@ -353,6 +355,29 @@ def _embedded_in_attribution(verb: Token) -> bool:
             c.dep_ in {"nsubj", "agent"} for c in node.children
         ):
             return True
+    return False
+
+
+def _reported_after(verb: Token) -> bool:
+    """ "Americans oppose the cuts, a new Harbour poll finds": a reporting clause after
+    the stance, set off by a comma and with no content of its own. The parser hangs it
+    anywhere in the stance's clause (on the verb as a conjunct, on the object as a
+    relative clause) rather than above it."""
+    doc = verb.doc
+    for c in verb.subtree:
+        if (
+            c.i > verb.i
+            and c.pos_ == "VERB"
+            and c.dep_ in {"conj", "parataxis", "advcl", "ccomp", "relcl"}
+            and c.lemma_.lower() in COMMUNICATION | COGNITION | SHOWING
+            and any(s.dep_ == "nsubj" and s.lower_ not in _RELATIVE_PRONOUNS for s in c.children)
+            # no content of its own, and no subordinator ("even if they did not agree")
+            and not any(o.dep_ in {"dobj", "ccomp", "xcomp", "cc", "mark"} for o in c.children)
+            and not any(t.dep_ == "cc" and t.head == c.head and t.i < c.i for t in c.head.children)
+        ):
+            first = min(t.i for t in c.subtree)
+            if first > 0 and doc[first - 1].text == ",":
+                return True
     return False
 
 

@@ -191,6 +191,28 @@ def test_a_plural_not_given_to_named_people_stays_vague(vague, text, span):
     assert [found for found, _ in vague(text)] == [span]
 
 
+def test_a_reporting_clause_after_the_stance_reports_it(vague):
+    # the parser hangs "finds" on "oppose" as a conjunct
+    assert (
+        vague(
+            "Most islanders oppose the new ferry levy, a new Harbour Institute poll finds, a fight that will go on."
+        )
+        == []
+    )
+
+
+def test_a_subordinate_clause_after_the_stance_reports_nothing(vague):
+    assert vague(
+        "Economists said the levy was fair, even if they did not entirely agree with the mayor."
+    ) == [("Economists said", "group")]
+
+
+def test_a_clause_joined_by_and_reports_nothing_of_the_stance(vague):
+    assert vague(
+        "Economists warn the levy will hurt small ferries, and the Gazette reported a drop in trade."
+    ) == [("Economists warn", "group")]
+
+
 def test_poll_named_in_the_next_sentence(vague):
     named = "A new poll has found the race tied. The poll, by Gallup, surveyed 900 voters."
     assert vague(named) == []
