@@ -107,12 +107,16 @@ def unnamed_holder(head: Token) -> Reason | None:
     lower, lemma = head.lower_, head.lemma_.lower()
     if head.pos_ == "PRON" and lower not in QUANTIFIERS:
         return None
+    if _respondents_of_a_named_poll(head):
+        return None  # "those surveyed said", "respondents said": the named poll speaks
     if lower in QUANTIFIERS or lemma in QUANTIFIERS:
         if lower == "those" and not any(c.dep_ in {"amod", "relcl", "acl", "prep"} for c in head.children):
             return None  # "those" alone points back at something named
         of = _of_object(head)
         if of is not None and of.pos_ == "PROPN" and of.ent_type_ in NAMING_ENTITIES:
             return None  # "some of Smith's aides" is still vague, "many of Gallup's" is not a group
+        if of is not None and _respondents_of_a_named_poll(of):
+            return None  # "some of those surveyed"
         return None if _names_members(head) else "quantifier"
     if _counted(head):
         return None  # "two officials", "52 percent of voters": counted people are a figure
@@ -213,6 +217,39 @@ def _names_members(head: Token) -> bool:
         if listing and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree):
             return True
     return False
+
+
+# Verbs that make people a poll's sample ("those surveyed", "voters polled"), and the
+# polls that have one.
+SAMPLING_VERBS = _words("survey poll sample")
+POLL_NOUNS = _words("poll survey")
+
+
+def _respondents_of_a_named_poll(head: Token) -> bool:
+    """ "By 58%-33%, those surveyed said ...", "respondents said ...", in a story that
+    has named its poll before: the sample speaks through the poll, which is named. An
+    unnamed poll's sample stays as vague as the poll."""
+    participles = [
+        c
+        for c in head.children
+        if c.dep_ in {"acl", "relcl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in SAMPLING_VERBS
+    ]
+    if not participles and head.lemma_.lower() != "respondent":
+        return False
+    if any(
+        o.ent_type_ in NAMING_ENTITIES or o.pos_ == "PROPN"
+        for p in participles
+        for agent in p.children
+        if agent.dep_ == "agent"
+        for o in agent.children
+    ):
+        return True  # "voters surveyed by the Harbour Institute"
+    # a poll named before: "a Military Times survey", "a poll released by The Post"
+    return any(
+        (token.lemma_.lower() in POLL_NOUNS or token.lower_ in POLL_NOUNS)
+        and any(t.ent_type_ in NAMING_ENTITIES or (t.pos_ == "PROPN" and t != token) for t in token.subtree)
+        for token in head.doc[: head.i]
+    )
 
 
 # Determiners that point back at people already in the story.

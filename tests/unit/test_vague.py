@@ -213,6 +213,26 @@ def test_a_clause_joined_by_and_reports_nothing_of_the_stance(vague):
     ) == [("Economists warn", "group")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new Harbour Institute poll finds the mayor ahead. By 58 to 33 percent, those surveyed said the levy should stay.",
+        "A poll released on Monday by the Gazette asked 900 islanders about the levy. "
+        "The top issue, respondents said, is the ferry.",
+        "A Gazette survey asked 900 islanders about the levy. Some of those surveyed said it should stay.",
+        "Voters surveyed by the Harbour Institute said the levy should stay.",
+    ],
+)
+def test_a_named_polls_sample_speaks_through_the_poll(vague, text):
+    assert vague(text) == []
+
+
+def test_an_unnamed_polls_sample_stays_vague(vague):
+    assert ("those surveyed said", "quantifier") in vague(
+        "A new poll finds the mayor ahead. By 58 to 33 percent, those surveyed said the levy should stay."
+    )
+
+
 def test_poll_named_in_the_next_sentence(vague):
     named = "A new poll has found the race tied. The poll, by Gallup, surveyed 900 voters."
     assert vague(named) == []
