@@ -299,7 +299,12 @@ def _affiliated(head: Token) -> bool:
         if (
             c.dep_ == "prep"
             and c.lower_ in {"at", "from", "with", "of", "for", "on", "inside", "within"}
-            and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children)
+            # "lawyers with the CARA Family Detention Project": an untyped name is an
+            # organisation here as it is before the noun
+            and any(
+                o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
+                for o in c.children
+            )
         ):
             return True
     return False

@@ -34,6 +34,8 @@ def vague(nlp):
         ),
         # a plural agent noun (by its suffix) or a general person noun
         ("Economists warn that the port expansion will strain the budget.", "Economists warn", "group"),
+        # a place says where the group is, not who
+        ("Lawyers from Norway say the rule is unlawful.", "Lawyers from Norway say", "group"),
         ("Critics argue the new timetable ignores night-shift workers.", "Critics argue", "group"),
         ("Some shipowners doubt the levy will survive a court challenge.", "Some shipowners doubt", "group"),
         # a nationality or party from the entity recogniser, with a verb of feeling
@@ -93,6 +95,8 @@ def test_fires(vague, text, span, reason):
     [
         # the group is named or made specific
         "Economists at the Bank of England warn that rates will rise.",
+        # an organisation's name the entity recogniser left untyped
+        "Volunteers with the KELP Family Project say the rule is unlawful.",
         "Experts, including Maria Olsen, say the channel is too shallow.",
         # the list hung on the verb's object by the parser still names a member
         "Many shipowners have raised the same concern, including Ines Braun.",
