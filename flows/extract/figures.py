@@ -198,6 +198,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         ) or re.match(r"\s+of\s", after)
         if not counted:
             return None  # "a quarter century", "the Armenian half of the city"
+        if re.match(r"-(?:hour|minute|day|week|month|year|century|decade)s?\b", after, re.I):
+            return None  # "less than a half-hour after polls closed": a duration
         unit = "fraction"
     elif kind == "percent":
         value = parse_number(re.split(r"[\s%-]*(?:percent|per\s+cent|percentage|%)", raw, flags=re.I)[0])
@@ -223,6 +225,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             return None  # ids, timestamps and phone numbers are not quantities
         if noun is None and _after_a_name(doc, span):
             return None  # "Route 66", "Patriot 125", "Apollo 11": part of a name
+        if _numbers_a_list_line(doc, span) or _in_a_name_of_number(doc, span):
+            return None
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS):
             return None  # durations: "five years", "25 years"
         if _is_age(doc, span) or _is_ordinalish(span):
@@ -328,6 +332,27 @@ def _after_a_month(span: Span) -> bool:
     """'Sept. 11 memorial': the day of a date the date reader did not take whole."""
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in MONTHS
+
+
+def _numbers_a_list_line(doc: Doc, span: Span) -> bool:
+    """ "12 Ted Cruz." as a line of its own: a rank or an item number before a name. A
+    sentence that starts with a count of named people ("45 Democrats voted against the
+    bill.") goes on past the name."""
+    text = text_of(doc)
+    if span.start_char > 0 and text[span.start_char - 1] != "\n":
+        return False
+    line_end = text.find("\n", span.end_char)
+    line = text[span.end_char : len(text) if line_end < 0 else line_end]
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and following.pos_ == "PROPN" and len(line.split()) <= 4
+
+
+def _in_a_name_of_number(doc: Doc, span: Span) -> bool:
+    """ "the Group of 20 conference": a number closing a name built with "of"."""
+    if span.start < 2:
+        return False
+    of, name = doc[span.start - 1], doc[span.start - 2]
+    return of.lower_ == "of" and name.pos_ == "PROPN" and name.text[:1].isupper() and not name.is_sent_start
 
 
 def _after_a_name(doc: Doc, span: Span) -> bool:

@@ -152,6 +152,34 @@ def test_one_as_part_of_a_larger_figure_stays_a_figure(figures, text, figure):
     assert [f.text for f in figures(text)] == [figure]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fraction joined to a unit of time is a duration
+        "The result came less than a half-hour after the polls closed.",
+        "The ferry ran nearly a quarter-century ago.",
+        # a number closing a name built with "of"
+        "Leaders met after the Group of 20 summit in Oslo.",
+        # a rank before a name, as a list line of its own
+        "The ranking:\n\n12 Jo Ray.\n\n13 Ines Braun.",
+    ],
+)
+def test_durations_names_and_list_ranks_are_no_figures(figures, text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("More than a half of the voters stayed home.", "a half"),
+        ("The vote:\n\n45 Democrats voted against the ferry bill on Monday.", "45 Democrats"),
+        ("The port paid 40 percent of 200 crews on time.", "200 crews"),
+    ],
+)
+def test_a_count_beside_those_shapes_stays_a_figure(figures, text, figure):
+    assert figure in [f.text for f in figures(text)]
+
+
 def test_a_small_word_count_is_a_figure_only_when_limited(write_md, extract):
     [art] = extract(
         write_md(
