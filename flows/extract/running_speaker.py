@@ -38,6 +38,7 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
                 and (
                     _only_about_the_speaker(doc, prev, quote)
                     or _stage_direction(doc, paragraphs[prev.paragraph][1], quote.start)
+                    or _introduces_what_follows(doc, paragraphs[prev.paragraph][1], quote.start)
                 )
             )
         )
@@ -83,6 +84,26 @@ def _stage_direction(doc: Doc, start: int, end: int) -> bool:
             t.dep_ in {"nsubj", "nsubjpass", "expl"} or t.pos_ in {"VERB", "AUX", "PRON"} for t in words
         )
         and not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+    )
+
+
+# "Transcript as follows:", "Excerpts from the speech:": a short line that hands over to
+# what follows, naming nobody.
+MAX_HANDOVER_WORDS = 6
+
+
+def _introduces_what_follows(doc: Doc, start: int, end: int) -> bool:
+    """A short line ending in a colon that names no one, between a speaker's quote and
+    the quote paragraphs after it, introduces more of the same speaker's words."""
+    gap = doc.char_span(start, end, alignment_mode="contract")
+    if gap is None or not gap.text.rstrip().endswith(":"):
+        return False
+    words = [t for t in gap if not t.is_punct and not t.is_space]
+    return (
+        0 < len(words) <= MAX_HANDOVER_WORDS
+        and not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+        # a pronoun or a name may be someone else; a capital that opens the line may not
+        and not any(t.pos_ == "PRON" or (t.pos_ == "PROPN" and t != words[0]) for t in words)
     )
 
 
