@@ -412,7 +412,32 @@ def _named(intro: Span, inside: bytearray) -> Span | None:
     words = [t for t in intro if not t.is_punct and not t.is_space]
     if words and len(words) <= 6 and all(t.pos_ == "PROPN" or t.is_upper for t in words):
         return intro.doc[words[0].i : words[-1].i + 1]
+    # A headline's "Trump: ‘…’" or "Ortiz on the Levy: ‘…’": the capitalised words that
+    # open the introduction, up to a preposition, name the speaker when the story names a
+    # person or body by them (the tagger often calls a lone surname in a headline a noun;
+    # "Excerpts from the speech:" names nobody).
+    lead: list[Token] = []
+    for t in words:
+        if not (t.is_alpha and t.text[0].isupper() and t.pos_ in {"PROPN", "NOUN"}):
+            break
+        lead.append(t)
+    rest = words[len(lead) :]
+    if (
+        lead
+        and len(lead) <= 4
+        and (not rest or rest[0].pos_ == "ADP" and rest[0].text.islower())
+        and _named_elsewhere(intro.doc, lead)
+    ):
+        return intro.doc[lead[0].i : lead[-1].i + 1]
     return None
+
+
+def _named_elsewhere(doc: Doc, words: list[Token]) -> bool:
+    """Is one of ``words`` part of a person's or a body's name somewhere in the story?"""
+    texts = {t.text for t in words}
+    return any(
+        ent.label_ in SPEAKER_ENTS - {"GPE"} and texts & {t.text for t in ent} for ent in ents_in(doc[:])
+    )
 
 
 def turn_label(span: Span) -> Span | None:

@@ -189,3 +189,37 @@ def test_a_stage_direction_between_quote_paragraphs_keeps_the_running_speaker(sp
 def test_narration_between_quote_paragraphs_is_no_stage_direction(speakers, note):
     text = f"“I am calling from the campaign,” Miller said into the phone.\n\n{note}\n\n“Well, you do that!”"
     assert speakers(text)[1][0] != "Miller"
+
+
+# ---------------------------------------------------------------- handing over to what follows
+@pytest.mark.parametrize("line", ["Transcript as follows:", "The rest, as delivered:"])
+def test_a_line_handing_over_to_what_follows_keeps_the_running_speaker(speakers, line):
+    text = (
+        "After the count, Mayor Ines Ortiz said, “We will rebuild the pier.”\n\n"
+        f"{line}\n\n“Tonight we walked to the harbour.\n\n“We have the money, and we have the will.”"
+    )
+    assert [s for s, _ in speakers(text)] == ["Mayor Ines Ortiz"] * 3
+
+
+@pytest.mark.parametrize("line", ["Then Reed spoke:", "His rival answered:"])
+def test_a_line_that_names_or_points_at_someone_hands_over_to_them(speakers, line):
+    text = f"After the count, Mayor Ines Ortiz said, “We will rebuild the pier.”\n\n{line}\n\n“We have no money.”"
+    assert speakers(text)[1][0] != "Mayor Ines Ortiz"
+
+
+# ---------------------------------------------------------------- a headline's speaker
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ortiz: ‘We Will Rebuild the Pier.’\n\nMayor Ines Ortiz spoke on Monday.", "Ortiz"),
+        ("Reed on Fares: ‘We Cannot Pay.’\n\nMayor Ines Ortiz and Jo Reed spoke on Monday.", "Reed"),
+    ],
+)
+def test_a_headlines_capitalised_lead_before_a_colon_names_its_speaker(speakers, text, speaker):
+    assert [s for s, _ in speakers(text)] == [speaker]
+
+
+def test_a_headline_lead_the_story_never_names_is_no_speaker(speakers):
+    assert (
+        speakers("Fares at the Quay: ‘We Cannot Pay.’\n\nMayor Ines Ortiz spoke on Monday.")[0][0] != "Fares"
+    )
