@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.checks.records import Figure
 from copydesk.flows.extract.doccache import sentence_of, text_of
+from copydesk.flows.extract.holders import is_person_noun
 from copydesk.flows.extract.lexicon import MONTHS
 from copydesk.flows.extract.mood import irrealis
 from copydesk.flows.extract.numbers import DIGITS, NUMBER_WORDS, SCALE_WORD, parse_fraction, parse_number
@@ -184,7 +185,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         return None  # "a 2-to-1 vote", "a 5-4 ruling": a tally of a named body's vote, a score
     if (
         m.group("number")
-        and re.match(r"-[a-z]+\b", after)
+        and re.match(r"-[a-z]+\b", after, re.I)  # a headline's "6-Word" too
         and not re.match(rf"-(?:{SCALE_WORD}|points?)\b", after, re.I)
     ):
         return None  # "a 46-page analysis", "the 28-nation bloc": a size used as an adjective
@@ -362,14 +363,29 @@ def _after_a_name(doc: Doc, span: Span) -> bool:
     )
 
 
+# "men under 35", "those older than 65": the bound of an age group after the people it bounds.
+AGE_BOUND = re.compile(r"\b(?:under|over|older\s+than|younger\s+than)\s+$", re.I)
+MAX_AGE = 120
+
+
 def _is_age(doc: Doc, span: Span) -> bool:
-    """'Ruth Adeyemi, 71, a retired teacher' and '71-year-old'."""
+    """'Ruth Adeyemi, 71, a retired teacher', '71-year-old', 'men under 35'."""
     s, e = span.start_char, span.end_char
     text = text_of(doc)
     if re.match(r"^[\s-]*years?[\s-]+old", text[e : e + 12]) or re.search(
         r"\baged?\s+$", text[max(0, s - 6) : s]
     ):
         return True
+    bound = AGE_BOUND.search(text[max(0, s - 16) : s])
+    if bound and span[0].like_num and (parse_number(span[0].text) or MAX_AGE + 1) <= MAX_AGE:
+        # the people the bound follows ("men", "voters", "those"), not things ("trips
+        # under 40 miles") and not a count ("over 35 dockers")
+        k = span.start - len(bound.group(0).split()) - 1
+        people = doc[k] if k >= 0 else None
+        if people is not None and (
+            people.lower_ == "those" or people.tag_ == "NNS" and is_person_noun(people)
+        ):
+            return True
     prev = doc[span.start - 2] if span.start >= 2 else None
     return bool(
         prev is not None

@@ -169,9 +169,24 @@ def test_durations_names_and_list_ranks_are_no_figures(figures, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the bound of an age group after the people it bounds
+        "Islanders under 35 back the mayor.",
+        "Many of those over 45 support the levy.",
+        # a size used as an adjective, capitalised in a headline
+        "Mayor Sends A 6-Word Reply To The Harbour Board.",
+    ],
+)
+def test_age_bounds_and_headline_sizes_are_no_figures(figures, text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "figure"),
     [
-        ("More than a half of the voters stayed home.", "a half"),
+        ("The port hired over 35 dockers.", "35 dockers"),
+        ("Fares rose for trips under 40 miles.", "40 miles"),
         ("The vote:\n\n45 Democrats voted against the ferry bill on Monday.", "45 Democrats"),
         ("The port paid 40 percent of 200 crews on time.", "200 crews"),
     ],
