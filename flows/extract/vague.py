@@ -169,6 +169,8 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return None
     if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _HYPOTHETICAL and c.i < token.i for c in children):
         return None  # "when voters judge that ...": a case supposed, not a view reported
+    if _measured_by_a_margin(token):
+        return None  # "white voters, who favor Clinton by a 6-point margin": a poll's count
     if (
         token.tag_ == "VB"
         and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"}
@@ -194,6 +196,25 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
             continue
         return holder, _verb_phrase(token), reason, token.text
     return None
+
+
+# Words that measure how far a group leans: "by a 6-point margin", "by 9 points".
+_MARGIN_WORDS = frozenset({"margin", "point", "percent", "%", "percentage"})
+
+
+def _measured_by_a_margin(verb: Token) -> bool:
+    """The stance is measured: "voters favor Clinton by 9 points", "by a wide margin,
+    supporters say ...". A poll counted the group; the figure is the claim (figure-
+    unsourced's case), not an unnamed group's view."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "by"
+        and any(
+            o.dep_ == "pobj" and (o.like_num or any(t.lemma_.lower() in _MARGIN_WORDS for t in o.subtree))
+            for o in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _counted(holder: Token) -> bool:

@@ -34,6 +34,8 @@ def vague(nlp):
         ),
         # a plural agent noun (by its suffix) or a general person noun
         ("Economists warn that the port expansion will strain the budget.", "Economists warn", "group"),
+        # "by" that says how, not how many
+        ("Economists warn by letter that the levy will hurt ferries.", "Economists warn", "group"),
         # a place says where the group is, not who
         ("Lawyers from Norway say the rule is unlawful.", "Lawyers from Norway say", "group"),
         ("Critics argue the new timetable ignores night-shift workers.", "Critics argue", "group"),
@@ -134,6 +136,10 @@ def test_fires(vague, text, span, reason):
         # the group is what a figure counts: the figure is the claim
         "The ferry plan was backed by 58 percent of those responding.",
         "Forty of the 120 skippers surveyed said the quay was unsafe.",
+        # a stance measured by a margin is a poll's count, the figure's claim
+        "Renters, who favor the mayor by a 6-point margin, turned out in force.",
+        "By a slim margin, shipowners also said the levy hurts the port.",
+        "Islanders say by 55 to 41 percent that the ferry should run at night.",
     ],
 )
 def test_does_not_fire(vague, text):
@@ -232,8 +238,8 @@ def test_a_named_polls_sample_speaks_through_the_poll(vague, text):
 
 
 def test_an_unnamed_polls_sample_stays_vague(vague):
-    assert ("those surveyed said", "quantifier") in vague(
-        "A new poll finds the mayor ahead. By 58 to 33 percent, those surveyed said the levy should stay."
+    assert ("Most of those surveyed said", "quantifier") in vague(
+        "A new poll finds the mayor ahead. Most of those surveyed said the levy should stay."
     )
 
 
