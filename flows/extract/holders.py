@@ -258,7 +258,8 @@ _ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those"})
 
 def _refers_back_to_named(head: Token) -> bool:
     """ "the senators" after "Senators Charles Grassley and Patrick Leahy", "these
-    economists" after "Jane Roe and Tom Vik, economists at ...": a definite plural whose
+    economists" after "Jane Roe and Tom Vik, economists at ...", "the candidates" after
+    "four candidates, including Russ Feingold and Ann Kirkpatrick": a definite plural whose
     noun the story has already given to named people is those people, named. The earlier
     mention must put the noun on a name (a title before it, an apposition to it): "two
     officials said ... the officials added" stays unnamed, and so do "Clinton supporters
@@ -278,10 +279,24 @@ def _refers_back_to_named(head: Token) -> bool:
             # "Jane Roe and Tom Vik, economists at ...": an apposition the parser may read
             # as a second subject
             or (token.i >= 2 and token.nbor(-1).text == "," and token.nbor(-2).ent_type_ == "PERSON")
+            # "four candidates are opting out, including Russ Feingold ...": its members named
+            or _lists_named_people(token)
         )
         if on_a_name:
             return True
     return False
+
+
+def _lists_named_people(noun: Token) -> bool:
+    """ "candidates, including Russ Feingold and Ann Kirkpatrick", "critics such as Jo
+    Reed": the people the noun stands for, listed by name. (A conjunct beside the noun,
+    "voters and Mrs. Clinton", is someone else.)"""
+    return any(
+        c.dep_ == "prep"
+        and (c.lower_ in SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
+        and any(t.ent_type_ == "PERSON" for t in c.subtree)
+        for c in noun.children
+    )
 
 
 def _possessed(head: Token) -> bool:

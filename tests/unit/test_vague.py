@@ -171,6 +171,9 @@ def test_named_source_in_the_next_sentence_backs_the_claim(vague):
         # an apposition the parser may read as a second subject
         "Jane Roe and Tom Vik, economists at the Nordic Institute, testified on Monday. "
         "The economists warned that the levy would hurt small ferries.",
+        # members listed by name with "including"
+        "Four candidates, including Jo Reed and Ines Ortiz, are skipping the convention. "
+        "The candidates say they are not avoiding the mayor.",
     ],
 )
 def test_a_definite_plural_for_people_named_before_names_them(vague, text):
@@ -189,6 +192,11 @@ def test_a_definite_plural_for_people_named_before_names_them(vague, text):
         (
             "Roe supporters rallied on Monday. The supporters warned that the levy would hurt ferries.",
             "The supporters warned",
+        ),
+        # a name beside the noun is someone else, not one of them
+        (
+            "Four candidates and Ines Ortiz are skipping the convention. The candidates say they are not avoiding her.",
+            "The candidates say",
         ),
         # the noun was on a name, but the plural has no determiner pointing back
         (
