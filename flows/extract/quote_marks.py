@@ -110,6 +110,9 @@ def _scan(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[tuple
 
 
 DOUBLED = re.compile(r"(?<!')''(?!')")
+# A single quote nested at the edge of a doubled one: three apostrophes close the inner
+# quote, then the outer ("...sorry,''' said Fisher"), or open the outer, then the inner.
+TRIPLED = re.compile(r"(?<!')'''(?!')")
 FILLER = "\x00"  # stands in for the other half of a doubled mark; neither a mark nor a space
 
 
@@ -123,12 +126,23 @@ def doubled_apostrophes_as_marks(text: str) -> str:
     chars = list(text)
     for m in DOUBLED.finditer(text):
         i = m.start()
-        prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 2] if i + 2 < len(text) else " "
-        # "running,'' she said": a comma before the pair, but a space after it closes.
-        opening = (prev in OPEN_CONTEXT or prev in OPENERS) and not (nxt.isspace() or nxt in ".,;:!?)")
-        chars[i], chars[i + 1] = ('"', FILLER) if opening else (FILLER, '"')
+        chars[i], chars[i + 1] = ('"', FILLER) if _opens(text, i, 2) else (FILLER, '"')
+    for m in TRIPLED.finditer(text):
+        i = m.start()
+        if _opens(text, i, 3):
+            chars[i], chars[i + 1] = '"', FILLER  # the outer opens, then the inner
+        else:
+            chars[i + 1], chars[i + 2] = FILLER, '"'  # the inner closes, then the outer
     return "".join(chars)
+
+
+def _opens(text: str, i: int, width: int) -> bool:
+    """Does the run of apostrophes at ``i`` open a quote? After a space or the start and
+    before a word; "running,'' she said" has a comma before the pair, but a space after
+    it closes."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    return (prev in OPEN_CONTEXT or prev in OPENERS) and not (nxt.isspace() or nxt in ".,;:!?)")
 
 
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

@@ -288,5 +288,27 @@ def test_single_quote_inside_doubled_apostrophes_is_nested(quotes):
     assert q.text == "''They told us 'wait until spring' and we waited.''"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # three apostrophes at the end close the nested quote, then the outer one
+        (
+            "''They told us, 'Wait until spring,''' Maria Olsen said.",
+            "''They told us, 'Wait until spring,'''",
+            "Maria Olsen",
+        ),
+        # at the start they open the outer quote, then the nested one
+        (
+            "'''Spring,' they told us, and we waited,'' Ruiz said.",
+            "'''Spring,' they told us, and we waited,''",
+            "Ruiz",
+        ),
+    ],
+)
+def test_three_apostrophes_close_or_open_a_nested_quote_and_its_outer_one(quotes, text, quote, speaker):
+    [q] = [q for q in quotes(text) if q.kind == "speech"]
+    assert (q.text, q.speaker) == (quote, speaker)
+
+
 def test_lone_doubled_apostrophe_is_not_a_quote():
     assert spans("The 12'' pipe burst.") == []
