@@ -389,7 +389,20 @@ def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     last = doc[i - 1]
     if last.ent_type_ == "PERSON" and last.ent_iob_ in {"B", "I"}:
         return phrase(last, inside)
+    # "The interplay has mattered - Philip Bump: “…”", "... - Pew Research: “…”": a name
+    # set off by a dash at the end of the introduction signs what follows.
+    dashes = [t for t in intro if t.text in DASHES]
+    if dashes and 0 < i - dashes[-1].i - 1 <= MAX_SIGNATURE_WORDS:
+        signature = doc[dashes[-1].i + 1 : i]
+        named = _named(signature, inside)
+        if named is None and all(t.text[:1].isupper() for t in signature if not t.is_punct):
+            named = signature  # capitalised as a name, whatever the tagger calls it
+        return named
     return None
+
+
+DASHES = frozenset({"-", "–", "—", "―"})
+MAX_SIGNATURE_WORDS = 6
 
 
 SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}

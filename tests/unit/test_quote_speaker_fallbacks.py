@@ -223,3 +223,24 @@ def test_a_headline_lead_the_story_never_names_is_no_speaker(speakers):
     assert (
         speakers("Fares at the Quay: ‘We Cannot Pay.’\n\nMayor Ines Ortiz spoke on Monday.")[0][0] != "Fares"
     )
+
+
+# ---------------------------------------------------------------- a name signed after a dash
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ferry counts are hard to trust - Harbour Research: “Every sample misses the night crossings.”",
+            "Harbour Research",
+        ),
+        ("The quay mattered most in the north - Jo Reed: “Two weeks ago the north was hers.”", "Jo Reed"),
+    ],
+)
+def test_a_name_after_a_dash_before_the_colon_signs_the_quote(speakers, text, speaker):
+    assert [s for s, _ in speakers(text)] == [speaker]
+
+
+def test_words_after_a_dash_that_are_no_name_sign_nothing(speakers):
+    assert [s for s, _ in speakers("The harbour was busy - and the ferries late: “Nobody could move.”")] == [
+        None
+    ]
