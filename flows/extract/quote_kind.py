@@ -47,6 +47,8 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
         return "term"  # officials call the plan “fair fares”
     if _inside_a_name(doc, span, words):
         return "term"  # John “Tig” Tiegen
+    if _bylined(doc, span):
+        return "term"  # “Pop-up art show opens,” by DNAinfo's Eddie Small: a work's title
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
     ends_sentence = _last_mark(span) in ".!?…"
     attached = _attached_to_cue(doc, span)
@@ -107,6 +109,20 @@ def _inside_a_name(doc: Doc, span: Span, words: list[Token]) -> bool:
         and not before.is_punct
         and not after.is_punct
     )
+
+
+def _bylined(doc: Doc, span: Span) -> bool:
+    """A byline follows the quote: “Pop-up art show opens,” by DNAinfo's Eddie Small — the
+    title of a piece, as round-ups cite one: the title closes on a comma, then "by" and a
+    name (or "the" and a name) on the same line. Not "a “candid memoir” by Marla Maples"
+    nor "“terrified” by Trump", where "by" goes on with the sentence."""
+    if _last_mark(span) != ",":
+        return False
+    after = [t for t in doc[span.end : span.end + 3] if not t.is_space]
+    if len(after) < 2 or after[0].lower_ != "by" or "\n" in doc.text[span.end_char : after[0].idx]:
+        return False
+    name = after[2] if after[1].lower_ == "the" and len(after) > 2 else after[1]
+    return name.pos_ == "PROPN" or name.ent_type_ in {"PERSON", "ORG"}
 
 
 def _addressed(doc: Doc, span: Span) -> bool:

@@ -815,6 +815,26 @@ def test_a_name_whose_relative_clause_the_parser_reads_as_a_clause_still_speaks(
     assert q.speaker == "Reed"
 
 
+def test_a_title_with_its_byline_is_a_term(quotes):
+    [title, excerpt] = quotes(
+        "HARBOUR BEAT—“Pier art show takes on the ferry fares,” by the Gazette's Jo Reed: "
+        "“Curators of a pop-up show want to talk about the fares.”"
+    )
+    assert title.kind == "term"
+    assert excerpt.kind == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reed called the levy a “tax on islanders” by the council.",  # "by" goes on with the sentence
+        "“We will rebuild,” Reed said, standing by the quay.",
+    ],
+)
+def test_by_after_a_quote_that_is_no_byline_leaves_it_speech(quotes, text):
+    assert [q.kind for q in quotes(text)] == ["speech"]
+
+
 def test_an_infinitive_on_a_noun_that_says_nothing_is_the_reporters_words(quotes):
     [q] = quotes("Reed's plan to build “affordable homes” stalled in the spring.")
     assert q.kind == "term"
