@@ -101,6 +101,11 @@ def _drain(
         with open_runner(size) as runner:
             in_flight: dict[PrefectFuture[Any], list[str]] = {}
             broken = False
+            # Batches that raised: held until the pool's batches are done. In a pool that
+            # broke, the other batches' futures may fail with whatever the dying pool
+            # raises (an OSError on a closed pipe, say) before or after the
+            # BrokenProcessPool that names the death: those batches died with the pool.
+            raised: list[tuple[list[str], GaveUp]] = []
             while in_flight or (queue and not broken):
                 while queue and not broken and len(in_flight) < limit:
                     batch = queue.popleft()
@@ -115,6 +120,13 @@ def _drain(
                         yield batch, GaveUp(DIED)
                     else:
                         died.append(batch)
+                elif isinstance(outcome, GaveUp):
+                    raised.append((batch, outcome))
                 else:
                     yield batch, outcome
+            for batch, gave_up in raised:
+                if broken and not last_try:
+                    died.append(batch)
+                else:
+                    yield batch, gave_up
     return died

@@ -174,6 +174,55 @@ def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monk
             assert [a.path for a in outcome.articles] == list(batch)
 
 
+def test_on_a_runner_batches_that_fail_beside_a_dead_worker_are_run_again(corpus, monkeypatch, nlp):
+    """A pool whose worker dies can fail its other batches with whatever the dying pool
+    raises (an OSError on a closed pipe), before or after the BrokenProcessPool that names
+    the death: those batches died with the pool, and are run again in a fresh one."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from prefect import flow
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    import copydesk.flows.extract.pipeline as pipeline
+    from copydesk.flows.review_flow import extract_batch_task
+    from copydesk.flows.runtime.parallel import GaveUp, run_batches
+
+    real = pipeline.extract_batch
+    files = sorted(str(p) for p in corpus.iterdir())
+    batches = [files[i : i + 2] for i in range(0, len(files), 2)]
+    dying, beside = batches[0][0], batches[1][0]
+    attempts: dict[str, int] = {}
+
+    def failing_with_the_pool(paths, max_bytes=pipeline.DEFAULT_MAX_BYTES):
+        first = paths[0]
+        attempts[first] = attempts.get(first, 0) + 1
+        if attempts[first] <= 2:  # both of the task's own tries, in the first pool
+            if first == dying:
+                raise BrokenProcessPool("simulated: a worker died")
+            if first == beside:
+                raise OSError(9, "Bad file descriptor")
+        return real(paths, max_bytes)
+
+    monkeypatch.setattr(pipeline, "extract_batch", failing_with_the_pool)
+
+    @flow
+    def run() -> list:
+        return list(
+            run_batches(
+                extract_batch_task,
+                batches,
+                {"max_bytes": 1 << 20},
+                lambda n: ThreadPoolTaskRunner(max_workers=n),
+                2,
+            )
+        )
+
+    results = dict((tuple(b), o) for b, o in run())
+    assert set(results) == {tuple(b) for b in batches}
+    assert not [o for o in results.values() if isinstance(o, GaveUp)]
+    assert attempts[dying] == 3 and attempts[beside] == 3  # run again, once, in a fresh pool
+
+
 def copydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([*COPYDESK, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
