@@ -58,10 +58,15 @@ def informing_lemma(token: Token) -> str:
     """The lemma a verb of informing is known by in INFORMING_VERBS: "point out" for
     "pointed out", the plain lemma (lower case) otherwise."""
     lemma = token.lemma_.lower()
+    if lemma not in _PHRASAL_VERBS:
+        return lemma  # most tokens: no need to look at the children
     for child in token.children:
         if child.dep_ == "prt" and (lemma, child.lower_) in INFORMING_PHRASAL:
             return f"{lemma} {child.lower_}"
     return lemma
+
+
+_PHRASAL_VERBS = frozenset(verb for verb, _ in INFORMING_PHRASAL)
 
 
 # Words that introduce a name, a title or a coined term rather than speech.

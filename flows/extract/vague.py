@@ -194,6 +194,8 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
             continue
         if _listed_beside(holder, token):
             continue
+        if _reported_after(token):
+            return None  # "Americans oppose the cuts, a new poll finds": the poll's finding
         return holder, _verb_phrase(token), reason, token.text
     return None
 
@@ -358,8 +360,6 @@ def _embedded_in_attribution(verb: Token) -> bool:
     """A stance inside what someone else is reported to say is that someone's claim:
     "Smith said many voters fear ...", "polls show few Americans think ...", "he told the
     meeting that few people understood ...", "according to Smith, ... many disagreed"."""
-    if _reported_after(verb):
-        return True
     node = verb
     for _ in range(6):
         clausal = node.dep_ in {"ccomp", "xcomp", "dep"} or any(
