@@ -65,6 +65,9 @@ DEONTIC_VERBS = frozenset(
     ["allow", "permit", "entitle", "authorize", "oblige", "obligate", "require", "mandate"]
 )
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Participles that tie an amount to what it is needed for: "the 1,237 delegates needed to
+# clinch the nomination".
+NEEDING_VERBS = frozenset(["need", "require"])
 # Nouns for a rule's bound: a figure that sets one is the rule's parameter ("the
 # commission's 15 percent polling threshold", "a cap of $500,000 on damages"), which
 # FLAGS-GUIDE.md counts among a plan's terms, not a figure claim.
@@ -99,6 +102,9 @@ def irrealis(span: Span) -> str | None:
     root = span.root
     if any(c.dep_ == "poss" and c.lower_ == "your" for t in (root, root.head) for c in t.children):
         return "second person"
+    counted = root.head if root.dep_ in {"nummod", "quantmod", "compound"} else root
+    if _needed_for(counted):
+        return "rule"  # "the 1,237 delegates needed to clinch the nomination": the rule's bar
     # Up the tree to the sentence's root: a figure two clauses below "if" is hypothetical too.
     node = child = root
     for _ in range(12):
@@ -193,11 +199,29 @@ def _states_a_rule(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN":
         return lemma in RULE_NOUNS
+    if lemma == "take" and token.tag_ in PRESENT_TAGS:
+        # "It takes 2,383 delegates to win": what winning needs, a standing rule
+        return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children) and any(
+            c.dep_ == "xcomp" and _infinitive(c) for c in token.children
+        )
     if token.pos_ not in {"VERB", "AUX"} or lemma not in DEONTIC_VERBS:
         return False
     if token.tag_ in PRESENT_TAGS:
         return True
     return token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in token.children)
+
+
+def _needed_for(noun: Token) -> bool:
+    """ "the 1,237 delegates needed to clinch the nomination", "the 270 electoral votes
+    required to win": an amount a participle of needing ties to what it is needed for is
+    the rule's bar, not a count of anything."""
+    return any(
+        c.dep_ == "acl"
+        and c.tag_ == "VBN"
+        and c.lemma_.lower() in NEEDING_VERBS
+        and any(_infinitive(g) for g in c.children if g.dep_ in {"xcomp", "advcl"})
+        for c in noun.children
+    )
 
 
 def _is_volition(token: Token) -> bool:

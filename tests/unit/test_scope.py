@@ -210,6 +210,10 @@ def test_a_source_line_covers_the_chart_above_it(one):
         # a rule's bound
         ("The ferry missed the board's 15 percent punctuality threshold again.", "15 percent", "rule"),
         ("The new law sets a cap of $250,000 on harbour damages.", "$250,000", "rule"),
+        # what a rule needs: an amount a participle of needing ties to its purpose, and
+        # "it takes ... to" in the present
+        ("Reed is still short of the 1,500 votes needed to win the harbour seat.", "1,500 votes", "rule"),
+        ("It takes 1,500 votes to win the harbour seat.", "1,500 votes", "rule"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -229,6 +233,9 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("A faulty lock allowed thieves to take $90,000 from the depot.", "$90,000"),
         ("The harbour master allowed 1,200 passengers to board late on Sunday.", "1,200 passengers"),
         ("About 400 dock workers were required to attend the safety course.", "400 dock workers"),
+        # what it took is what happened; a need without a purpose is a fact
+        ("It took 300 volunteers to rebuild the quay.", "300 volunteers"),
+        ("The port hired the 300 volunteers needed for the quay.", "300 volunteers"),
         # a verb of limiting is no bound: what happened to the figure's things
         ("Speed limits were cut on 40 harbour roads last year.", "40 harbour roads"),
     ],
