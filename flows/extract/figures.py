@@ -205,6 +205,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     elif kind == "percent":
         value = parse_number(re.split(r"[\s%-]*(?:percent|per\s+cent|percentage|%)", raw, flags=re.I)[0])
         unit = "percentage points" if re.search(r"percentage\s+point", raw, re.I) else "percent"
+        if _names_a_class(before, after, value):
+            return None  # "the richest 1 percent", "the top 0.1 percent of earners", "the 1%"
     elif kind == "money":
         value = parse_number(re.sub(rf"^{CURRENCY_SYMBOL}\s?", "", raw), money=True)
         cur = re.match(CURRENCY_SYMBOL, raw)
@@ -333,6 +335,26 @@ def _after_a_month(span: Span) -> bool:
     """'Sept. 11 memorial': the day of a date the date reader did not take whole."""
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in MONTHS
+
+
+# "the top 1 percent", "the richest 10 percent", "the bottom 90 percent": a share used as
+# the name of a class of people by income or wealth, as "the over-65s" names an age group.
+CLASS_BY_RANK = re.compile(
+    r"\bthe\s+(?:very\s+)?(?:top|bottom|richest|wealthiest|poorest|highest[\s-]earning|lowest[\s-]earning)\s+$",
+    re.I,
+)
+# "the 1 percent", "the 99%": the class names of the Occupy years, used bare.
+CLASS_NAMES = frozenset({1.0, 99.0})
+
+
+def _names_a_class(before: str, after: str, value: float | None) -> bool:
+    """A share that names a class of people rather than measuring anything: after "the
+    top", "the richest" and their like; or "the 1 percent" and "the 99 percent" standing
+    alone (not "the 1 percent rise", "the 1 percent of voters who ...")."""
+    if CLASS_BY_RANK.search(before):
+        return True
+    bare = re.search(r"\bthe\s+$", before, re.I) and not re.match(r"\s*(?:[a-z]|of\b)", after)
+    return bool(bare) and value in CLASS_NAMES
 
 
 def _numbers_a_list_line(doc: Doc, span: Span) -> bool:

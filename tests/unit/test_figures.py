@@ -171,6 +171,9 @@ def test_durations_names_and_list_ranks_are_no_figures(figures, text):
 @pytest.mark.parametrize(
     "text",
     [
+        # a share that names a class of people
+        "Most of the gains went to the top 1 percent.",
+        "The harbour works for the 1%, and nobody else gets ahead.",
         # the bound of an age group after the people it bounds
         "Islanders under 35 back the mayor.",
         "Many of those over 45 support the levy.",
@@ -178,7 +181,7 @@ def test_durations_names_and_list_ranks_are_no_figures(figures, text):
         "Mayor Sends A 6-Word Reply To The Harbour Board.",
     ],
 )
-def test_age_bounds_and_headline_sizes_are_no_figures(figures, text):
+def test_age_bounds_class_names_and_headline_sizes_are_no_figures(figures, text):
     assert figures(text) == []
 
 
@@ -186,6 +189,8 @@ def test_age_bounds_and_headline_sizes_are_no_figures(figures, text):
     ("text", "figure"),
     [
         ("The port hired over 35 dockers.", "35 dockers"),
+        ("Fares rose by the 1 percent the board allowed.", "1 percent"),
+        ("The income of the richest 1 percent grew 27 percent last year.", "27 percent"),
         ("Fares rose for trips under 40 miles.", "40 miles"),
         ("The vote:\n\n45 Democrats voted against the ferry bill on Monday.", "45 Democrats"),
         ("The port paid 40 percent of 200 crews on time.", "200 crews"),
