@@ -132,26 +132,15 @@ def test_a_batch_that_fails_twice_is_reported_and_the_rest_reviewed(corpus, tmp_
     assert (tmp_path / f"{report_name(failed.article.id)}.json").exists()  # it still has its report
 
 
-def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monkeypatch, nlp):
-    """The pool's code path (submit, wait, classify) with Prefect's thread runner, whose
-    tasks run in this process where the failure can be injected."""
+def _on_threads(batches: list[list[str]]) -> dict:
+    """``run_batches`` in a flow on Prefect's thread runner, two at a time: the pool's code
+    path (submit, wait, classify) with tasks that run in this process, where a failure can
+    be injected. Returns each batch's outcome."""
     from prefect import flow
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    import copydesk.flows.extract.pipeline as pipeline
     from copydesk.flows.review_flow import extract_batch_task
-    from copydesk.flows.runtime.parallel import GaveUp, run_batches
-
-    real = pipeline.extract_batch
-
-    def flaky(paths, max_bytes=pipeline.DEFAULT_MAX_BYTES):
-        if any(p.endswith("school-meals.html") for p in paths):
-            raise RuntimeError("simulated")
-        return real(paths, max_bytes)
-
-    monkeypatch.setattr(pipeline, "extract_batch", flaky)
-    files = sorted(str(p) for p in corpus.iterdir())
-    batches = [files[i : i + 2] for i in range(0, len(files), 2)]
+    from copydesk.flows.runtime.parallel import run_batches
 
     @flow
     def run() -> list:
@@ -165,7 +154,26 @@ def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monk
             )
         )
 
-    results = dict((tuple(b), o) for b, o in run())
+    return dict((tuple(b), o) for b, o in run())
+
+
+def test_on_a_runner_a_failing_batch_gives_up_and_the_others_finish(corpus, monkeypatch, nlp):
+    """A batch whose task raises, twice, gives up with the error; the others finish."""
+    import copydesk.flows.extract.pipeline as pipeline
+    from copydesk.flows.runtime.parallel import GaveUp
+
+    real = pipeline.extract_batch
+
+    def flaky(paths, max_bytes=pipeline.DEFAULT_MAX_BYTES):
+        if any(p.endswith("school-meals.html") for p in paths):
+            raise RuntimeError("simulated")
+        return real(paths, max_bytes)
+
+    monkeypatch.setattr(pipeline, "extract_batch", flaky)
+    files = sorted(str(p) for p in corpus.iterdir())
+    batches = [files[i : i + 2] for i in range(0, len(files), 2)]
+
+    results = _on_threads(batches)
     assert set(results) == {tuple(b) for b in batches}
     for batch, outcome in results.items():
         if any(p.endswith("school-meals.html") for p in batch):
@@ -180,12 +188,8 @@ def test_on_a_runner_batches_that_fail_beside_a_dead_worker_are_run_again(corpus
     the death: those batches died with the pool, and are run again in a fresh one."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from prefect import flow
-    from prefect.task_runners import ThreadPoolTaskRunner
-
     import copydesk.flows.extract.pipeline as pipeline
-    from copydesk.flows.review_flow import extract_batch_task
-    from copydesk.flows.runtime.parallel import GaveUp, run_batches
+    from copydesk.flows.runtime.parallel import GaveUp
 
     real = pipeline.extract_batch
     files = sorted(str(p) for p in corpus.iterdir())
@@ -205,19 +209,7 @@ def test_on_a_runner_batches_that_fail_beside_a_dead_worker_are_run_again(corpus
 
     monkeypatch.setattr(pipeline, "extract_batch", failing_with_the_pool)
 
-    @flow
-    def run() -> list:
-        return list(
-            run_batches(
-                extract_batch_task,
-                batches,
-                {"max_bytes": 1 << 20},
-                lambda n: ThreadPoolTaskRunner(max_workers=n),
-                2,
-            )
-        )
-
-    results = dict((tuple(b), o) for b, o in run())
+    results = _on_threads(batches)
     assert set(results) == {tuple(b) for b in batches}
     assert not [o for o in results.values() if isinstance(o, GaveUp)]
     assert attempts[dying] == 3 and attempts[beside] == 3  # run again, once, in a fresh pool
