@@ -38,6 +38,9 @@ LIMITED = re.compile(
     re.I,
 )
 FRACTION_WORD = r"(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+# What a multiple is of: "three times the rate", "10 times as many", "four times more",
+# "twice ..." aside. Not a count of occasions: "three times a week", "called three times".
+COMPARED = r"(?:the|as|more|higher|larger|greater|bigger|less|lower|smaller|fewer|faster|what|that|its|their|his|her)\b"
 
 # A figure starts with a digit, a currency sign, or a letter that no letter precedes (a
 # number word, "a half", "US$"): saying so first, in the lookahead, lets the engine pass
@@ -48,6 +51,7 @@ FIGURE_ALTERNATIVES = rf"""
             | {DIGITS}{MONEY_SCALE}?\s+{CURRENCY_WORD}\b)
   | (?P<percent>(?:{DIGITS}|\b{NUMBER_WORDS}){PERCENT})
   | (?P<fraction>\b(?:(?:a|one|two|three|four)[\s-]{FRACTION_WORD})\b)
+  | (?P<multiple>(?:{DIGITS}|\b{NUMBER_WORDS})[\s-]+times(?=\s+{COMPARED}))
   | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
             | \b{NUMBER_WORDS}\b)
 """
@@ -189,7 +193,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         and not re.match(rf"-(?:{SCALE_WORD}|points?)\b", after, re.I)
     ):
         return None  # "a 46-page analysis", "the 28-nation bloc": a size used as an adjective
-    kind = next(k for k in ("money", "percent", "fraction", "number") if m.group(k))
+    kind = next(k for k in ("money", "percent", "fraction", "multiple", "number") if m.group(k))
     unit: str | None = None
     value: float | None
     if kind == "fraction":
@@ -202,6 +206,10 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         if re.match(r"-(?:hour|minute|day|week|month|year|century|decade)s?\b", after, re.I):
             return None  # "less than a half-hour after polls closed": a duration
         unit = "fraction"
+    elif kind == "multiple":
+        # "three times the rate of civilians": a ratio, claimed like a share
+        value = parse_number(re.split(r"[\s-]+times", raw, flags=re.I)[0])
+        unit = "times"
     elif kind == "percent":
         value = parse_number(re.split(r"[\s%-]*(?:percent|per\s+cent|percentage|%)", raw, flags=re.I)[0])
         unit = "percentage points" if re.search(r"percentage\s+point", raw, re.I) else "percent"

@@ -200,6 +200,26 @@ def test_a_count_beside_those_shapes_stays_a_figure(figures, text, figure):
     assert figure in [f.text for f in figures(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("Ferry crews were injured at three times the rate of dock workers.", "three times", 3),
+        ("The harbour's rate was 10 times the national average.", "10 times", 10),
+        ("Prices rose 2.5 times as fast as wages.", "2.5 times", 2.5),
+    ],
+)
+def test_a_multiple_of_something_is_a_figure(figures, text, figure, value):
+    [f] = figures(text)
+    assert (f.text, f.kind, f.value, f.unit) == (figure, "multiple", value, "times")
+
+
+@pytest.mark.parametrize(
+    "text", ["The mayor called three times a week.", "The ferry ran 12 times last month."]
+)
+def test_a_count_of_occasions_is_no_multiple(figures, text):
+    assert [f.kind for f in figures(text)] == []
+
+
 def test_a_small_word_count_is_a_figure_only_when_limited(write_md, extract):
     [art] = extract(
         write_md(
