@@ -228,9 +228,10 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             # "one surgeon", "six men vied for the post": not statistics; but a limit makes
             # the small count the point of a claim ("only four members meet the target")
             return None
-        if value == 1:
+        if value == 1 and not (noun is not None and noun.lemma_.lower() in MEASURE_UNITS):
             # "at least one reader asks", "only one appeal", "1 Line": a count of one picks
-            # someone or something out, even after a limit; a claim counts from two up
+            # someone or something out, even after a limit; a claim counts from two up. A
+            # measure of one is still a measure ("rose 1 cent", "one percentage point").
             return None
         if re.fullmatch(r"\d{7,}", raw):
             return None  # ids, timestamps and phone numbers are not quantities
@@ -344,6 +345,36 @@ def _after_a_month(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in MONTHS
 
+
+# Units a number measures in, where "one" is an amount, not someone picked out.
+MEASURE_UNITS = frozenset(
+    [
+        "cent",
+        "point",
+        "degree",
+        "mile",
+        "kilometre",
+        "kilometer",
+        "metre",
+        "meter",
+        "foot",
+        "feet",
+        "inch",
+        "yard",
+        "pound",
+        "ounce",
+        "ton",
+        "tonne",
+        "gallon",
+        "litre",
+        "liter",
+        "acre",
+        "hectare",
+        "barrel",
+        "dollar",
+        "euro",
+    ]
+)
 
 # "the top 1 percent", "the richest 10 percent", "the bottom 90 percent": a share used as
 # the name of a class of people by income or wealth, as "the over-65s" names an age group.

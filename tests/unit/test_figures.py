@@ -146,6 +146,8 @@ def test_a_count_of_one_is_no_figure_even_after_a_limit(figures, text):
         ("The port spent one million euros on the quay.", "one million euros"),
         ("Rents rose 1 percent in May.", "1 percent"),
         ("Only two harbour boards meet the target.", "two harbour boards"),
+        # a measure of one is an amount
+        ("Diesel rose 1 cent on the day.", "1 cent"),
     ],
 )
 def test_one_as_part_of_a_larger_figure_stays_a_figure(figures, text, figure):
