@@ -27,6 +27,8 @@ CLAUSE_DEPS_TO_DROP = {"relcl", "acl", "advcl", "ccomp", "parataxis", "cc", "con
 IDENTITY_PREPS = {"of", "for", "from", "at"}
 RELATIVE_PRONOUNS = {"that", "which", "who"}
 DASH_AFTER = re.compile(r"\s*(?:[―—–]|--?)\s*(?!so\b|as\b)")
+# A round-up's citation in brackets right after the quote: “…” [Reuters.]
+CITED_AFTER = re.compile(r"[ \t]*\[([A-Z][^\[\]\n]{0,40}?)\.?\]")
 
 
 def speaker_of(cue: Token, inside: bytearray) -> Span | None:
@@ -473,7 +475,11 @@ def turn_label(span: Span) -> Span | None:
 
 
 def dash_speaker(doc: Doc, quote_end: int) -> Span | None:
-    """“…” — Jane Doe  /  “…”― Jane Doe, a teacher: a name after a dash signs the quote."""
+    """“…” — Jane Doe  /  “…”― Jane Doe, a teacher: a name after a dash signs the quote;
+    so does a source cited in brackets right after it, as round-ups do (“…” [Reuters.])."""
+    cited = CITED_AFTER.match(text_of(doc), quote_end)
+    if cited:
+        return doc.char_span(cited.start(1), cited.end(1), alignment_mode="expand")
     m = DASH_AFTER.match(text_of(doc), quote_end)
     if not m:
         return None

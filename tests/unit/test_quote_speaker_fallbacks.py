@@ -244,3 +244,16 @@ def test_words_after_a_dash_that_are_no_name_sign_nothing(speakers):
     assert [s for s, _ in speakers("The harbour was busy - and the ferries late: “Nobody could move.”")] == [
         None
     ]
+
+
+# ---------------------------------------------------------------- a round-up's citation in brackets
+def test_a_source_cited_in_brackets_after_the_quote_is_its_speaker(speakers):
+    text = "FERRIES LATE AGAIN “The harbour has not seen a winter like this in decades.” [Gazette.]\n\nMore below."
+    assert speakers(text) == [("Gazette", "—")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Reed said the pier was “unsafe” [sic] and closed it.", "“It rained,” [laughter] and so on."]
+)
+def test_a_bracketed_aside_in_lower_case_cites_nobody(speakers, text):
+    assert all(s != "sic" and s != "laughter" for s, _ in speakers(text))
