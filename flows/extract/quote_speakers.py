@@ -56,6 +56,17 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             if cannot_speak(head):
                 return None  # "the tone of the talk was calm and predicted …": not a reporter
             return issuer(phrase(head, inside), inside)
+        under_as = [
+            o
+            for m in verb.children
+            if m.dep_ == "mark" and m.lower_ == "as"
+            for o in m.children
+            if o.dep_ == "pobj" and not inside[o.idx]
+        ]
+        if under_as:
+            # "As Akhil Amar, a professor at Yale, put it, “…”": the parser can hang the
+            # subject on "as" as its object
+            return issuer(phrase(under_as[0], inside), inside)
         if (
             verb.dep_ == "acl"
             and verb.tag_ == "VBN"

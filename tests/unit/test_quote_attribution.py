@@ -815,6 +815,19 @@ def test_a_name_whose_relative_clause_the_parser_reads_as_a_clause_still_speaks(
     assert q.speaker == "Reed"
 
 
+def test_as_x_put_it_names_x_when_the_parser_hangs_x_on_as(quotes):
+    # with a title in doubled apostrophes in the apposition, the parser makes "Jo Reed"
+    # the object of "As" and leaves "put" without a subject
+    found = quotes("As Jo Reed, author of ''The Charter,'' put it, ''The council should remember that.''")
+    [q] = speech(found)
+    assert q.speaker_name == "Jo Reed"
+
+
+def test_a_verb_with_its_own_subject_keeps_it_whatever_hangs_on_as(quotes):
+    [q] = speech(quotes("As a result of the storm, Reed said, “We will rebuild the quay.”"))
+    assert q.speaker == "Reed"
+
+
 def test_a_title_with_its_byline_is_a_term(quotes):
     [title, excerpt] = quotes(
         "HARBOUR BEAT—“Pier art show takes on the ferry fares,” by the Gazette's Jo Reed: "
