@@ -133,6 +133,8 @@ def unnamed_holder(head: Token) -> Reason | None:
         return None if _names_members(head) else "anonymous"
     if lemma in OFFICE_HOLDERS or _possessed(head) or _names_members(head) or _affiliated(head):
         return None
+    if lemma in STAFF_NOUNS and _of_a_named_person(head):
+        return None  # "advisers to Mr. Obama", "McConnell aides": as "his aides", a person's people
     if _refers_back_to_named(head):
         return None  # "Senators Grassley and Leahy ... what the senators said"
     if any(c.dep_ == "det" and c.lower_ == "both" for c in head.children) and not any(
@@ -297,6 +299,26 @@ def _lists_named_people(noun: Token) -> bool:
         and any(t.ent_type_ == "PERSON" for t in c.subtree)
         for c in noun.children
     )
+
+
+# People who work for someone: named by whom they work for, they are that person's people,
+# as "his aides" are (FLAGS-GUIDE's labels call "His aides say" optional).
+STAFF_NOUNS = _words("aide adviser advisor staffer lieutenant confidant")
+
+
+def _of_a_named_person(head: Token) -> bool:
+    """ "McConnell aides", "advisers to Mr. Obama", "aides of the senator's": the named
+    person they work for, before the noun or after "to", "for" or "of"."""
+    for c in head.children:
+        if c.dep_ in {"compound", "nmod"} and c.ent_type_ == "PERSON":
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in {"to", "for", "of"}
+            and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in c.children)
+        ):
+            return True
+    return False
 
 
 def _possessed(head: Token) -> bool:

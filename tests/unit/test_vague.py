@@ -36,6 +36,14 @@ def vague(nlp):
         ("Economists warn that the port expansion will strain the budget.", "Economists warn", "group"),
         # "by" that says how, not how many
         ("Economists warn by letter that the levy will hurt ferries.", "Economists warn", "group"),
+        # a name before the noun says whose supporters, not who; and staff who ask not to
+        # be named stay anonymous
+        ("Clinton supporters say the bill will pass.", "Clinton supporters say", "group"),
+        (
+            "Aides to Jo Reed who asked not to be named said the mayor would resign.",
+            "Aides to Jo Reed who asked not to be named said",
+            "anonymous",
+        ),
         # a place says where the group is, not who
         ("Lawyers from Norway say the rule is unlawful.", "Lawyers from Norway say", "group"),
         ("Critics argue the new timetable ignores night-shift workers.", "Critics argue", "group"),
@@ -103,6 +111,9 @@ def test_fires(vague, text, span, reason):
         # the list hung on the verb's object by the parser still names a member
         "Many shipowners have raised the same concern, including Ines Braun.",
         "His aides say the mayor will sign the bill.",
+        # a named person's people, named by whom they work for
+        "Advisers to Mayor Jo Reed say the bill will pass.",
+        "Clinton aides acknowledged that the bill will pass.",
         "A survey by Gallup found that residents oppose the levy.",
         "The Harbour Institute poll shows the mayor ahead.",
         # a proper name the entity recogniser left untyped still names the author
