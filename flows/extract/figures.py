@@ -203,7 +203,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         ) or re.match(r"\s+of\s", after)
         if not counted:
             return None  # "a quarter century", "the Armenian half of the city"
-        if re.match(r"-(?:hour|minute|day|week|month|year|century|decade)s?\b", after, re.I):
+        joined = re.match(r"-([a-z]+)\b", after, re.I)
+        if joined and (joined.group(1).lower() in TIME_UNITS or joined.group(1).lower()[:-1] in TIME_UNITS):
             return None  # "less than a half-hour after polls closed": a duration
         unit = "fraction"
     elif kind == "multiple":

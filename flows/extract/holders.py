@@ -21,6 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from copydesk.flows.extract.lexicon import POLL_NOUNS
 from copydesk.flows.extract.stance import stance_of
 
 
@@ -212,19 +213,21 @@ def _names_members(head: Token) -> bool:
     """A person or organisation listed in the group: "experts, including John Smith",
     "Smith and other economists", "analysts such as Jane Doe"."""
     for c in head.children:
-        listing = c.dep_ in {"appos", "conj"} or (
-            c.dep_ == "prep"
-            and (c.lower_ in SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
-        )
+        listing = c.dep_ in {"appos", "conj"} or _specifying(c)
         if listing and any(t.ent_type_ in {"PERSON", "ORG"} for t in c.subtree):
             return True
     return False
 
 
-# Verbs that make people a poll's sample ("those surveyed", "voters polled"), and the
-# polls that have one.
+def _specifying(prep: Token) -> bool:
+    """A preposition that lists members: "including", "like", "among", "such as"."""
+    return prep.dep_ == "prep" and (
+        prep.lower_ in SPECIFYING_PREPS or prep.lower_ == "as" and prep.nbor(-1).lower_ == "such"
+    )
+
+
+# Verbs that make people a poll's sample ("those surveyed", "voters polled").
 SAMPLING_VERBS = _words("survey poll sample")
-POLL_NOUNS = _words("poll survey")
 
 
 def _respondents_of_a_named_poll(head: Token) -> bool:
@@ -293,12 +296,7 @@ def _lists_named_people(noun: Token) -> bool:
     """ "candidates, including Russ Feingold and Ann Kirkpatrick", "critics such as Jo
     Reed": the people the noun stands for, listed by name. (A conjunct beside the noun,
     "voters and Mrs. Clinton", is someone else.)"""
-    return any(
-        c.dep_ == "prep"
-        and (c.lower_ in SPECIFYING_PREPS or c.lower_ == "as" and c.nbor(-1).lower_ == "such")
-        and any(t.ent_type_ == "PERSON" for t in c.subtree)
-        for c in noun.children
-    )
+    return any(_specifying(c) and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in noun.children)
 
 
 # People who work for someone: named by whom they work for, they are that person's people,

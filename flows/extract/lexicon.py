@@ -69,6 +69,9 @@ def informing_lemma(token: Token) -> str:
 _PHRASAL_VERBS = frozenset(verb for verb, _ in INFORMING_PHRASAL)
 
 
+# A poll and its like: what counts a sample of people.
+POLL_NOUNS = _words("poll survey polling questionnaire")
+
 # Words that introduce a name, a title or a coined term rather than speech.
 NAMING_WORDS = _words(
     """

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from copydesk.flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import (
     DOCUMENT_NOUNS,
+    POLL_NOUNS,
     POSSESSIVE_PRONOUNS,
     SPEECH_VERBS,
     is_statement_noun,
@@ -179,10 +180,6 @@ def _content_clause(clause: Token) -> bool:
         (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
         for c in clause.children
     )
-
-
-# Whose respondents a share of people is: "75 percent of Republicans said “…”" in a poll.
-POLL_NOUNS = frozenset({"poll", "survey", "polling", "questionnaire"})
 
 
 def poll_behind(doc: Doc, speaker: Span, inside: bytearray) -> Span | None:

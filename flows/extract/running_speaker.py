@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from copydesk.checks.records import Quote
 from copydesk.flows.extract.quote_marks import QuoteSpan
-from copydesk.flows.extract.quote_speakers import resolve_pronoun
+from copydesk.flows.extract.quote_speakers import SPEAKER_ENTS, resolve_pronoun
 
 # How many paragraphs of narration about the running speaker may stand between two of
 # their quote paragraphs ("She pauses." between two lines of a phone call).
@@ -83,11 +83,11 @@ def _stage_direction(doc: Doc, start: int, end: int) -> bool:
         and not any(
             t.dep_ in {"nsubj", "nsubjpass", "expl"} or t.pos_ in {"VERB", "AUX", "PRON"} for t in words
         )
-        and not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+        and not any(t.ent_type_ in SPEAKER_ENTS for t in words)
     )
 
 
-# "Transcript as follows:", "Excerpts from the speech:": a short line that hands over to
+# "Transcript as follows:", "The rest, as delivered:": a short line that hands over to
 # what follows, naming nobody.
 MAX_HANDOVER_WORDS = 6
 
@@ -101,7 +101,7 @@ def _introduces_what_follows(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in gap if not t.is_punct and not t.is_space]
     return (
         0 < len(words) <= MAX_HANDOVER_WORDS
-        and not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in words)
+        and not any(t.ent_type_ in SPEAKER_ENTS for t in words)
         # a pronoun or a name may be someone else; a capital that opens the line may not
         and not any(t.pos_ == "PRON" or (t.pos_ == "PROPN" and t != words[0]) for t in words)
     )

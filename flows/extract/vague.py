@@ -77,6 +77,8 @@ def _words(text: str) -> frozenset[str]:
 
 
 _RELATIVE_PRONOUNS = _words("who that which whom")
+# Verbs that report someone's view: what a stance can be embedded in, or reported by.
+_REPORTING = COMMUNICATION | COGNITION | SHOWING
 _HYPOTHETICAL = _words("if when whenever unless once")
 _PERSONAL = _words("i we you he she they")
 # "voters should know", "readers must decide": what the writer says a group ought to do,
@@ -372,9 +374,7 @@ def _embedded_in_attribution(verb: Token) -> bool:
             if node.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in node.head.children):
                 return True  # "I am glad journalists are pointing out", "not sure that voters believe"
             node = node.head  # "told a meeting that ...": the clause hangs on the object
-        if node.lemma_.lower() in COMMUNICATION | COGNITION | SHOWING and any(
-            c.dep_ in {"nsubj", "agent"} for c in node.children
-        ):
+        if node.lemma_.lower() in _REPORTING and any(c.dep_ in {"nsubj", "agent"} for c in node.children):
             return True
     return False
 
@@ -390,13 +390,13 @@ def _reported_after(verb: Token) -> bool:
             c.i > verb.i
             and c.pos_ == "VERB"
             and c.dep_ in {"conj", "parataxis", "advcl", "ccomp", "relcl"}
-            and c.lemma_.lower() in COMMUNICATION | COGNITION | SHOWING
+            and c.lemma_.lower() in _REPORTING
             and any(s.dep_ == "nsubj" and s.lower_ not in _RELATIVE_PRONOUNS for s in c.children)
             # no content of its own, and no subordinator ("even if they did not agree")
             and not any(o.dep_ in {"dobj", "ccomp", "xcomp", "cc", "mark"} for o in c.children)
             and not any(t.dep_ == "cc" and t.head == c.head and t.i < c.i for t in c.head.children)
         ):
-            first = min(t.i for t in c.subtree)
+            first = c.left_edge.i
             if first > 0 and doc[first - 1].text == ",":
                 return True
     return False
