@@ -26,6 +26,10 @@ SPEECH_VERBS = _words(
     """
 )
 
+# Verbs of saying whose object is the addressee, not the words ("told “Harbour Today”"), so
+# that their passive subject is who was spoken to ("Reed was asked by a host, “…”").
+ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "remind", "thank", "brief", "assure", "urge", "warn"})
+
 # Verbs that report a finding or a count: "the census shows", "a survey found".
 REPORT_VERBS = _words(
     """

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
-from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, SPEECH_VERBS
+from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, INFORMING_VERBS, SPEECH_VERBS, informing_lemma
 from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of, words_root
 from copydesk.flows.extract.speaker_nouns import likely_reporter
 
@@ -33,6 +33,8 @@ def is_cue(token: Token) -> bool:
 # How far a cue's class is from a plain verb of saying, in characters of distance.
 WIDER_CLASS_COST = 50
 PARSE_ONLY_COST = 150
+# One step up the parse tree between the quote and a cue whose clause holds it.
+STEP_COST = 10
 
 
 def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | None:
@@ -79,7 +81,8 @@ def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token
     for token in frame:
         if inside[token.idx] or not (token.pos_ == "VERB" or token.lower_ == "according"):
             continue
-        holds = token.i in holders or _as_aside(token, holders, inside)
+        aside = _as_aside(token, holders, inside)
+        holds = token.i in holders or aside
         cost = _class_cost(token, span, holds)
         if cost is None or (cost == 0) != saying:
             continue
@@ -90,13 +93,60 @@ def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token
         ):
             continue
         distance = token.idx - span.end_char if token.idx >= span.end_char else span.start_char - token.idx
-        # Prefer a cue whose clause holds the quote, then the closest class, then the nearest.
-        score = distance + cost + (0 if holds else 400)
+        # Prefer a cue whose clause holds the quote, the quote's own clause first ("While
+        # Ames said it was “careless”, he said …" is Ames's; ``outermost_cue`` then climbs
+        # to a reporter above it), then the closest class, then the nearest. A reporting
+        # clause right beside the quote ("“…?” asked Dunn", "“…,” he wrote", "Ames said:
+        # “…”") is its own however the parser hung the quote. An "as" clause reports the
+        # clause it is attached to as closely as that clause's verb does.
+        if holds:
+            steps = 0 if _beside(token, span, inside) else holders.get(token.head.i if aside else token.i, 0)
+            score = steps * STEP_COST + cost + distance / 100
+        else:
+            score = distance + cost + 400
         if speaker_of(token, inside) is None:
             score += 200
         if best is None or score < best[0]:
             best = (score, token)
     return best[1] if best else None
+
+
+def _beside(verb: Token, span: Span, inside: bytearray) -> bool:
+    """Is ``verb`` the verb of a reporting clause right beside the quote? After it: only
+    punctuation between ("“…?” asked Dunn"), or a short subject with no verb ("“…,” the
+    former mayor of Lyon wrote"), and no report of its own after the verb ("“…,” Lee said
+    the cases differ" reports its own clause). Before it: only punctuation, or the
+    inverted subject, between the verb and the quote ("Ames said: “…”", "said Ames, “…”")."""
+    doc = verb.doc
+    if verb.i >= span.end:
+        between = [t for t in doc[span.end : verb.i] if not (t.is_punct or t.is_space)]
+        if between and (
+            len(between) > MAX_SUBJECT_WORDS
+            or any(t.pos_ in {"VERB", "AUX"} for t in between)
+            or not any(c.dep_ in SUBJECT_DEPS and between[0].i <= c.i for c in verb.children if c.i < verb.i)
+        ):
+            return False
+        # "“…,” Ames said: “…”" introduces the next quote
+        nxt = verb.i + 1
+        for c in verb.rights:
+            if c.dep_ in SUBJECT_DEPS and c.left_edge.i == nxt:  # "said Ames:"
+                nxt = c.right_edge.i + 1
+        colon = nxt < len(doc) and doc[nxt].text == ":"
+        return not colon and not any(
+            c.dep_ in {"ccomp", "xcomp", "dobj"} and not inside[c.idx] for c in verb.rights
+        )
+    if verb.i < span.start:
+        between = [t for t in doc[verb.i + 1 : span.start] if not (t.is_punct or t.is_space)]
+        return not between or (
+            len(between) <= MAX_SUBJECT_WORDS
+            and all(t.pos_ not in {"VERB", "AUX", "SCONJ"} for t in between)
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.rights)
+        )
+    return False
+
+
+# How long the subject of a reporting clause beside a quote can be.
+MAX_SUBJECT_WORDS = 8
 
 
 def _inverted_after(token: Token, span: Span) -> bool:
@@ -108,11 +158,12 @@ def _inverted_after(token: Token, span: Span) -> bool:
     )
 
 
-def _as_aside(token: Token, holders: set[int], inside: bytearray) -> bool:
+def _as_aside(token: Token, holders: dict[int, int], inside: bytearray) -> bool:
     """ "As she puts it, “…”" / "“…”, as the memo read": an "as" clause of a verb of
-    saying reports the clause it is attached to."""
+    saying reports the clause it is attached to ("as sanctions ramped up" is when)."""
     return (
         token.dep_ == "advcl"
+        and _reports(token)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
         and (token.head.i in holders or bool(inside[token.head.idx]))
     )
@@ -138,17 +189,20 @@ def _hung_on(token: Token, span: Span) -> bool:
     return all(t.is_punct or t.is_space for t in gap)
 
 
-def _holders(span: Span) -> set[int]:
-    """The tokens whose clause holds the quote: the ancestors of its words (``governs``
-    for every token of a frame at once)."""
-    out: set[int] = set()
+def _holders(span: Span) -> dict[int, int]:
+    """The tokens whose clause holds the quote, the ancestors of its words (``governs``
+    for every token of a frame at once), each with how many steps up the tree it is from
+    the nearest of them: the fewer, the more the quote is that clause's own."""
+    out: dict[int, int] = {}
     for t in span:
         if t.is_punct:
             continue
-        node = t
-        while node.head != node and node.head.i not in out:
-            node = node.head
-            out.add(node.i)
+        node, steps = t, 0
+        while node.head != node:
+            node, steps = node.head, steps + 1
+            if out.get(node.i, steps + 1) <= steps:
+                break
+            out[node.i] = steps
     return out
 
 
@@ -293,7 +347,9 @@ def _second_statement(clause: Token, inside: bytearray) -> bool:
 
 def _reports(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    return verb.pos_ == "VERB" and (lemma in SPEECH_VERBS or lemma in COMMUNICATION_VERBS)
+    return verb.pos_ == "VERB" and (
+        lemma in SPEECH_VERBS or lemma in COMMUNICATION_VERBS or informing_lemma(verb) in INFORMING_VERBS
+    )
 
 
 def _according_to(cue: Token, inside: bytearray) -> Token | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentence_of
-from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
+from copydesk.flows.extract.lexicon import ADDRESSING_VERBS, COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
 from copydesk.flows.extract.quote_cues import is_cue
 from copydesk.flows.extract.quote_marks import QuoteSpan
 from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, statement_owner, words_root
@@ -22,8 +22,6 @@ JUDGING_VERBS = {"call", "label", "brand", "describe", "characterize", "characte
 # The words of a short subject noun phrase between a quote and its verb of saying.
 SUBJECT_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"})
 QUANTIFIERS = {"many", "several", "few", "numerous", "multiple", "most", "various"}
-# Verbs of saying whose first object is the addressee, not the words: "told “Harbour Today”".
-ADDRESSING_VERBS = frozenset({"tell", "ask", "inform", "remind", "thank", "brief", "assure", "urge", "warn"})
 
 
 def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:

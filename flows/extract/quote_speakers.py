@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import (
+    ADDRESSING_VERBS,
     DOCUMENT_NOUNS,
     POLL_NOUNS,
     POSSESSIVE_PRONOUNS,
@@ -40,6 +41,10 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
     verb = cue
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
+        if subj and subj[0].dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSING_VERBS:
+            # "Reed was asked by the host, “…”": who was spoken to is the subject, and who
+            # spoke is the agent, if the sentence names one
+            return _agent(verb, inside)
         if subj:
             # "The engineer Karl Hahn said" can come out as two subjects: take the name.
             head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
@@ -78,9 +83,8 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             # finite verb the tagger took for a participle: a name right before it speaks.
             # (A quote before the participle is the same mistake: "“…” Ode, the mayor,
             # Tweeted".)
-            agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-            if agents:
-                return phrase(agents[0], inside) if not inside[agents[0].idx] else None
+            if any(a.dep_ == "agent" for a in verb.children):
+                return _agent(verb, inside)
             if not (verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN"):
                 return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
@@ -96,6 +100,12 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             continue
         break
     return None
+
+
+def _agent(verb: Token, inside: bytearray) -> Span | None:
+    """The noun phrase a passive verb's "by" names."""
+    names = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return phrase(names[0], inside) if names and not inside[names[0].idx] else None
 
 
 def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | None:

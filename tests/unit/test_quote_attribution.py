@@ -139,6 +139,96 @@ def test_addressee_is_not_the_speaker(quotes):
 
 
 # ---------------------------------------------------------------- which layer speaks
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the quote is in the subordinate clause's report, not the main clause's
+        ("While Ortiz said the ferry was “badly run,” she said there was no case for a recall.", "Ortiz"),
+        ("Though Ortiz called the plan “a betrayal,” she said she would vote for it.", "Ortiz"),
+        ("While the chairman said the crews were “lazy and slow,” Reed said nothing at all.", "the chairman"),
+        (
+            "After the chairman said that ferry crews who missed shifts might do better at “smaller "
+            "ports,” Reed said: “That is an insult.”",
+            "the chairman",
+        ),
+        # a main clause that holds the quote keeps it
+        ("Reed said the vote was close, and Ortiz said the result was “a sensible choice.”", "Ortiz"),
+    ],
+)
+def test_the_quotes_own_clause_reports_it_first(quotes, text, speaker):
+    assert speech(quotes(text))[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a reporting clause right beside the quote, however the parser hangs the quote
+        (
+            "“Why would anyone want to sell the ferry now?” asked Dana Pike, a harbour pilot.",
+            "Dana Pike, a harbour pilot",
+        ),
+        (
+            "If the port is losing money — as many pilots believe, and the unions allege, but the council "
+            "strongly denies — “why wouldn't you want to sell it?” asked Dana Pike, a harbour pilot.",
+            "Dana Pike, a harbour pilot",
+        ),
+        ("After the chairman said the crews were slow, Reed said: “That is an insult.”", "Reed"),
+        ("Reed spoke briefly as the protesters chanted: “Save our port!”", "the protesters"),
+        ("But as the Herald pointed out, “The council has not published the contract.”", "the Herald"),
+    ],
+)
+def test_a_reporting_clause_beside_the_quote_reports_it(quotes, text, speaker):
+    assert speech(quotes(text))[-1].speaker == speaker
+
+
+def _aside_parse(subject, verb, lemma):
+    """ "Talks went “badly” as SUBJECT VERB", parsed as the parser does: the "as" clause
+    hangs on the verb that holds the quote."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Talks", "went", "“", "badly", "”", "as", subject, verb]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 7, 7, 1],
+        deps=["nsubj", "ROOT", "punct", "advmod", "punct", "mark", "nsubj", "advcl"],
+        pos=["NOUN", "VERB", "PUNCT", "ADV", "PUNCT", "SCONJ", "NOUN", "VERB"],
+        lemmas=["talk", "go", "“", "badly", "”", "as", subject.lower(), lemma],
+    )
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb", "lemma", "aside"),
+    [("Reed", "wrote", "write", True), ("Reed", "noted", "note", True), ("fares", "rose", "rise", False)],
+)
+def test_an_as_clause_reports_the_quote_only_with_a_verb_that_reports(subject, verb, lemma, aside):
+    from copydesk.flows.extract.quote_cues import _as_aside, _holders
+
+    doc = _aside_parse(subject, verb, lemma)
+    inside = bytearray(len(doc.text) + 1)
+    inside[doc[2].idx : doc[4].idx + 1] = b"\x01" * (doc[4].idx + 1 - doc[2].idx)
+    assert _as_aside(doc[7], _holders(doc[2:5]), inside) is aside
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Reed was asked by a radio host, “Will you sell the ferry?”", "a radio host"),
+        (
+            "Ortiz was asked by reporters whether the sale would be “a betrayal of the islanders.”",
+            "reporters",
+        ),
+        ("Ortiz was told by the clerk that the vote was “off for now.”", "the clerk"),
+        ("Lee was asked by a caller whether the ferry would “ever run again.”", "a caller"),
+        # who was asked is not who asked, when no one else is named
+        ("The mayor was asked, “Will you resign?”", None),
+    ],
+)
+def test_who_is_asked_or_told_is_not_the_speaker_the_agent_is(quotes, text, speaker):
+    assert speech(quotes(text))[0].speaker == speaker
+
+
 def test_according_to_scopes_over_the_clause(quotes):
     [q] = quotes("A clerk shouted “Fire!”, according to police.")
     assert (q.speaker, q.cue) == ("police", "according to")
