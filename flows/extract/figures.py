@@ -242,6 +242,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             return None
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS):
             return None  # durations: "five years", "25 years"
+        if _lower_bound(doc, span, noun):
+            return None
         if _is_age(doc, span) or _is_ordinalish(span):
             return None
         if noun is not None and _names_follow(noun, value):
@@ -282,6 +284,23 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         sentence_end=sent.end_char,
     )
     return figure
+
+
+def _lower_bound(doc: Doc, span: Span, noun: Token | None) -> bool:
+    """ "between 5 and 7 percent", "3,000 to 4,000 ships": the first bound of a range,
+    whose second bound reads the noun as its own figure: one range is one figure. The
+    parser hangs the first bound on the second, or the noun is past another number."""
+    last = span[-1]
+    if last.dep_ == "quantmod" and last.head.like_num and last.head.i > last.i:
+        return True
+    if noun is None:
+        return False
+    between = doc[last.i + 1 : noun.i]
+    return len(between) >= 2 and between[0].lower_ in RANGE_WORDS and all(t.tag_ == "CD" for t in between[1:])
+
+
+# What joins the bounds of a range: "5 and 7 percent", "3,000 to 4,000", "two or three".
+RANGE_WORDS = frozenset({"and", "to", "or", "-", "–"})
 
 
 def _counted_noun(span: Span) -> Token | None:

@@ -220,15 +220,22 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             sent,
             vague,
             # a poll, survey or report as the subject frames its whole sentence ("the
-            # average shows her ahead 3.7 points, using polls in 11 states"); a person
+            # average shows her ahead 3.7 points, using polls in 11 states"), and so does
+            # an aside ("As the Times reported, she raised $1.1 million"); a person
             # reports only what the verb governs
-            "sentence" if _is_data(head) else "content",
+            "sentence" if _is_data(head) or _as_aside(token) else "content",
             data=_is_document(head),
             proposal=_is_proposal(head),
         )
         if len(phrase) < 200
         else None
     )
+
+
+def _as_aside(verb: Token) -> bool:
+    """ "As the Times reported, …", "…, as Ames noted": an "as" clause of a reporting verb
+    reports the clause it is attached to, not a clause of its own."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 # Where a noun stands: the small model tags "forecast", "estimate" or "count" as a verb

@@ -216,6 +216,31 @@ def test_a_multiple_of_something_is_a_figure(figures, text, figure, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Ferry fares rose between 5 and 7 percent last year.", "7 percent"),
+        ("The port handled between 3,000 and 4,000 ships a year.", "4,000 ships"),
+        ("The port handled 3,000 to 4,000 ships a year.", "4,000 ships"),
+    ],
+)
+def test_a_range_is_one_figure(figures, text, figure):
+    assert [f.text for f in figures(text)] == [figure]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The port handled 3,000 ships and 40 ferries.", ["3,000", "40"]),
+        ("The port sold 3,000 of its 4,000 ships.", ["3,000", "4,000"]),
+        # an ordinal between a count and its noun is no second bound
+        ("Reed got 18 first-place votes and Ortiz got 11.", ["18"]),
+    ],
+)
+def test_numbers_that_bound_no_range_stay_figures_of_their_own(figures, text, found):
+    assert [f.text.split()[0] for f in figures(text)] == found
+
+
+@pytest.mark.parametrize(
     "text", ["The mayor called three times a week.", "The ferry ran 12 times last month."]
 )
 def test_a_count_of_occasions_is_no_multiple(figures, text):

@@ -45,6 +45,31 @@ def test_a_document_or_body_framing_the_sentence_covers_its_figure(one, body):
     assert art.figures[0].sources, body
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As the Gazette reported last week, 37 percent of the ferry's crews quit in 2023.",
+        "As the port authority noted in March, the ferry line lost $2.3 million last year.",
+    ],
+)
+def test_an_as_clause_of_reporting_covers_the_clause_it_is_attached_to(one, body):
+    art = one(body + "\n")
+    assert len(art.figures) == 1
+    assert art.figures[0].sources, body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "As fares rose last year, 37 percent of the ferry's crews quit.",
+        "As the port did in 2022, the ferry line cut 40 jobs.",
+    ],
+)
+def test_an_as_clause_that_reports_nothing_covers_nothing(one, body):
+    art = one(body + "\n")
+    assert [f.sources for f in art.figures] == [[]], body
+
+
 def test_a_participle_after_a_trailing_report_goes_on_with_the_content(one):
     art = one(
         "The ferry line carried 4,200 passengers last week, the ministry said, bringing its total to 90,000.\n"
