@@ -9,6 +9,7 @@ import re
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 # The name and version live in ``version``, which reads them without importing spaCy.
@@ -53,10 +54,35 @@ def _split_glued_quotes(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = re.compile("|".join((infixes, *GLUED_QUOTE_INFIXES))).finditer
 
 
+# spaCy's English exceptions keep a title's abbreviation whole ("Sen.", "Gov.") but not
+# its plural, which the tokenizer splits at the period, and the parser then ends the
+# sentence there: "... and Sens. | Marco Rubio and Ted Cruz, 11 and 8 percent". The
+# plurals of the titles spaCy already knows, kept whole as the singulars are.
+PLURAL_TITLES = (
+    "Sens.",
+    "Reps.",
+    "Govs.",
+    "Drs.",
+    "Profs.",
+    "Gens.",
+    "Cols.",
+    "Lts.",
+    "Sgts.",
+    "Adms.",
+    "Messrs.",
+)
+
+
+def _keep_plural_titles(nlp: Language) -> None:
+    for title in PLURAL_TITLES:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL_NAME)
     _split_glued_quotes(nlp)
+    _keep_plural_titles(nlp)
     nlp.add_pipe("copydesk_paragraph_breaks", before="parser")
     nlp.add_pipe("copydesk_release_tensor", last=True)
     return nlp

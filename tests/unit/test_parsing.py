@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +54,10 @@ def test_an_article_parsed_in_pieces_reads_as_one_parsed_whole(articles_dir, nlp
     assert len(list(pieces(whole.text, parsing.PIECE, parsing.LONG_TEXT))) > 2
     [cut] = extract_batch([path])
     assert article_to_data(cut) == article_to_data(whole)
+
+
+@pytest.mark.parametrize("title", ["Sens.", "Reps.", "Govs.", "Drs."])
+def test_a_plural_title_does_not_end_the_sentence(nlp, title):
+    doc = nlp(f"The levy was backed by the mayor and {title} Ana Ruiz and Jo Lee, who spoke on Monday.")
+    assert len(list(doc.sents)) == 1
+    assert title in [t.text for t in doc]
