@@ -73,6 +73,9 @@ OBJECT_EXPERIENCER = _words(
     reassure dismay disappoint unsettle unnerve bother puzzle baffle irritate outrage
     """
 )
+# Verbs of authorship (VerbNet's create-26.4 for texts): in the passive, their agent is who
+# made a text ("a book co-written by contractors"), not someone holding a view.
+AUTHORING = _words("write co-write cowrite author co-author coauthor pen draft compose")
 # "leaves many convinced", "has experts worried": a causative whose object holds the view
 # named by its complement.
 CAUSATIVE = _words("leave make keep get have")

@@ -58,6 +58,7 @@ from copydesk.flows.extract.holders import (
     unnamed_holder,
 )
 from copydesk.flows.extract.stance import (
+    AUTHORING,
     CAUSATIVE,
     COGNITION,
     COMMUNICATION,
@@ -84,6 +85,18 @@ _PERSONAL = _words("i we you he she they")
 # "voters should know", "readers must decide": what the writer says a group ought to do,
 # not a view the group holds.
 _PRESCRIPTIVE = _words("should must ought")
+# "those describing themselves as conservative": a reflexive object makes the stance the
+# group's account of itself, which names the group, not a claim about the world.
+_REFLEXIVES = _words("themselves himself herself itself ourselves myself yourself yourselves")
+# What opens an embedded question: "define what voters think", "ask how residents feel",
+# "unclear whether critics believe". A view asked about is no view reported.
+_QUESTION_WORDS = _words("what how why whether")
+# What states a view's content, which makes "what X calls Y" a claim, not a question:
+# "what many Democrats view as unrealistic", "what Republicans say is overreach".
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr"})
+# Where an embedded question stands: as an object or a complement, not as a subject
+# ("What experts say is that ..." states the experts' view).
+_QUESTION_DEPS = frozenset({"ccomp", "dobj", "pcomp", "pobj", "xcomp"})
 # What a figure counts, when a group is the "of" phrase after it: "42 percent of those
 # responding", "60 of the 100 economists surveyed" count the people, and the figure is the
 # claim (figure-unsourced's, when nothing sources it). "Most of the economists", "half of
@@ -173,9 +186,13 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return None  # "when voters judge that ...": a case supposed, not a view reported
     if _measured_by_a_margin(token):
         return None  # "white voters, who favor Clinton by a 6-point margin": a poll's count
+    if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in children):
+        return None  # "those describing themselves as very conservative": who they are
+    if _embedded_question(token):
+        return None  # "he has a year to define what people think of him"
     if (
         token.tag_ == "VB"
-        and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"}
+        and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"}
         and not any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in token.children)
     ):
         return None  # "help people understand": an infinitive complement states no one's view
@@ -204,6 +221,27 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
 
 # Words that measure how far a group leans: "by a 6-point margin", "by 9 points".
 _MARGIN_WORDS = frozenset({"margin", "point", "percent", "%", "percentage"})
+
+
+def _embedded_question(verb: Token) -> bool:
+    """The verb's clause is a question embedded as an object or complement: "define what
+    people think", "asked how voters feel", "unclear whether analysts expect a cut". The
+    question word is the clause's first word before the verb. "What many Democrats view as
+    unrealistic" gives the view's content: that is a claim, however it is phrased."""
+    if verb.dep_ not in _QUESTION_DEPS:
+        return False
+    first = verb.left_edge
+    if first.i >= verb.i or first.lower_ not in _QUESTION_WORDS or first.head != verb:
+        return False  # "what most would agree was poor judgment": "what" is the next clause's
+    if first.lower_ == "whether":
+        return True
+    # "what X see as Y", "what X say is Y": the content is given, a claim in all but form,
+    # also where the parser leaves the predicate outside the clause ("what most would
+    # agree | was poor judgment")
+    after = verb.right_edge.i + 1
+    if after < len(verb.doc) and verb.doc[after].tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return False
+    return not any(c.dep_ in _CONTENT_DEPS or c.lower_ == "as" for c in verb.children)
 
 
 def _measured_by_a_margin(verb: Token) -> bool:
@@ -263,7 +301,8 @@ def _holders(verb: Token) -> Iterator[tuple[Token, Token, bool]]:
         for s in (c for c in verb.children if c.dep_ == "nsubjpass"):
             yield s, verb, True
     # Passive with an agent: "seen by most traders", "called a charlatan by physicians".
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
+    # Not authorship: "a book co-written by contractors" says who wrote it, not what they hold.
+    for agent in (c for c in verb.children if c.dep_ == "agent" and lemma not in AUTHORING):
         for o in agent.children:
             if o.dep_ == "pobj":
                 yield o, verb, False

@@ -343,3 +343,46 @@ def test_some_would_say_is_vague(vague):
 )
 def test_a_negated_belief_an_uncounted_group_and_an_unnamed_poll_stay_vague(vague, body):
     assert vague(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question about a view is no view reported
+        "The mayor has a year to define what residents think of the harbour.",
+        "It is unclear whether economists expect the levy to pass.",
+        "The storm posed questions about how the candidates would respond to an urgent threat.",
+        "Given the similarities, it is not hard to see why shareholders would be betting on a windfall.",
+        "The council must decide whether the toll could be trusted by islanders.",
+        # a group's account of itself names the group
+        "The mayor leads among those describing themselves as very conservative.",
+        "Dockworkers everywhere saw themselves as the last line of defence.",
+        # authorship is no view
+        "The film is based on a book co-written by private contractors hired to guard the harbour.",
+        "In 2020, most of the harbour reports were written by engineers.",
+        # an infinitive after "how" is a task, not a view
+        "At headquarters, her advisers are grappling with how to convince swing voters that a former mayor "
+        "has deep ties to the port.",
+        # a name that opens the sentence, which the tagger took for a plural
+        "Tom Sanders ran the port for a decade. Sanders basically tied Reed in the first round.",
+    ],
+)
+def test_questions_self_descriptions_authors_tasks_and_names_are_no_vague_attribution(vague, text):
+    assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # the content is given: a claim in all but form
+        ("The mayor rebuked what critics say is a pattern of waste.", "critics say"),
+        ("Reed is making what many islanders view as an unrealistic case.", "many islanders view"),
+        ("The report showed what most would agree was poor judgment.", "most would agree"),
+        ("The act covered what advocates estimated were 9,000 dockworkers.", "advocates estimated"),
+        # a criticism's agent, not an author
+        ("The levy was criticized by economists as reckless.", "was criticized by economists"),
+        ("Critics see the levy as a tax on ferries.", "Critics see"),
+    ],
+)
+def test_a_view_whose_content_is_given_stays_vague(vague, text, span):
+    assert [s for s, _ in vague(text)] == [span]
