@@ -186,10 +186,17 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     ):
         return None
     subj = [c for c in token.children if c.dep_ in {"nsubj"}]
+    shared = False
     if not subj and token.dep_ in {"advcl", "xcomp", "conj"} and token.tag_ in {"VBG", "VBN"}:
         # "Stumpf tried to make the case, explaining the firings amounted to 1 percent":
         # a participle of saying reports for the subject of the verb it hangs from.
         subj = [c for c in token.head.children if c.dep_ == "nsubj"]
+    elif not subj and token.dep_ == "conj" and token.tag_ in FINITE_TAGS and lemma in INFORMING_VERBS:
+        # "CITIC runs a refinery and says it has set up a $110 billion fund": a second
+        # verb that gives out information reports for the first verb's subject ("... and
+        # called six directors" is a telephone call, not a report)
+        subj = [c for c in token.head.children if c.dep_ == "nsubj"]
+        shared = True
     if not subj:
         return None
     head = subj[0]
@@ -202,6 +209,8 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     ):
         return None  # "73 percent said the same": the figure counts the people who answered
     vague = is_vague_holder(head, token)
+    if vague and shared:
+        return None  # "voters are likelier to back her and say ...": a group's view, not a source
     if not vague and lemma not in REPORT_VERBS and lemma not in SPEECH_VERBS and lemma not in INFORMING_VERBS:
         return None
     if not vague and lemma in VAGUE_VERBS - REPORT_VERBS - SPEECH_VERBS:
@@ -236,6 +245,11 @@ def _as_aside(verb: Token) -> bool:
     """ "As the Times reported, …", "…, as Ames noted": an "as" clause of a reporting verb
     reports the clause it is attached to, not a clause of its own."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+# A tensed verb, which a second verb of a sentence must be to report on its own ("... and
+# says it has set up a fund"; "likelier to say X than say Y" repeats an infinitive).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 # Where a noun stands: the small model tags "forecast", "estimate" or "count" as a verb

@@ -70,6 +70,27 @@ def test_an_as_clause_that_reports_nothing_covers_nothing(one, body):
     assert [f.sources for f in art.figures] == [[]], body
 
 
+def test_a_second_verb_of_saying_reports_for_the_first_verbs_subject(one):
+    art = one(
+        "The state ferry company runs an oil terminal in Lyon and says it has set up a $110 billion "
+        "fund for new routes.\n"
+    )
+    assert covered_by(art, "$110 billion")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The state ferry company runs an oil terminal in Lyon and spent $110 million on new routes.",
+        # a telephone call is no report
+        "The mayor went home on Sunday and called 40 harbour pilots, asking each for a vote.",
+    ],
+)
+def test_a_second_verb_that_reports_nothing_sources_nothing(one, body):
+    art = one(body + "\n")
+    assert [f.sources for f in art.figures] == [[]]
+
+
 def test_a_participle_after_a_trailing_report_goes_on_with_the_content(one):
     art = one(
         "The ferry line carried 4,200 passengers last week, the ministry said, bringing its total to 90,000.\n"
