@@ -392,7 +392,7 @@ def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i < 0 or doc[i].text != ":":
-        return None
+        return _headline_speaker(doc, span, inside)
     start = sentence_of(doc[i]).start
     intro = [t for t in doc[start:i] if not inside[t.idx]]
     if not intro:
@@ -423,6 +423,21 @@ def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
 
 DASHES = frozenset({"-", "–", "—", "―"})
 MAX_SIGNATURE_WORDS = 6
+
+
+def _headline_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
+    """ "Ben Carson: Hillary Clinton ‘Not Fit To Serve’": a name and a colon opening the
+    sentence make all that follows the colon that person's statement, in headline style,
+    the quote inside it too. Only a verbless name: "Update: …" or "The ruling: …" names
+    nobody."""
+    sent = sentence_of(doc[span.start])
+    colons = [t for t in doc[sent.start : span.start] if t.text == ":" and not inside[t.idx]]
+    if not colons or colons[0].i - sent.start > MAX_SIGNATURE_WORDS:
+        return None
+    intro = doc[sent.start : colons[0].i]
+    if not len(intro) or any(t.pos_ in {"VERB", "AUX"} or inside[t.idx] for t in intro):
+        return None
+    return _named(intro, inside)
 
 
 SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}

@@ -270,6 +270,29 @@ def test_colon_introductions_name_the_speaker(quotes, text, speaker):
     assert (q.kind, q.speaker, q.cue) == ("speech", speaker, ":")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Anna Weber: City Council ‘Not Fit To Run The Harbour.’", "Anna Weber"),
+        ("Tom Reed: Ferry Levy ‘Worst Idea Since The Toll Bridge.’", "Tom Reed"),
+    ],
+)
+def test_a_name_and_a_colon_opening_a_headline_speak_for_the_quote_after_them(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert (q.speaker, q.cue) == (speaker, ":")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excerpts from the hearing: the levy is ‘a disgrace.’",
+        "The ruling is short: the levy is ‘unlawful’ and ‘void.’",
+    ],
+)
+def test_an_opening_colon_after_no_name_names_nobody(quotes, text):
+    assert all(q.speaker is None for q in quotes(text))
+
+
 def test_colon_after_a_thing_names_nobody(quotes):
     [q] = quotes("The sign on the gate was short: “Closed until further notice.”")
     assert q.kind == "speech" and q.speaker is None
