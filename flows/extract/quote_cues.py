@@ -50,7 +50,10 @@ def best_cue(doc: Doc, span: Span, frame: Span, inside: bytearray) -> Token | No
     other = _best_cue(span, frame, inside, saying=False)
     if other is not None and speaker_of(other, inside) is not None:
         return other
-    return saying or other
+    # "Sanders shot back, “Clinton called them out …”": with the quote made the root, the
+    # reporting clause hung on it holds nothing; a verb that reports is enough then
+    hung = _hung_reporter(span, frame, inside)
+    return (hung if hung is not None and _reports(hung) else None) or saying or other
 
 
 def _hung_reporter(span: Span, frame: Span, inside: bytearray) -> Token | None:

@@ -181,6 +181,29 @@ def test_a_reporting_clause_beside_the_quote_reports_it(quotes, text, speaker):
     assert speech(quotes(text))[-1].speaker == speaker
 
 
+def test_a_reporting_clause_hung_on_a_quote_that_is_the_root_reports_it(quotes):
+    # the parser makes "called" inside the quote the root and hangs "shot back" on it
+    found = speech(
+        quotes(
+            "When Ortiz accused Reed of being too close to the ferry lobby, she said “I stood up to "
+            "the ferry owners” for years. Reed shot back, “Councillor Ortiz called them out. Oh my "
+            "goodness, they must have been really crushed by that.”"
+        )
+    )
+    assert [q.speaker for q in found] == ["she", "Reed"]
+
+
+def test_a_clause_hung_on_a_quote_that_reports_nothing_is_no_cue(quotes):
+    # straight marks paired around a nested quote leave "I'd like ..." outside, hung on it
+    text = (
+        '"Do I think that the dealer should be sued for selling me a legal boat that he misused?" '
+        'Reed asked, shaking his head no. "But I do believe that boat dealers should be sued when '
+        "they should know that boats are going to the wrong people. So if somebody walks in and "
+        'says, "I\'d like 10,000 litres of fuel," you know, well, you might be suspicious about that."'
+    )
+    assert [q.speaker for q in speech(quotes(text))] == ["Reed", "Reed"]
+
+
 def _aside_parse(subject, verb, lemma):
     """ "Talks went “badly” as SUBJECT VERB", parsed as the parser does: the "as" clause
     hangs on the verb that holds the quote."""
