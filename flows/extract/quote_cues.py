@@ -20,7 +20,7 @@ from copydesk.flows.extract.speaker_nouns import likely_reporter
 
 # Subordinators that set a clause against another: what follows is a statement of its own.
 CONTRASTING = frozenset({"while", "whereas", "though", "although"})
-REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl"}
+REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl", "acomp"}
 
 
 def is_cue(token: Token) -> bool:

@@ -162,6 +162,20 @@ def test_the_quotes_own_clause_reports_it_first(quotes, text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # the outer reporter, through what the content says of someone ("was right to")
+        ("Yepez said Perez was wise to urge young voters “to stand up and be counted.”", "Yepez"),
+        ("Reed said Ortiz was eager to call the levy “a tax on islanders.”", "Reed"),
+        # a judgment of one's own is not inside anyone's report
+        ("Ortiz, who was eager to help, called the levy “a tax on islanders.”", "Ortiz"),
+    ],
+)
+def test_a_quote_in_what_a_reporter_says_of_someone_is_the_reporters(quotes, text, speaker):
+    assert speech(quotes(text))[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # a reporting clause right beside the quote, however the parser hangs the quote
         (
             "“Why would anyone want to sell the ferry now?” asked Dana Pike, a harbour pilot.",
