@@ -85,7 +85,7 @@ def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token
         if inside[token.idx] or not (token.pos_ == "VERB" or token.lower_ == "according"):
             continue
         aside = _as_aside(token, holders, inside)
-        holds = token.i in holders or aside
+        holds = token.i in holders or aside or _reporting_tail(token, span)
         cost = _class_cost(token, span, holds)
         if cost is None or (cost == 0) != saying:
             continue
@@ -259,14 +259,19 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
     own subject ("Lee said X, and Ruiz said “…”") is a statement of its own."""
     node = cue
     best = cue
+    participle = False  # climbed from a participle on a noun ("McCain telling ...")
     for _ in range(6):
         if (
             node.head == node
             or node.dep_ not in REPORTED_CLAUSE | {"prep", "conj"}
             or (node.dep_ == "conj" and has_subject(node))
             or _second_statement(node, inside)
+            # "..., with McCain telling reporters he viewed Obama as “responsible”": an
+            # absolute "with" phrase is a circumstance of its clause, not what it reports
+            or (participle and node.dep_ == "prep" and node.lower_ in {"with", "without"})
         ):
             break
+        participle = participle or (node.dep_ in {"acl", "pcomp"} and node.tag_ == "VBG")
         node = node.head
         if (
             not inside[node.idx]
@@ -386,10 +391,34 @@ def frame_of(doc: Doc, span: Span) -> Span:
         and span.end >= last.end - 1
         and same_paragraph(doc, last, nxt)
         and len(nxt) <= 40
-        and any(_bare_report(t) for t in list(nxt[:6]) + _first_verb(nxt) + [nxt.root])
+        and (
+            any(_bare_report(t) for t in list(nxt[:6]) + _first_verb(nxt) + [nxt.root])
+            or any(_reporting_tail(t, span) for t in _first_verb(nxt))
+        )
     ):
         end = nxt.end
     return doc[start:end]
+
+
+def _reporting_tail(verb: Token, span: Span) -> bool:
+    """ "“Would it be negotiable?” Hannity pressed.", "“You know?” Ortiz went on, …": right
+    after the quote, a subject and a verb of the wider classes that says nothing of its own
+    (no object, no clause, no place it went to) report the quote, though the tagger ends
+    the sentence at the question mark and the verb is not one of saying."""
+    doc = verb.doc
+    if verb.i < span.end or verb.lemma_.lower() not in COMMUNICATION_VERBS:
+        return False
+    between = [t for t in doc[span.end : verb.i] if not (t.is_punct or t.is_space)]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and span.end <= c.i < verb.i]
+    return (
+        0 < len(between) <= MAX_SUBJECT_WORDS
+        # the words between are the subject and nothing else ("…,” and I agree" is not)
+        and bool(subjects)
+        and subjects[0].left_edge.i <= between[0].i
+        and subjects[0].right_edge.i >= between[-1].i
+        and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+        and not any(c.dep_ in {"ccomp", "xcomp", "dobj", "prep", "attr", "acomp"} for c in verb.children)
+    )
 
 
 def _first_verb(sentence: Span) -> list[Token]:

@@ -218,6 +218,52 @@ def test_a_clause_hung_on_a_quote_that_reports_nothing_is_no_cue(quotes):
     assert [q.speaker for q in speech(quotes(text))] == ["Reed", "Reed"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The shooting sparked a fresh debate over how the United States responds to militant "
+            "violence at home and abroad, with Republican Senator Ana Ruiz telling reporters on "
+            "Thursday she viewed the mayor as “directly responsible” for the attack.",
+            "Republican Senator Ana Ruiz",
+        ),
+        (
+            "The vote set off a row over how the council answers critics, with Councillor Tom Reed "
+            "telling reporters he saw the levy as “a tax on islanders.”",
+            "Councillor Tom Reed",
+        ),
+    ],
+)
+def test_an_absolute_with_phrase_is_no_part_of_what_its_clause_reports(quotes, text, speaker):
+    assert speech(quotes(text))[0].speaker == speaker
+
+
+def test_a_subject_and_a_verb_of_saying_after_a_question_report_it(quotes):
+    found = speech(
+        quotes(
+            "Kelly responded pointedly, with a smile: “Can happen when you're 45.” She is 45. "
+            "“You know, it happens, right?” Reed went on, as if he didn't hear her."
+        )
+    )
+    assert [q.speaker for q in found] == ["Kelly", "Reed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a clause of its own after the quote, not a reporting tail
+        (
+            "Insiders do not understand the success of Reed. Someone called it a “quiet "
+            "revolution,” and I agree.",
+            ["Someone"],
+        ),
+        ("“Is it over?” Ortiz asked. “Is it?” Reed went to Ohio on Monday.", ["Ortiz", "Ortiz"]),
+    ],
+)
+def test_a_clause_after_a_quote_that_does_more_than_report_is_no_tail(quotes, text, speakers):
+    assert [q.speaker for q in speech(quotes(text))] == speakers
+
+
 def _aside_parse(subject, verb, lemma):
     """ "Talks went “badly” as SUBJECT VERB", parsed as the parser does: the "as" clause
     hangs on the verb that holds the quote."""
