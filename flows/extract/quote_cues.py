@@ -5,8 +5,9 @@ quote's frame, a verb of the wider communication, cognition or comparison classe
 (``lexicon.COMMUNICATION_VERBS``) whose clause holds the quote, or, from the parse alone,
 any verb with a subject whose complement holds the quote ("Article 9 affirms: “…”",
 "she vented to her husband that it would be “a fight”"). Among the cues the one whose
-clause holds the quote wins, then the closest class, then the nearest; "X said that Y
-called it “…”" is credited to the outermost reporter.
+clause holds the quote wins, the fewest steps up the parse from the quoted words first
+(or a reporting clause right beside the quote), then the closest class, then the nearest;
+"X said that Y called it “…”" is credited to the outermost reporter.
 """
 
 from __future__ import annotations
@@ -401,7 +402,7 @@ def frame_of(doc: Doc, span: Span) -> Span:
 
 
 def _reporting_tail(verb: Token, span: Span) -> bool:
-    """ "“Would it be negotiable?” Hannity pressed.", "“You know?” Ortiz went on, …": right
+    """ "“Would it be negotiable?” Lee interjected.", "“You know?” Ortiz went on, …": right
     after the quote, a subject and a verb of the wider classes that says nothing of its own
     (no object, no clause, no place it went to) report the quote, though the tagger ends
     the sentence at the question mark and the verb is not one of saying."""
