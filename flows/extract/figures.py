@@ -266,6 +266,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     hedge_m = HEDGE_RE.search(before)
     hedge = hedge_m.group(1).lower() if hedge_m else None
     rate_m = RATE.match(text[e : e + 40])
+    mood = irrealis(span)
     figure = Figure(
         start=s,
         end=e,
@@ -274,12 +275,14 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         unit=unit,
         hedge=hedge,
         kind=kind,
-        running_tally=bool(RUNNING_TALLY.search(sent.text)) and not AS_OF.search(sent.text),
+        # a worked example or a goal ("a college right now that costs $100,000 ... they'll need
+        # $500 a month") states no tally, whatever "right now" says of its sentence
+        running_tally=mood is None and bool(RUNNING_TALLY.search(sent.text)) and not AS_OF.search(sent.text),
         as_of=bool(AS_OF.search(sent.text)),
         share=kind == "percent" and bool(re.match(r"^\s+of\b", after)),
         decrease=_is_decrease(span),
         rate=(rate_m.group(1) or rate_m.group(2)).lower() if rate_m else None,
-        mood=irrealis(span),
+        mood=mood,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )
