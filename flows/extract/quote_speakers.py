@@ -126,6 +126,34 @@ def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | Non
     return None
 
 
+def owned_before_noun(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
+    """ "Obama's “if you like your plan, you can keep it” promise", "her “we will rebuild”
+    pledge": a quoted clause set between a possessor and a noun of saying is what the
+    possessor said, whatever the parser makes of it (it often takes the noun for the
+    clause's object). Read off the words: a possessive right before the opening mark, a
+    tensed verb inside, the noun right after the closing mark."""
+    doc = span.doc
+    if span.start < 1 or span.end >= len(doc):
+        return None
+    if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span):
+        return None  # "his “D-minus” rating", "her “work-related” emails": a label, not a clause
+    noun = doc[span.end]
+    if noun.pos_ != "NOUN" or not is_statement_noun(noun.lemma_.lower()):
+        return None
+    mark = doc[span.start - 1]
+    if mark.lower_ in POSSESSIVE_PRONOUNS and mark.pos_ == "PRON":
+        return noun, doc[mark.i : mark.i + 1]
+    if mark.tag_ != "POS" or span.start < 2 or inside[doc[span.start - 2].idx]:
+        return None
+    owner = doc[span.start - 2]
+    if not _can_own_words(owner):
+        return None
+    start = owner.i
+    while start > 0 and doc[start - 1].dep_ in {"compound", "det", "amod"} and doc[start - 1].head.i >= start:
+        start -= 1
+    return noun, doc[start : owner.i + 1]
+
+
 def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
     """ "Ortiz fanned controversy over her remark that “…”", "Pence blamed the press for
     Trump's claim that Obama “founded” it": a quote inside the clause that gives what a

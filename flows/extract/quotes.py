@@ -37,6 +37,7 @@ from copydesk.flows.extract.quote_speakers import (
     dash_speaker,
     name_in,
     neighbour_speaker,
+    owned_before_noun,
     poll_behind,
     resolve_pronoun,
     speaker_of,
@@ -94,7 +95,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray, previous: 
     if label is not None:
         _set_speaker(doc, quote, label, ":", inside)
         return
-    owned = statement_owner(span, inside)
+    owned = statement_owner(span, inside) or owned_before_noun(span, inside)
     if owned is not None:
         noun, owner = owned
         quote.cue_start = noun.idx

@@ -264,6 +264,34 @@ def test_a_clause_after_a_quote_that_does_more_than_report_is_no_tail(quotes, te
     assert [q.speaker for q in speech(quotes(text))] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "It is the persistent pull of Mayor Ruiz's “if you like your ferry, you can keep it” "
+            "promise: many islanders voted for her.",
+            "Mayor Ruiz",
+        ),
+        ("Voters remember the mayor's “the ferry will never close” pledge from 2019.", "the mayor"),
+    ],
+)
+def test_a_quoted_clause_between_a_possessor_and_a_noun_of_saying_is_the_possessors(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reed pointed to his “D-minus” rating from the harbour lobby.",
+        "The box held all her “work-related” emails.",
+    ],
+)
+def test_a_quoted_label_between_a_possessor_and_a_noun_is_not_the_possessors_words(quotes, text):
+    assert all(q.speaker in (None, "Reed") for q in quotes(text))
+    assert not any(q.speaker in ("his", "her") for q in quotes(text))
+
+
 def _aside_parse(subject, verb, lemma):
     """ "Talks went “badly” as SUBJECT VERB", parsed as the parser does: the "as" clause
     hangs on the verb that holds the quote."""
