@@ -246,6 +246,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             return None
         if _is_age(doc, span) or _is_ordinalish(span):
             return None
+        if _sizes_a_ranking(doc, span):
+            return None  # "the 400 richest Americans", "the 100 most influential people": a list's name
         if noun is not None and _names_follow(noun, value):
             return None  # "two states, Illinois and Arizona": the text itself shows the count
         if noun is None:
@@ -287,6 +289,18 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         sentence_end=sent.end_char,
     )
     return figure
+
+
+def _sizes_a_ranking(doc: Doc, span: Span) -> bool:
+    """A count right before a superlative names a ranked list by its size ("its list of the
+    world's 100 most influential people", "the 400 richest Americans"), as a rank does."""
+    after = span[-1].i + 1
+    if after >= len(doc):
+        return False
+    nxt = doc[after]
+    if nxt.tag_ == "JJS":
+        return True
+    return nxt.lower_ == "most" and after + 1 < len(doc) and doc[after + 1].pos_ == "ADJ"
 
 
 def _lower_bound(doc: Doc, span: Span, noun: Token | None) -> bool:

@@ -225,6 +225,28 @@ def test_a_multiple_of_something_is_a_figure(figures, text, figure, value):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The magazine put her on its list of the world's 100 most influential people.",
+        "The Gazette published its first list of the 400 richest islanders in 1982.",
+    ],
+)
+def test_the_size_of_a_ranked_list_is_no_figure(figures, text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The port handled 400 more ships than in 2019.", "400 more ships"),
+        ("The council hired 40 new pilots last year.", "40 new pilots"),
+    ],
+)
+def test_a_count_before_a_comparative_or_plain_adjective_stays_a_figure(figures, text, figure):
+    assert [f.text for f in figures(text)] == [figure]
+
+
+@pytest.mark.parametrize(
     ("text", "figure"),
     [
         ("Ferry fares rose between 5 and 7 percent last year.", "7 percent"),
