@@ -63,6 +63,12 @@ def ents_in(span: Span) -> list[Span]:
     return out
 
 
+def named_in_story(doc: Doc, words: set[str], labels: frozenset[str] | set[str]) -> bool:
+    """Is one of ``words`` part of an entity of one of ``labels`` anywhere in the story?
+    ("Sanders" after "Bernie Sanders", a headline's "Trump" after "Donald Trump".)"""
+    return any(ent.label_ in labels and any(t.text in words for t in ent) for ent in _entities(doc)[2])
+
+
 def ents_before(doc: Doc, char: int) -> Iterator[Span]:
     """The entities that end at or before character ``char``, nearest first."""
     _, ends, ents = _entities(doc)

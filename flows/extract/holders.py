@@ -21,6 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from copydesk.flows.extract.doccache import named_in_story
 from copydesk.flows.extract.lexicon import POLL_NOUNS
 from copydesk.flows.extract.stance import stance_of
 
@@ -161,7 +162,7 @@ def _group_kind(head: Token) -> Reason | None:
         return "party"  # "Democrats", "Europeans"
     if head.pos_ != "NOUN" or head.ent_type_ in NAMING_ENTITIES:
         return None  # a name, even one the tagger reads as a plural noun ("Sanders said")
-    if head.is_title and (not head.is_sent_start or _a_persons_name(head)):
+    if head.is_title and (not head.is_sent_start or named_in_story(head.doc, {head.text}, {"PERSON"})):
         return None  # "Sanders basically tied Clinton": a name opening the sentence
     if not plural:
         if lemma in SINGULAR_COLLECTIVES and not any(c.dep_ == "poss" for c in head.children):
@@ -170,13 +171,6 @@ def _group_kind(head: Token) -> Reason | None:
     if lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in OFFICE_HOLDERS:
         return "group"
     return "group" if _is_person_noun(lemma) else None
-
-
-def _a_persons_name(head: Token) -> bool:
-    """Is the word part of a person's name the story gives? The tagger reads a surname
-    that looks like a plural ("Sanders", "Edwards") as a common noun where the sentence
-    opens on it, and the entity recogniser may miss it there."""
-    return any(ent.label_ == "PERSON" and any(t.text == head.text for t in ent) for ent in head.doc.ents)
 
 
 def _counted(head: Token) -> bool:

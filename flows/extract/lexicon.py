@@ -73,6 +73,13 @@ def informing_lemma(token: Token) -> str:
 _PHRASAL_VERBS = frozenset(verb for verb, _ in INFORMING_PHRASAL)
 
 
+def is_as_clause(verb: Token) -> bool:
+    """ "As the Times reported, …", "…, as the memo read": an adverbial clause opened by
+    "as". With a verb that reports, it reports the clause it is attached to rather than a
+    clause of its own (quote cues, quote kinds and figure sources all read it so)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 # A poll and its like: what counts a sample of people.
 POLL_NOUNS = _words("poll survey polling questionnaire")
 

@@ -15,7 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
-from copydesk.flows.extract.lexicon import COMMUNICATION_VERBS, INFORMING_VERBS, SPEECH_VERBS, informing_lemma
+from copydesk.flows.extract.lexicon import (
+    COMMUNICATION_VERBS,
+    INFORMING_VERBS,
+    SPEECH_VERBS,
+    informing_lemma,
+    is_as_clause,
+)
 from copydesk.flows.extract.quote_speakers import RELATIVE_PRONOUNS, SUBJECT_DEPS, speaker_of, words_root
 from copydesk.flows.extract.speaker_nouns import likely_reporter
 
@@ -166,10 +172,7 @@ def _as_aside(token: Token, holders: dict[int, int], inside: bytearray) -> bool:
     """ "As she puts it, “…”" / "“…”, as the memo read": an "as" clause of a verb of
     saying reports the clause it is attached to ("as sanctions ramped up" is when)."""
     return (
-        token.dep_ == "advcl"
-        and _reports(token)
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
-        and (token.head.i in holders or bool(inside[token.head.idx]))
+        is_as_clause(token) and _reports(token) and (token.head.i in holders or bool(inside[token.head.idx]))
     )
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentence_of
-from copydesk.flows.extract.lexicon import ADDRESSING_VERBS, COMMUNICATION_VERBS, NAMING_WORDS, SPEECH_VERBS
+from copydesk.flows.extract.lexicon import (
+    ADDRESSING_VERBS,
+    COMMUNICATION_VERBS,
+    NAMING_WORDS,
+    SPEECH_VERBS,
+    is_as_clause,
+)
 from copydesk.flows.extract.quote_cues import is_cue
 from copydesk.flows.extract.quote_marks import QuoteSpan
 from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, statement_owner, words_root
@@ -313,9 +319,8 @@ def _saying_aside(clause: Token, inside: bytearray) -> bool:
     """ "as the mayor put it", "as Reed noted": an "as" clause whose verb is one of saying
     or of the wider classes, with someone to say it."""
     return (
-        clause.dep_ == "advcl"
+        is_as_clause(clause)
         and not inside[clause.idx]
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
         and (is_cue(clause) or (clause.pos_ == "VERB" and clause.lemma_.lower() in COMMUNICATION_VERBS))
         and speaker_of(clause, inside) is not None
     )

@@ -10,7 +10,14 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from copydesk.flows.extract.doccache import ents_before, ents_in, paragraph_index, sentence_of, text_of
+from copydesk.flows.extract.doccache import (
+    ents_before,
+    ents_in,
+    named_in_story,
+    paragraph_index,
+    sentence_of,
+    text_of,
+)
 from copydesk.flows.extract.lexicon import (
     ADDRESSING_VERBS,
     DOCUMENT_NOUNS,
@@ -20,6 +27,7 @@ from copydesk.flows.extract.lexicon import (
     is_statement_noun,
 )
 from copydesk.flows.extract.speaker_nouns import cannot_speak
+from copydesk.flows.extract.tense import TENSED_TAGS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Where a speaker's name stops when read off the words next to a cue.
@@ -135,7 +143,7 @@ def owned_before_noun(span: Span, inside: bytearray) -> tuple[Token, Span] | Non
     doc = span.doc
     if span.start < 1 or span.end >= len(doc):
         return None
-    if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in span):
+    if not any(t.tag_ in TENSED_TAGS for t in span):
         return None  # "his “D-minus” rating", "her “work-related” emails": a label, not a clause
     noun = doc[span.end]
     if noun.pos_ != "NOUN" or not is_statement_noun(noun.lemma_.lower()):
@@ -502,18 +510,10 @@ def _named(intro: Span, inside: bytearray) -> Span | None:
         lead
         and len(lead) <= 4
         and (not rest or rest[0].pos_ == "ADP" and rest[0].text.islower())
-        and _named_elsewhere(intro.doc, lead)
+        and named_in_story(intro.doc, {t.text for t in lead}, SPEAKER_ENTS - {"GPE"})
     ):
         return intro.doc[lead[0].i : lead[-1].i + 1]
     return None
-
-
-def _named_elsewhere(doc: Doc, words: list[Token]) -> bool:
-    """Is one of ``words`` part of a person's or a body's name somewhere in the story?"""
-    texts = {t.text for t in words}
-    return any(
-        ent.label_ in SPEAKER_ENTS - {"GPE"} and texts & {t.text for t in ent} for ent in ents_in(doc[:])
-    )
 
 
 def turn_label(span: Span) -> Span | None:

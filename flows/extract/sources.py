@@ -22,7 +22,9 @@ from copydesk.flows.extract.lexicon import (
     SPEECH_VERBS,
     VAGUE_VERBS,
     informing_lemma,
+    is_as_clause,
 )
+from copydesk.flows.extract.tense import TENSED_TAGS
 
 YEAR = re.compile(r"(?<![\d-])(1[6-9]\d\d|20\d\d)(?![\d-])")
 # "the results of the 1979 census show", "a 2022 audit found": a document speaks for the
@@ -191,10 +193,11 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         # "Stumpf tried to make the case, explaining the firings amounted to 1 percent":
         # a participle of saying reports for the subject of the verb it hangs from.
         subj = [c for c in token.head.children if c.dep_ == "nsubj"]
-    elif not subj and token.dep_ == "conj" and token.tag_ in FINITE_TAGS and lemma in INFORMING_VERBS:
-        # "CITIC runs a refinery and says it has set up a $110 billion fund": a second
-        # verb that gives out information reports for the first verb's subject ("... and
-        # called six directors" is a telephone call, not a report)
+    elif not subj and token.dep_ == "conj" and token.tag_ in TENSED_TAGS and lemma in INFORMING_VERBS:
+        # "CITIC runs a refinery and says it has set up a $110 billion fund": a second,
+        # tensed verb that gives out information reports for the first verb's subject
+        # ("... and called six directors" is a telephone call, not a report; "likelier to
+        # say X than say Y" repeats an infinitive)
         subj = [c for c in token.head.children if c.dep_ == "nsubj"]
         shared = True
     if not subj:
@@ -232,24 +235,13 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             # average shows her ahead 3.7 points, using polls in 11 states"), and so does
             # an aside ("As the Times reported, she raised $1.1 million"); a person
             # reports only what the verb governs
-            "sentence" if _is_data(head) or _as_aside(token) else "content",
+            "sentence" if _is_data(head) or is_as_clause(token) else "content",
             data=_is_document(head),
             proposal=_is_proposal(head),
         )
         if len(phrase) < 200
         else None
     )
-
-
-def _as_aside(verb: Token) -> bool:
-    """ "As the Times reported, …", "…, as Ames noted": an "as" clause of a reporting verb
-    reports the clause it is attached to, not a clause of its own."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-
-
-# A tensed verb, which a second verb of a sentence must be to report on its own ("... and
-# says it has set up a fund"; "likelier to say X than say Y" repeats an infinitive).
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 # Where a noun stands: the small model tags "forecast", "estimate" or "count" as a verb

@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from copydesk.checks.records import Tense
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+# The tags of a tensed verb or a modal: a finite clause ("he says", "it would"), not an
+# infinitive, a participle or a label ("work-related").
+TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 FORECAST_LEMMAS = {
     "expect",
     "plan",
@@ -42,7 +45,7 @@ def clause_verb(token: Token) -> Token | None:
 
 
 def _finite(verb: Token) -> bool:
-    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+    if verb.tag_ in TENSED_TAGS:
         return True
     return any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 

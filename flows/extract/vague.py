@@ -68,6 +68,7 @@ from copydesk.flows.extract.stance import (
     STANCE_ADJECTIVES,
     stance_of,
 )
+from copydesk.flows.extract.tense import TENSED_TAGS
 
 # ``is_vague_holder`` lives in ``copydesk.flows.extract.holders``; it stays importable from here.
 __all__ = ["Reason", "VagueClaim", "extract_vague", "is_vague_holder"]
@@ -239,7 +240,7 @@ def _embedded_question(verb: Token) -> bool:
     # also where the parser leaves the predicate outside the clause ("what most would
     # agree | was poor judgment")
     after = verb.right_edge.i + 1
-    if after < len(verb.doc) and verb.doc[after].tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+    if after < len(verb.doc) and verb.doc[after].tag_ in TENSED_TAGS:
         return False
     return not any(c.dep_ in _CONTENT_DEPS or c.lower_ == "as" for c in verb.children)
 
