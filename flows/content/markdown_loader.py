@@ -13,7 +13,7 @@ import itertools
 from copydesk.flows.content.article import Article, ArticleMeta, Edit, Zone
 from copydesk.flows.content.inline import HTML_COMMENT
 from copydesk.flows.content.mdblocks import FOOTNOTE_LABEL, Block, FileLines, blocks
-from copydesk.flows.content.zoning import BIO_HEADING, COMMENTS_HEADING, add_footnote, add_zone
+from copydesk.flows.content.zoning import add_footnote, add_zone, trailer_heading
 
 
 def load(path: str, text: str, meta: ArticleMeta, body_start: int = 0) -> Article:
@@ -55,10 +55,7 @@ def _heading(
         )
     else:  # setext: the lines above the underline
         spans = lines.locate(block.first, content)
-    if COMMENTS_HEADING.match(content):
-        trailer = "comments"
-    elif BIO_HEADING.match(content):
-        trailer = "bio"
+    trailer = trailer_heading(content) or trailer
     if trailer:
         article.zones.append(Zone(trailer, *lines.stripped(block.first, block.last)))
     elif spans:

@@ -9,12 +9,11 @@ from copydesk.flows.content.article import Article, ArticleMeta, Zone
 from copydesk.flows.content.blocks import Line, blocks_of
 from copydesk.flows.content.frontmatter import parse_date
 from copydesk.flows.content.zoning import (
-    BIO_HEADING,
-    COMMENTS_HEADING,
     add_footnote,
     add_zone,
     looks_like_heading,
     looks_like_name,
+    trailer_heading,
 )
 
 PUBLISHED = re.compile(r"^(?:published|date|posted|updated)\s*:\s*(.+)$", re.I)
@@ -45,11 +44,10 @@ def load(path: str, text: str, meta: ArticleMeta, body_start: int = 0) -> Articl
         first = block[0]
         if last_footnote is not None and i > last_footnote and trailer is None:
             # What follows the footnote list is not the article: a bio, then comments.
-            trailer = "bio" if looks_like_name(first) or BIO_HEADING.match(first.text) else "comments"
-        if COMMENTS_HEADING.match(first.text) and len(block) == 1:
-            trailer = "comments"
-        elif BIO_HEADING.match(first.text) and len(block) == 1:
-            trailer = "bio"
+            trailer = "bio" if looks_like_name(first) or trailer_heading(first.text) == "bio" else "comments"
+        heading = trailer_heading(first.text) if len(block) == 1 else None
+        if heading:
+            trailer = heading
         if trailer == "bio" and BULLET.match(first.text):
             trailer = "comments"  # numbered replies after the bio
         if trailer:

@@ -8,13 +8,38 @@ from copydesk.flows.content.article import Article, Edit, FootnoteDefinition, Zo
 from copydesk.flows.content.blocks import Line
 from copydesk.flows.content.inline import scan_inline
 
-# Trailers that are not the article: reader comments and the author's bio.
+# Trailers that are not the article: reader comments and the author's bio. Each is
+# recognised by its heading, which ``trailer_heading`` also requires to be shaped like one.
 COMMENTS_HEADING = re.compile(
     r"^(?:#+\s*)?(?:leave a (?:reply|comment)|reader comments|comments|responses|"
     r"\d+\s+(?:comments?|responses?|replies))\b",
     re.I,
 )
-BIO_HEADING = re.compile(r"^(?:#+\s*)?(?:about the author|author bio|about [A-Z][\w.'-]+)\b", re.I)
+BIO_HEADING = re.compile(r"^(?:#+\s*)?(?:about the author|author bio)\b", re.I)
+# "About Jane Doe": the name must be written as one (not case-folded: "About four in 10
+# voters say ..." opens a paragraph of news, not a bio).
+BIO_NAME_HEADING = re.compile(r"^(?:#+\s*)?[Aa]bout (?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}$")
+MAX_HEADING_WORDS = 12
+CLOSERS = "\"'”’»)]"
+
+
+def trailer_heading(line: str) -> ZoneKind | None:
+    """The trailer a heading line begins ("comments" or "bio"), or None.
+
+    A heading is short and is not a sentence: "Comments", "12 responses to “Pier Plan”",
+    "About the author", "About Jane Doe". The same words opening a one-line paragraph of
+    news ("About four in 10 voters say ...", "Comments from the mayor drew a rebuke.") are
+    the article, and everything after them would be lost from the review if read as a
+    trailer, so a line of more than ``MAX_HEADING_WORDS`` words, or one that ends as a
+    sentence does, is never a heading."""
+    text = line.strip()
+    if not text or len(text.split()) > MAX_HEADING_WORDS or text.rstrip(CLOSERS)[-1:] in {".", "!", "?"}:
+        return None
+    if COMMENTS_HEADING.match(text):
+        return "comments"
+    if BIO_HEADING.match(text) or BIO_NAME_HEADING.match(text):
+        return "bio"
+    return None
 
 
 def add_zone(

@@ -148,6 +148,59 @@ def test_plaintext_comments_heading(articles_dir):
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "About four in 10 voters say the pier matters more than the ferry.",
+        "About a third of the harbour's boats were idle.",
+        "Comments from the mayor drew a sharp rebuke.",
+        "Responses to the survey were mixed, the trust said.",
+        "About Ninety Pier Workers Walked Out On Friday Morning And Have Not Come Back Since Then",
+    ],
+)
+def test_plaintext_sentence_that_opens_like_a_trailer_heading_is_article(write, line):
+    # A one-line paragraph of news that starts with "About" or "Comments" is no heading:
+    # read as one, everything after it was dropped from the review as a bio or comments.
+    path = write(
+        "trailer.txt", f"Pier vote\n\nThe council met.\n\n{line}\n\nThe vote is on Friday, Reed said.\n"
+    )
+    art = load_article(path)
+    assert not [z for z in art.zones if z.kind in {"bio", "comments"}]
+    assert build_review_text(art).text.endswith("The vote is on Friday, Reed said.")
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Comments", "comments"),
+        ("3 Comments", "comments"),
+        ("12 responses to “Pier vote”", "comments"),
+        ("Leave a Reply", "comments"),
+        ("About the author", "bio"),
+        ("About Jane Doe", "bio"),
+    ],
+)
+def test_plaintext_trailer_headings_still_end_the_article(write, heading, kind):
+    path = write(
+        "trailer.txt", f"Pier vote\n\nThe council met.\n\n{heading}\n\nSaid 40 times before, Ann wrote.\n"
+    )
+    art = load_article(path)
+    assert zone_texts(art, kind)[0] == heading
+    assert "40 times" not in build_review_text(art).text
+
+
+def test_markdown_heading_about_a_topic_is_not_a_bio(write):
+    path = write(
+        "topic.md",
+        "# Pier vote\n\nThe council met.\n\n## About the new pier\n\nIt cost 4 million pounds.\n\n"
+        "## About the author\n\nAnn Reed has covered the harbour since 1990.\n",
+    )
+    art = load_article(path)
+    assert zone_texts(art, "heading") == ["About the new pier"]
+    assert "4 million pounds" in build_review_text(art).text
+    assert "since 1990" in " ".join(zone_texts(art, "bio"))
+
+
 def test_plaintext_bad_published_line(write):
     path = write("badpub.txt", "Pool reopens\nPublished: some day soon\n\nThe pool reopened after repairs.\n")
     art = load_article(path)
