@@ -73,6 +73,33 @@ def informing_lemma(token: Token) -> str:
 _PHRASAL_VERBS = frozenset(verb for verb, _ in INFORMING_PHRASAL)
 
 
+def communicates(verb: Token) -> bool:
+    """A verb of the wider classes of COMMUNICATION_VERBS in a use that frames words: a
+    verb of TEXT_FRAME_VERBS only with no object but "it" or the quoted words themselves
+    (or with the words as what the object is put as: "put their location as “…”"), not
+    passive and not before another verb ("began to see", "went on to promote" say
+    nothing). "“…,” begins a scripted message": with no subject, the object after the
+    verb is the subject the parser missed."""
+    lemma = verb.lemma_.lower()
+    if lemma not in COMMUNICATION_VERBS:
+        return False
+    children = list(verb.children)
+    if lemma not in TEXT_FRAME_VERBS or any(c.dep_ == "prep" and c.lower_ == "as" for c in children):
+        return True
+    inverted = verb.dep_ == "ROOT" and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in children)
+    return not any(
+        c.dep_ in {"auxpass", "nsubjpass", "xcomp"}
+        or (c.dep_ == "dobj" and not inverted and c.lower_ != "it" and not _quoted(c))
+        for c in children
+    )
+
+
+def _quoted(phrase: Token) -> bool:
+    """The phrase opens with a quotation mark: words given as words."""
+    first = phrase.left_edge
+    return first.is_quote or (first.i > 0 and first.nbor(-1).is_quote)
+
+
 def is_as_clause(verb: Token) -> bool:
     """ "As the Times reported, …", "…, as the memo read": an adverbial clause opened by
     "as". With a verb that reports, it reports the clause it is attached to rather than a
@@ -186,8 +213,16 @@ MONTHS["sept"] = 9
 # "likened the plan to a sieve, “leaking at every seam”"), judgement (judgement-33:
 # "derided the levy as “a gift to crooks”") and reporting ("projects", "estimates",
 # "indicated").
-COMMUNICATION_VERBS = SPEECH_VERBS | _words(
-    """
+# Verbs that frame words only in one construction, with no object but "it" ("the memo
+# began", "as she put it", "to sum it up", "as the joke goes", "the headline ran") and
+# are ordinary verbs otherwise ("put the location on their profile as ''…''", "close the
+# ''carried interest'' loophole", "should be put to death by …"): ``communicates``.
+TEXT_FRAME_VERBS = _words("begin close end go open put run sum")
+COMMUNICATION_VERBS = (
+    SPEECH_VERBS
+    | TEXT_FRAME_VERBS
+    | _words(
+        """
     affirm allude announce apologize argue assail assure beg boast brag chime chirp complain
     concur confess confide contest convey croon cry declare disclose divulge editorialize email
     exclaim explain express gripe growl grumble gush holler howl hint imply inform insinuate
@@ -196,7 +231,7 @@ COMMUNICATION_VERBS = SPEECH_VERBS | _words(
     relate relay remind repeat rephrase respond retaliate retort retweet rule scoff scrawl
     share shoot signal snarl sneer speculate spell state text theorize thunder tweet underline
     underscore utter vent venture voice wail warn wax whine word worry write
-    begin close conclude continue end open put read run say sum go
+    conclude continue read say
     believe consider doubt expect fear feel figure guess hope imagine know recall remember
     suppose suspect think view wish
     characterise characterize depict describe frame portray cast
@@ -206,4 +241,5 @@ COMMUNICATION_VERBS = SPEECH_VERBS | _words(
     upbraid
     estimate forecast indicate predict project
     """
+    )
 )

@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import line_paragraphs, paragraph_index, sentence_of, text_of
 from copydesk.flows.extract.lexicon import (
-    COMMUNICATION_VERBS,
     INFORMING_VERBS,
     SPEECH_VERBS,
+    TEXT_FRAME_VERBS,
+    communicates,
     informing_lemma,
     is_as_clause,
 )
@@ -218,7 +219,9 @@ def _class_cost(token: Token, span: Span, holds: bool) -> int | None:
         return 0
     if token.pos_ != "VERB" or not holds:
         return None
-    if token.lemma_.lower() in COMMUNICATION_VERBS:
+    if token.lemma_.lower() in TEXT_FRAME_VERBS and not communicates(token):
+        return None  # "should be put to death by having “…”": an ordinary verb here
+    if communicates(token):
         return WIDER_CLASS_COST
     # Any other verb reports the quote only when the quote is in what it says, not in
     # its subject ("“Jaws” was written by …" names a film), and when its subject is one
@@ -360,7 +363,7 @@ def _second_statement(clause: Token, inside: bytearray) -> bool:
 def _reports(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return verb.pos_ == "VERB" and (
-        lemma in SPEECH_VERBS or lemma in COMMUNICATION_VERBS or informing_lemma(verb) in INFORMING_VERBS
+        lemma in SPEECH_VERBS or communicates(verb) or informing_lemma(verb) in INFORMING_VERBS
     )
 
 
@@ -410,7 +413,7 @@ def _reporting_tail(verb: Token, span: Span) -> bool:
     (no object, no clause, no place it went to) report the quote, though the tagger ends
     the sentence at the question mark and the verb is not one of saying."""
     doc = verb.doc
-    if verb.i < span.end or verb.lemma_.lower() not in COMMUNICATION_VERBS:
+    if verb.i < span.end or not communicates(verb):
         return False
     between = [t for t in doc[span.end : verb.i] if not (t.is_punct or t.is_space)]
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and span.end <= c.i < verb.i]

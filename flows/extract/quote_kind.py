@@ -10,6 +10,7 @@ from copydesk.flows.extract.lexicon import (
     COMMUNICATION_VERBS,
     NAMING_WORDS,
     SPEECH_VERBS,
+    communicates,
     is_as_clause,
 )
 from copydesk.flows.extract.quote_cues import is_cue
@@ -295,7 +296,7 @@ def _reported(doc: Doc, span: Span, inside: bytearray) -> bool:
         node = node.head
         # a verb of the wider classes reports what its clause holds: "she vented to her
         # husband that it would be “ugly”", "he implied the judge was “hostile”"
-        reporting = is_cue(node) or (node.pos_ == "VERB" and node.lemma_.lower() in COMMUNICATION_VERBS)
+        reporting = is_cue(node) or (node.pos_ == "VERB" and communicates(node))
         if not inside[node.idx] and reporting and speaker_of(node, inside) is not None:
             return True
         # "As the mayor put it, the port is “a car park”": an "as" clause of saying makes
@@ -321,7 +322,7 @@ def _saying_aside(clause: Token, inside: bytearray) -> bool:
     return (
         is_as_clause(clause)
         and not inside[clause.idx]
-        and (is_cue(clause) or (clause.pos_ == "VERB" and clause.lemma_.lower() in COMMUNICATION_VERBS))
+        and (is_cue(clause) or (clause.pos_ == "VERB" and communicates(clause)))
         and speaker_of(clause, inside) is not None
     )
 

@@ -1364,3 +1364,42 @@ def test_words_after_a_quote_with_a_verb_before_the_comma_are_no_set_off_subject
     pos = ["PUNCT", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "CCONJ", "VERB",
            "DET", "PROPN", "PUNCT"]  # fmt: skip
     assert _set_off_speaker(words, heads, deps, pos) is None
+
+
+# ---------------------------------------------------------------- verbs that frame words in one use only
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("As the mayor put it, the pier is now “a car park with a view.”", "the mayor"),
+        ("The memo began: “We have a problem at the pier.”", "The memo"),
+        ("He was seen, as the Gazette put it in a long profile, “the fixer.”", "the Gazette"),
+        (
+            "“If you see a gull, please do not feed it,” begins a notice that hangs at the pier.",
+            "a notice that",
+        ),
+    ],
+)
+def test_a_text_frame_verb_with_no_object_but_it_reports_the_quote(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
+def test_a_text_frame_verb_with_an_object_of_its_own_reports_nothing(quotes):
+    # "put" is "as she put it" only without an object: here it is "put to death", and the
+    # quote is part of what Reed implied
+    [q] = speech(
+        quotes("Reed then implied that gull thieves should be put to death by having “a hawk on patrol.”")
+    )
+    assert q.speaker == "Reed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She would also close the notorious “pier tax” loophole.",
+        "Through this “night vision” I began to see the harbour differently.",
+        "In recent years, Ames opened a café and starred in the film “Gull Island.”",
+    ],
+)
+def test_words_beside_a_text_frame_verb_in_its_ordinary_use_are_terms(quotes, text):
+    assert speech(quotes(text)) == []
