@@ -52,6 +52,7 @@ FIGURE_ALTERNATIVES = rf"""
   | (?P<percent>(?:{DIGITS}|\b{NUMBER_WORDS}){PERCENT})
   | (?P<fraction>\b(?:(?:a|one|two|three|four)[\s-]{FRACTION_WORD})\b)
   | (?P<multiple>(?:{DIGITS}|\b{NUMBER_WORDS})[\s-]+times(?=\s+{COMPARED}))
+  | (?P<ratio>(?:(?<![\w.,])\d{{1,3}}|\b{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:\d{{1,4}}|{NUMBER_WORDS})\b(?![.,]\d))
   | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
             | \b{NUMBER_WORDS}\b)
 """
@@ -193,19 +194,26 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         and not re.match(rf"-(?:{SCALE_WORD}|points?)\b", after, re.I)
     ):
         return None  # "a 46-page analysis", "the 28-nation bloc": a size used as an adjective
-    kind = next(k for k in ("money", "percent", "fraction", "multiple", "number") if m.group(k))
+    kind = next(k for k in ("money", "percent", "fraction", "multiple", "ratio", "number") if m.group(k))
     unit: str | None = None
     value: float | None
-    if kind == "fraction":
+    if kind == "ratio":
+        # "four in 10 voters", "nine out of 10": a share, one figure (not a count "10 voters")
+        value = _ratio(raw, after)
+        if value is None:
+            return None
+        kind, unit = "fraction", "fraction"
+    elif kind == "fraction":
         value = parse_fraction(raw)
         counted = re.search(
             r"\b(?:by|than|about|nearly|almost|roughly|around|over|under|some|of|to|just)\s+$", before, re.I
         ) or re.match(r"\s+of\s", after)
         if not counted:
             return None  # "a quarter century", "the Armenian half of the city"
-        joined = re.match(r"-([a-z]+)\b", after, re.I)
-        if joined and (joined.group(1).lower() in TIME_UNITS or joined.group(1).lower()[:-1] in TIME_UNITS):
-            return None  # "less than a half-hour after polls closed": a duration
+        if re.match(r"-[a-z]", after, re.I):
+            # "less than a half-hour after polls closed", "around a third-party candidate":
+            # a word of its own (a duration, a kind of thing), not a share
+            return None
         unit = "fraction"
     elif kind == "multiple":
         # "three times the rate of civilians": a ratio, claimed like a share
@@ -289,6 +297,20 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
         sentence_end=sent.end_char,
     )
     return figure
+
+
+def _ratio(raw: str, after: str) -> float | None:
+    """The share "four in 10" or "nine out of 10" states, or None when the words are no
+    share: the first number must be the smaller ("3 in 2" is no share) and the second no
+    year or length of time ("won 3 in 2016", "five in 10 days")."""
+    first, second = re.split(r"\s+(?:in|out\s+of)\s+", raw, maxsplit=1, flags=re.I)
+    part, whole = parse_number(first), parse_number(second)
+    if part is None or not whole or part >= whole or whole > 1000:
+        return None
+    noun = re.match(r"\s+([a-z]+)", after, re.I)
+    if noun and (noun.group(1).lower() in TIME_UNITS or noun.group(1).lower()[:-1] in TIME_UNITS):
+        return None
+    return part / whole
 
 
 def _sizes_a_ranking(doc: Doc, span: Span) -> bool:

@@ -290,3 +290,32 @@ def test_a_small_word_count_is_a_figure_only_when_limited(write_md, extract):
     assert any(t.startswith("four harbour boards") for t in texts)
     assert any(t.startswith("three ferries") for t in texts)
     assert not any(t.startswith(("Six", "two cranes")) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("About four in 10 harbour voters say the pier matters.", "four in 10", 0.4),
+        ("More than 4 in 10 said the ferry would be best.", "4 in 10", 0.4),
+        ("Nine out of 10 skippers use the north channel.", "Nine out of 10", 0.9),
+        ("One in five children in the bay lives in poverty.", "One in five", 0.2),
+    ],
+)
+def test_a_share_given_as_n_in_m_is_one_figure(figures, text, figure, value):
+    # not "10 harbour voters" (the whole of the share read as a count) or no figure at all
+    [f] = figures(text)
+    assert (f.text, f.kind, f.unit) == (figure, "fraction", "fraction")
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club won 3 in 2016 and lost the final.",
+        "Flooding closed 5 in 10 days along the pier.",
+        "The group is rallying around a third-party candidate for the harbour seat.",
+        "He has a half-brother in Kestrel Bay.",
+    ],
+)
+def test_numbers_beside_in_or_a_hyphenated_fraction_word_are_no_share(figures, text):
+    assert [f.text for f in figures(text) if f.kind == "fraction"] == []
