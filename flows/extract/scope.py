@@ -12,7 +12,9 @@ that name it (FLAGS-GUIDE.md, figure-unsourced):
   goes on reporting its data: the next sentences and paragraphs, for as long as each
   paragraph states figures or refers back to a document, until another data source takes
   over. A person's "X said" covers only what X said.
-- a "Source:" line closing a chart or table covers the paragraph above it.
+- a "Source:" line closing a chart or table covers the paragraph above it; a note on how
+  a poll was made ("The survey was conducted for AP by Edison Research ...", "The poll
+  of 1,003 adults was conducted by telephone ...") covers the data block above it.
 
 Figures that are not asserted (``Figure.mood``) need no source, and a run of parallel
 figures in one sentence from one unstated source is one claim, reported on its first
@@ -32,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.checks.records import Citation, Figure, Source
 from copydesk.flows.extract.doccache import sentence_of, text_of
-from copydesk.flows.extract.lexicon import INFORMING_VERBS, REPORT_VERBS, informing_lemma
+from copydesk.flows.extract.lexicon import INFORMING_VERBS, POLL_NOUNS, REPORT_VERBS, informing_lemma
 from copydesk.flows.extract.sources import DOCUMENT_NOUNS, Attribution
 
 SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
@@ -116,7 +118,7 @@ def cover_figures(
     passage_starts = [p.start for p in passages]
     cited = [(c.clean_pos, c) for c in citations]
     cited_at = [p for p, _ in cited]
-    lines = _source_lines(doc, paragraphs)
+    lines = _source_lines(doc, paragraphs) + _method_notes(named, paragraphs, text_of(doc))
     para_starts = [p[0] for p in paragraphs]
     # each sentence's attributions, so that a long article stays linear
     by_sentence: dict[int, list[Attribution]] = {}
@@ -443,6 +445,60 @@ def _source_lines(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[tup
         if i > 0 and SOURCE_LINE.match(text[s:e]):
             out.append(((paragraphs[i - 1][0], e), _source_line_attribution(doc, s)))
     return out
+
+
+def _method_notes(
+    named: list[Attribution], paragraphs: list[tuple[int, int]], text: str
+) -> list[tuple[tuple[int, int], Attribution]]:
+    """For each note on how a data source was gathered ("The survey was conducted for AP by
+    Edison Research with voters leaving 35 precincts", "The poll of 1,003 adults was
+    conducted by telephone"): the data passage above it that it closes, as a chart's
+    "Source:" line closes its chart. The note names the data already given ("the survey":
+    definite, the subject of a passive verb that says how it was made), so it covers the
+    paragraphs before it, back to one that states no figure and names no data source (the
+    block's edge)."""
+    para_starts = [p[0] for p in paragraphs]
+    data_paragraphs = {bisect.bisect_right(para_starts, a.start) - 1 for a in named if a.data}
+    out = []
+    for a in named:
+        if not (a.data and _describes_method(a)):
+            continue
+        idx = max(bisect.bisect_right(para_starts, a.start) - 1, 0)
+        first = idx
+        while first > 0 and idx - first < MAX_NOTE_PARAGRAPHS:
+            before = first - 1
+            block = text[slice(*paragraphs[before])]
+            if not (before in data_paragraphs or _states_figures(block) or _opens_on_a_subgroup(block)):
+                break
+            first = before
+        if first < idx:
+            out.append(((paragraphs[first][0], paragraphs[idx][1]), a))
+    return out
+
+
+def _opens_on_a_subgroup(block: str) -> bool:
+    """ "Among those who want ..., most support ...": a breakdown of the data around it."""
+    words = block.split(maxsplit=1)
+    return bool(words) and words[0].lower() in SUBGROUP_OPENERS
+
+
+# How far back a method note reaches: a block of data, not the whole article.
+MAX_NOTE_PARAGRAPHS = 8
+
+
+def _describes_method(a: Attribution) -> bool:
+    """ "The survey was conducted ...": a sentence about a poll already given (a poll noun,
+    definite, the subject of the sentence's own passive verb). Other documents' passives
+    are news about them ("The plan was approved last year", "the report was filed"), and
+    a poll's in a clause of another sentence ("when the poll was taken") is no note."""
+    noun = a.cue
+    return (
+        noun is not None
+        and noun.lemma_.lower() in POLL_NOUNS
+        and noun.dep_ == "nsubjpass"
+        and noun.head.dep_ == "ROOT"
+        and any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES | {"the"} for c in noun.children)
+    )
 
 
 def _source_line_attribution(doc: Doc, start: int) -> Attribution:

@@ -227,6 +227,42 @@ def test_a_source_line_covers_the_chart_above_it(one):
     assert covered_by(art, "2.4 million")
 
 
+def test_a_note_on_how_a_survey_was_made_covers_the_data_block_above_it(one):
+    art = one(
+        "Four in 10 islanders back the new pier.\n\n"
+        "Among those who back it, most live in the north.\n\n"
+        "Fares matter to 62 percent of them.\n\n"
+        "The survey was conducted for the Gazette by Harbour Research among 900 islanders.\n"
+    )
+    assert covered_by(art, "Four in 10")
+    assert covered_by(art, "62 percent")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A survey was conducted by Harbour Research last year.",  # no survey already given
+        "The survey found that most islanders were content.",  # a source of its own, going on
+        "The harbour report was filed by the council last year.",  # news about a document
+        "Ames said the pier was busy when the survey was taken.",  # in a clause of another sentence
+    ],
+)
+def test_a_sentence_that_is_no_note_on_the_data_above_covers_nothing_above_it(one, note):
+    art = one(f"Four in 10 islanders back the new pier.\n\n{note}\n")
+    assert not figure(art, "Four in 10").sources
+
+
+def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
+    art = one(
+        "Ferry fares rose 12 percent last year.\n\n"
+        "The council met on Tuesday to discuss the harbour.\n\n"
+        "Four in 10 islanders back the new pier.\n\n"
+        "The survey was conducted by Harbour Research.\n"
+    )
+    assert covered_by(art, "Four in 10")
+    assert not figure(art, "12 percent").sources
+
+
 # ---------------------------------------------------------------- asserted or not
 @pytest.mark.parametrize(
     ("body", "text", "mood"),
