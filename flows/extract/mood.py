@@ -135,9 +135,23 @@ def irrealis(span: Span) -> str | None:
     if span.sent.text.rstrip().rstrip("\"”’'»)").endswith("?"):
         return "question"  # "And where is that $115 supposed to come from?" asserts nothing
     sent_root = span.sent.root
-    if sent_root.tag_ == "VB" and _opens_imperative(sent_root, span.sent):
+    if _base_verb(sent_root) and _opens_imperative(sent_root, span.sent):
         return "imperative"
     return None
+
+
+def _base_verb(root: Token) -> bool:
+    """A verb in its base form. The tagger takes a capitalised verb that opens a sentence
+    for a name ("Imagine paying $50,000 ...": NNP, the participle its "acl"); a word that
+    is no entity and governs a clause or the participle right after it is a verb."""
+    if root.tag_ == "VB":
+        return True
+    if root.tag_ != "NNP" or root.ent_type_:
+        return False
+    return any(
+        c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "acl" and c.tag_ == "VBG" and c.i == root.i + 1)
+        for c in root.children
+    )
 
 
 def _clause_mood(verb: Token) -> str | None:

@@ -281,6 +281,14 @@ def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
         ("With your $3,000 deposit, the loan costs less.", "$3,000", "second person"),
         ("Remember that your teenager can earn $4,000 over the summer.", "$4,000", "second person"),
         ("Don't put more than $200 a month into the fund.", "$200", "imperative"),
+        # the tagger reads a capitalised verb opening the sentence as a name
+        ("Imagine paying $50,000 or more a year for a berth in Kestrel Bay.", "$50,000", "imperative"),
+        (
+            "A berth costs more per year than a house. Imagine paying $50,000 or more annually for "
+            "the rest of your life, with no end in sight.",
+            "$50,000",
+            "imperative",
+        ),
         ("She found a cheaper way for families to cover a third of the fees.", "a third", "purpose"),
         ("Few households have enough savings to set aside $300 a month.", "$300", "purpose"),
         ("And where would the other $40,000 come from?", "$40,000", "question"),
@@ -320,6 +328,8 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("The port hired the 300 volunteers needed for the quay.", "300 volunteers"),
         # a verb of limiting is no bound: what happened to the figure's things
         ("Speed limits were cut on 40 harbour roads last year.", "40 harbour roads"),
+        # a name that opens the sentence is no imperative
+        ("Imagine Dragons sold 2 million albums in Kestrel Bay last year.", "2 million albums"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):
