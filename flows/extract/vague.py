@@ -401,16 +401,27 @@ def _carries_poll_figure(sent: Span) -> bool:
 def _embedded_in_attribution(verb: Token) -> bool:
     """A stance inside what someone else is reported to say is that someone's claim:
     "Smith said many voters fear ...", "polls show few Americans think ...", "he told the
-    meeting that few people understood ...", "according to Smith, ... many disagreed"."""
+    meeting that few people understood ...", "according to Smith, ... many disagreed". So is a clause joined to such content ("the
+    Times found Democrats favored Clinton, while Republicans favored Trump") or hung on a
+    noun inside it ("Republicans said he would have a hard time convincing the public"),
+    unless it reports a statement of its own ("the mayor said it is safe, while critics say
+    it is not": the parser hangs "say" inside what the mayor said)."""
+    joined = verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i
+    if joined and verb.lemma_.lower() not in _REPORTING and _embedded_in_attribution(verb.head):
+        return True
     node = verb
     for _ in range(6):
-        clausal = node.dep_ in {"ccomp", "xcomp", "dep"} or any(
+        clausal = node.dep_ in {"ccomp", "xcomp", "dep", "acl"} or any(
             c.dep_ == "mark" and c.lower_ == "that" for c in node.children
         )
         if not clausal or node.head.i == node.i:
             break
         node = node.head
         while node.pos_ in {"NOUN", "PROPN", "ADP", "ADJ"} and node.head.i != node.i:
+            if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                # "The rhetoric of candidates blasting Obama suggests ...": what hangs in the
+                # subject is not what the verb reports
+                return False
             if node.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in node.head.children):
                 return True  # "I am glad journalists are pointing out", "not sure that voters believe"
             node = node.head  # "told a meeting that ...": the clause hangs on the object

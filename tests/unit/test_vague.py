@@ -386,3 +386,37 @@ def test_questions_self_descriptions_authors_tasks_and_names_are_no_vague_attrib
 )
 def test_a_view_whose_content_is_given_stays_vague(vague, text, span):
     assert [s for s, _ in vague(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # joined to what a named source found, and not a statement of its own
+        "The Gazette poll found dockers favored the levy, while most skippers favored the toll.",
+        "The Gazette found that islanders backed the pier and boat owners opposed it.",
+        # hung on a noun inside what someone is reported to say
+        "Reed said the mayor would have a hard time convincing the public with a rosy budget.",
+    ],
+)
+def test_a_clause_joined_to_or_hung_inside_reported_content_is_the_reporters(vague, text):
+    assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a second statement the parser hangs inside the first
+        ("The mayor said the pier is safe, while critics say it is not.", "critics say"),
+        (
+            "The mayor said the pier is safe, while many residents fear it will collapse.",
+            "many residents fear",
+        ),
+        # a participle in the subject of a verb of showing is not what it shows
+        (
+            "The rhetoric of harbour candidates blasting the mayor's plan suggests a deep divide.",
+            "harbour candidates blasting",
+        ),
+    ],
+)
+def test_a_statement_of_its_own_beside_reported_content_stays_vague(vague, text, span):
+    assert [s for s, _ in vague(text)] == [span]
