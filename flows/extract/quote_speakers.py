@@ -465,12 +465,18 @@ def _headline_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     """ "Ben Carson: Hillary Clinton ‘Not Fit To Serve’": a name and a colon opening the
     sentence make all that follows the colon that person's statement, in headline style,
     the quote inside it too. Only a verbless name: "Update: …" or "The ruling: …" names
-    nobody."""
+    nobody. The parser may end a sentence at the colon ("OK Gov Fallin:" then "Trump Is
+    ‘…’"): the introduction is then the sentence before, in the same paragraph."""
     sent = sentence_of(doc[span.start])
-    colons = [t for t in doc[sent.start : span.start] if t.text == ":" and not inside[t.idx]]
-    if not colons or colons[0].i - sent.start > MAX_SIGNATURE_WORDS:
+    start = sent.start
+    if start > 0 and doc[start - 1].text == ":" and not inside[doc[start - 1].idx]:
+        before = sentence_of(doc[start - 1])
+        if paragraph_index(doc, before.start_char) == paragraph_index(doc, sent.start_char):
+            start = before.start
+    colons = [t for t in doc[start : span.start] if t.text == ":" and not inside[t.idx]]
+    if not colons or colons[0].i - start > MAX_SIGNATURE_WORDS:
         return None
-    intro = doc[sent.start : colons[0].i]
+    intro = doc[start : colons[0].i]
     if not len(intro) or any(t.pos_ in {"VERB", "AUX"} or inside[t.idx] for t in intro):
         return None
     return _named(intro, inside)

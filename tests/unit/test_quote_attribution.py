@@ -1403,3 +1403,46 @@ def test_a_text_frame_verb_with_an_object_of_its_own_reports_nothing(quotes):
 )
 def test_words_beside_a_text_frame_verb_in_its_ordinary_use_are_terms(quotes, text):
     assert speech(quotes(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("heads", "deps", "speaker"),
+    [
+        # the parser ends a sentence at the headline's colon: the name before it still speaks
+        (
+            [1, 1, 1, 4, 4, 4, 4, 4, 4],
+            ["compound", "ROOT", "punct", "nsubj", "ROOT", "punct", "acomp", "punct", "punct"],
+            "Gov Ames",
+        ),
+        # one sentence, as usual
+        (
+            [1, 4, 1, 4, 4, 4, 4, 4, 4],
+            ["compound", "nsubj", "punct", "nsubj", "ROOT", "punct", "acomp", "punct", "punct"],
+            "Gov Ames",
+        ),
+    ],
+)
+def test_a_headline_name_before_a_colon_speaks_however_the_parser_splits_it(heads, deps, speaker):
+    from copydesk.flows.extract.quote_speakers import _headline_speaker
+
+    words = ["Gov", "Ames", ":", "Reed", "Is", "‘", "Right", ".", "’"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    quote = doc[5:9]
+    inside = bytearray(len(doc.text) + 1)
+    inside[quote.start_char : quote.end_char] = b"\x01" * (quote.end_char - quote.start_char)
+    found = _headline_speaker(doc, quote, inside)
+    assert found is not None and found.text == speaker
+
+
+def test_a_sentence_before_that_ends_in_no_colon_introduces_nothing():
+    from copydesk.flows.extract.quote_speakers import _headline_speaker
+
+    words = ["Gov", "Ames", "spoke", ".", "Reed", "Is", "‘", "Right", ".", "’"]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 5, 5]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "punct", "acomp", "punct", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    doc = _parsed(words, heads, deps, pos)
+    quote = doc[6:10]
+    inside = bytearray(len(doc.text) + 1)
+    assert _headline_speaker(doc, quote, inside) is None
