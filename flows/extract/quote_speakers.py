@@ -483,6 +483,7 @@ def _headline_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
 
 
 SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+PERSON_LABEL = frozenset({"PERSON"})
 
 
 def _speaker_like(head: Token) -> bool:
@@ -648,6 +649,9 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
                 t.ent_type_ == "PERSON"
                 or (t.pos_ == "PROPN" and not t.ent_type_)
                 or t.lower_ in {"he", "she"}
+                # "Trump also embraced ...": the recogniser's ORG here, a person the story
+                # names elsewhere ("Donald Trump")
+                or (t.pos_ == "PROPN" and named_in_story(doc, {t.text}, PERSON_LABEL))
             )
         ]
         if subjects:

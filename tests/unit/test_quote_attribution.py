@@ -1446,3 +1446,65 @@ def test_a_sentence_before_that_ends_in_no_colon_introduces_nothing():
     quote = doc[6:10]
     inside = bytearray(len(doc.text) + 1)
     assert _headline_speaker(doc, quote, inside) is None
+
+
+def _with_entities(words, heads, deps, pos, ents):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("first_name_label", "speaker"),
+    [
+        # the story names him as a person elsewhere: the recogniser's ORG here is a slip
+        ("PERSON", "Reed"),
+        # a body the story never names as a person stays no speaker for this rule
+        ("ORG", None),
+    ],
+)
+def test_a_subject_the_story_names_as_a_person_elsewhere_speaks_for_a_quote_beside_it(
+    first_name_label, speaker
+):
+    from copydesk.flows.extract.quote_speakers import neighbour_speaker
+
+    words = ["Tom", "Reed", "spoke", ".", "Reed", "backed", "it", "--", "“", "I", "agree", ".", "”"]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5, 10, 10, 5, 10, 10]
+    deps = [
+        "compound",
+        "nsubj",
+        "ROOT",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "dobj",
+        "punct",
+        "punct",
+        "nsubj",
+        "ccomp",
+        "punct",
+        "punct",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PUNCT",
+        "PROPN",
+        "VERB",
+        "PRON",
+        "PUNCT",
+        "PUNCT",
+        "PRON",
+        "VERB",
+        "PUNCT",
+        "PUNCT",
+    ]
+    ents = [f"B-{first_name_label}", f"I-{first_name_label}", "O", "O", "B-ORG"] + ["O"] * 8
+    doc = _with_entities(words, heads, deps, pos, ents)
+    quote = doc[8:13]
+    inside = bytearray(len(doc.text) + 1)
+    inside[quote.start_char : quote.end_char] = b"\x01" * (quote.end_char - quote.start_char)
+    found = neighbour_speaker(doc, quote, inside)
+    assert (found.text if found is not None else None) == speaker
