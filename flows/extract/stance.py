@@ -99,9 +99,12 @@ STANCE_ADJECTIVES = _words(
 # A particle that turns a stance verb into something else: "show up", "back down".
 _NOT_STANCE_PARTICLES = _words("up off down away over")
 # Verbs that state a view only with a predicate or a clause after them: "see it as a
-# signal", "call them reckless", "feel betrayed"; "saw the debate", "called on them",
-# "viewed by 14 million", "reckon with the costs" are not views.
-NEEDS_COMPLEMENT = _words("see view regard reckon judge deem feel add")
+# signal", "call them reckless", "feel betrayed", "know that it failed" ("know this": a
+# fact already stated); "saw the debate", "called on them", "viewed by 14 million",
+# "reckon with the costs", "know the candidate" are not views.
+NEEDS_COMPLEMENT = _words("see view regard reckon judge deem feel add know")
+# Objects that stand for a proposition already stated: "Politicians know this".
+PROPOSITION_PRONOUNS = _words("this that it")
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
 # "call" states a view only when it names something ("critics called it reckless");
 # "called for a prosecutor", "called on voters" are demands.
@@ -127,7 +130,10 @@ def stance_of(verb: Token, holder_is_document: bool = False) -> bool:
         return lemma in DOCUMENT_STANCE
     if lemma in NEEDS_COMPLEMENT:
         return any(
-            c.lower_ == "as" or c.dep_ in _COMPLEMENTS and (c.pos_ != "VERB" or _finite(c))
+            c.lower_ == "as"
+            or c.dep_ in _COMPLEMENTS
+            and (c.pos_ != "VERB" or _finite(c))
+            or (lemma == "know" and c.dep_ == "dobj" and c.lower_ in PROPOSITION_PRONOUNS)
             for c in verb.children
         )  # "have seen their jobless rate fall" is an experience, not a view
     if lemma in _NAMING_ONLY:

@@ -420,3 +420,34 @@ def test_a_clause_joined_to_or_hung_inside_reported_content_is_the_reporters(vag
 )
 def test_a_statement_of_its_own_beside_reported_content_stays_vague(vague, text, span):
     assert [s for s, _ in vague(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry company's new ad features dock workers telling their family stories.",
+        "Ann Reed knows the mayor in a way few other islanders know her.",
+        "Officials told residents to stay home on Friday.",
+        "Islanders keep believing the stories salesmen tell them.",
+    ],
+)
+def test_telling_or_knowing_with_no_content_states_no_view(vague, text):
+    assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Aides told reporters that the mayor would not run again.", "Aides told"),
+        ("Many know that the pier is unsafe.", "Many know"),
+        # "this": what the sentence before stated
+        ("Tourists click on what surprises them. Politicians know this and use it.", "Politicians know"),
+        # a reporting clause set in the middle of what it reports
+        (
+            "The new ferry, several people close to the mayor told the Gazette, will cost more.",
+            "several people close to the mayor told",
+        ),
+    ],
+)
+def test_telling_or_knowing_a_clause_states_a_view(vague, text, span):
+    assert [s for s, _ in vague(text)] == [span]
