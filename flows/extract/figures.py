@@ -52,7 +52,7 @@ FIGURE_ALTERNATIVES = rf"""
   | (?P<percent>(?:{DIGITS}|\b{NUMBER_WORDS}){PERCENT})
   | (?P<fraction>\b(?:(?:a|one|two|three|four)[\s-]{FRACTION_WORD})\b)
   | (?P<multiple>(?:{DIGITS}|\b{NUMBER_WORDS})[\s-]+times(?=\s+{COMPARED}))
-  | (?P<ratio>(?:(?<![\w.,])\d{{1,3}}|\b{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:\d{{1,4}}|{NUMBER_WORDS})\b(?![.,]\d))
+  | (?P<ratio>(?:(?<![\w.,])\d{{1,3}}|\b{NUMBER_WORDS})\s+(?:in|out\s+of)\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}|{NUMBER_WORDS})\b(?![.,]\d))
   | (?P<number>(?<![\w.,/:#-]){DIGITS}{SCALE}?(?![\w%/:]|[.,]\d|-\d|-(?:year|month|day|week)|(?:st|nd|rd|th)\b)
             | \b{NUMBER_WORDS}\b)
 """
@@ -299,14 +299,20 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     return figure
 
 
+# The largest base a share is given over: "one in a million" is still a share.
+MAX_SHARE_BASE = 1_000_000
+
+
 def _ratio(raw: str, after: str) -> float | None:
     """The share "four in 10" or "nine out of 10" states, or None when the words are no
     share: the first number must be the smaller ("3 in 2" is no share) and the second no
     year or length of time ("won 3 in 2016", "five in 10 days")."""
     first, second = re.split(r"\s+(?:in|out\s+of)\s+", raw, maxsplit=1, flags=re.I)
     part, whole = parse_number(first), parse_number(second)
-    if part is None or not whole or part >= whole or whole > 1000:
+    if part is None or not whole or part >= whole or whole > MAX_SHARE_BASE:
         return None
+    if re.fullmatch(r"\d{4}", second) and 1500 <= whole <= 2100:
+        return None  # a year
     noun = re.match(r"\s+([a-z]+)", after, re.I)
     if noun and (noun.group(1).lower() in TIME_UNITS or noun.group(1).lower()[:-1] in TIME_UNITS):
         return None

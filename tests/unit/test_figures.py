@@ -299,6 +299,7 @@ def test_a_small_word_count_is_a_figure_only_when_limited(write_md, extract):
         ("More than 4 in 10 said the ferry would be best.", "4 in 10", 0.4),
         ("Nine out of 10 skippers use the north channel.", "Nine out of 10", 0.9),
         ("One in five children in the bay lives in poverty.", "One in five", 0.2),
+        ("About 1 in 1,000 ferries sank.", "1 in 1,000", 0.001),
     ],
 )
 def test_a_share_given_as_n_in_m_is_one_figure(figures, text, figure, value):
