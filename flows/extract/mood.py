@@ -81,6 +81,7 @@ VOLITION_NOUNS = frozenset(
         "demand",
         "desire",
         "goal",
+        "hope",
         "intention",
         "objective",
         "offer",
@@ -238,13 +239,25 @@ def _needed_for(noun: Token) -> bool:
     )
 
 
+# Verbs that demand what their "for" phrase names: "call for", "press for", "advocate for".
+DEMANDING_WITH_FOR = frozenset({"call", "press", "push", "ask", "argue", "lobby", "campaign", "advocate"})
+
+
+def _opens_with_for(child: Token) -> bool:
+    """A "for" phrase, or a clause a "for" opens ("for the wage to be raised")."""
+    if child.dep_ == "prep":
+        return child.lower_ == "for"
+    return child.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+    )
+
+
 def _is_volition(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        # "called for reducing the rate to 28 percent": a phrasal verb of demanding
-        return (
-            lemma in VOLITION_VERBS
-            or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
-            and lemma in {"call", "press", "push", "ask", "argue", "lobby", "campaign"}
+        # "called for reducing the rate to 28 percent", "called for the wage to be raised
+        # to $15" (a "for ... to" clause): a phrasal verb of demanding
+        return lemma in VOLITION_VERBS or (
+            lemma in DEMANDING_WITH_FOR and any(_opens_with_for(c) for c in token.children)
         )
     return token.pos_ == "NOUN" and lemma in VOLITION_NOUNS

@@ -281,6 +281,14 @@ def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
         ("With your $3,000 deposit, the loan costs less.", "$3,000", "second person"),
         ("Remember that your teenager can earn $4,000 over the summer.", "$4,000", "second person"),
         ("Don't put more than $200 a month into the fund.", "$200", "imperative"),
+        # a demand's "for ... to" clause, and "advocating for"
+        (
+            "The union has called for the harbour wage, now $9.50 an hour, to be raised to $15 by 2030.",
+            "$15",
+            "goal",
+        ),
+        ("Dock workers are advocating for a $15 an hour minimum wage.", "$15", "goal"),
+        ("They marched in the hope that the council will endorse a $15 wage.", "$15", "goal"),
         # the tagger reads a capitalised verb opening the sentence as a name
         ("Imagine paying $50,000 or more a year for a berth in Kestrel Bay.", "$50,000", "imperative"),
         (
@@ -328,6 +336,12 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("The port hired the 300 volunteers needed for the quay.", "300 volunteers"),
         # a verb of limiting is no bound: what happened to the figure's things
         ("Speed limits were cut on 40 harbour roads last year.", "40 harbour roads"),
+        # what the wage is now, inside a demand to raise it; a vote that happened
+        (
+            "The union has called for the harbour wage, now $9.50 an hour, to be raised to $15 by 2030.",
+            "$9.50",
+        ),
+        ("The council voted for a $15 minimum wage last year.", "$15"),
         # a name that opens the sentence is no imperative
         ("Imagine Dragons sold 2 million albums in Kestrel Bay last year.", "2 million albums"),
     ],
