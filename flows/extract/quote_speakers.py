@@ -68,7 +68,10 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
                 return None
             if cannot_speak(head):
-                return None  # "the tone of the talk was calm and predicted …": not a reporter
+                named = _appositive_name(head, inside)
+                # "With 50 days until the election, Minyon Moore, a senior adviser, called
+                # ...": the parser made the name an appositive of the noun before it
+                return named  # else "the tone of the talk was calm and predicted …": no reporter
             return issuer(phrase(head, inside), inside)
         under_as = [
             o
@@ -93,7 +96,7 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             # Tweeted".)
             if any(a.dep_ == "agent" for a in verb.children):
                 return _agent(verb, inside)
-            if not (verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN"):
+            if not (verb.head.pos_ == "PROPN" and _right_after(verb.head, verb)):
                 return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
             # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
@@ -108,6 +111,30 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             continue
         break
     return None
+
+
+def _appositive_name(noun: Token, inside: bytearray) -> Span | None:
+    """A name set in apposition to ``noun`` ("the election, Minyon Moore, ...")."""
+    for child in noun.children:
+        if (
+            child.dep_ == "appos"
+            and not inside[child.idx]
+            and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+        ):
+            return phrase(child, inside)
+    return None
+
+
+def _right_after(name: Token, verb: Token) -> bool:
+    """Does ``verb`` follow ``name`` with nothing between but the name's own appositive set
+    off by commas ("Aaron Kall, the director of debate at the university, compared ...")?"""
+    if verb.i == name.i + 1:
+        return True
+    between = verb.doc[name.i + 1 : verb.i]
+    own = {t.i for c in name.children if c.dep_ == "appos" for t in c.subtree}
+    return (
+        between[0].text == "," and between[-1].text == "," and all(t.i in own or t.is_punct for t in between)
+    )
 
 
 def _agent(verb: Token, inside: bytearray) -> Span | None:

@@ -1508,3 +1508,90 @@ def test_a_subject_the_story_names_as_a_person_elsewhere_speaks_for_a_quote_besi
     inside[quote.start_char : quote.end_char] = b"\x01" * (quote.end_char - quote.start_char)
     found = neighbour_speaker(doc, quote, inside)
     assert (found.text if found is not None else None) == speaker
+
+
+def test_a_name_and_its_appositive_before_a_verb_read_as_a_participle_speak(quotes):
+    # the parser makes "compared" a participle on "Ana Ruiz" across her appositive
+    text = (
+        "Ana Ruiz, the director of the harbour trust at the University of Kestrel, compared Reed to a "
+        'captain at a regatta who is "steering into the rocks" in hopes that "the wind will turn."'
+    )
+    assert {q.speaker.split(",")[0] for q in speech(quotes(text))} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("appositive", "speaker"),
+    [
+        # "With days until the election, Ana Ruiz, called it “…”": the name parsed as an
+        # appositive of the noun before it, which cannot speak
+        (True, "Ana Ruiz"),
+        (False, None),
+    ],
+)
+def test_a_name_in_apposition_to_a_subject_that_cannot_speak_speaks(appositive, speaker):
+    from copydesk.flows.extract.quote_speakers import speaker_of
+
+    words = [
+        "With",
+        "days",
+        "until",
+        "the",
+        "election",
+        ",",
+        "Ana",
+        "Ruiz",
+        ",",
+        "called",
+        "it",
+        "“",
+        "a",
+        "disgrace",
+        "”",
+    ]
+    heads = [9, 0, 1, 4, 9, 4, 7, 4 if appositive else 9, 9, 9, 9, 13, 13, 9, 13]
+    deps = [
+        "prep",
+        "pobj",
+        "prep",
+        "det",
+        "nsubj",
+        "punct",
+        "compound",
+        "appos",
+        "punct",
+        "ROOT",
+        "dobj",
+        "punct",
+        "det",
+        "oprd",
+        "punct",
+    ]
+    if not appositive:
+        deps[7] = "npadvmod"
+    pos = [
+        "ADP",
+        "NOUN",
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "VERB",
+        "PRON",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
+    import spacy
+    from spacy.tokens import Doc
+
+    lemmas = [w.lower() for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    quote = doc[11:15]
+    inside = bytearray(len(doc.text) + 1)
+    inside[quote.start_char : quote.end_char] = b"\x01" * (quote.end_char - quote.start_char)
+    found = speaker_of(doc[9], inside)
+    assert (found.text if found is not None else None) == speaker
