@@ -352,6 +352,10 @@ def _second_statement(clause: Token, inside: bytearray) -> bool:
         return _reports(clause) and bool(subjects) and subjects[0].lower_ not in RELATIVE_PRONOUNS
     if clause.dep_ != "advcl" or not has_subject(clause) or not _reports(clause):
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        # "A letter calls for the party to respond by recognizing that “…”": an infinitive
+        # with a subject of its own is what the outer verb asks for, not a second statement
+        return False
     if any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in clause.children):
         return True  # "…, while Reed called it “reckless”": wherever the parser hangs it
     head = clause.head

@@ -1595,3 +1595,12 @@ def test_a_name_in_apposition_to_a_subject_that_cannot_speak_speaks(appositive, 
     inside[quote.start_char : quote.end_char] = b"\x01" * (quote.end_char - quote.start_char)
     found = speaker_of(doc[9], inside)
     assert (found.text if found is not None else None) == speaker
+
+
+def test_an_infinitive_with_its_own_subject_is_what_the_outer_verb_asks_for(quotes):
+    text = (
+        "A letter to harbour board members calls for the council to respond to the closure by "
+        "admitting that “years of neglect” sank the pier."
+    )
+    [q] = speech(quotes(text))
+    assert q.speaker.startswith("A letter")
