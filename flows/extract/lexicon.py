@@ -158,10 +158,10 @@ def is_statement_noun(lemma: str) -> bool:
 # What a person or body issues that carries their words: its issuer is the speaker.
 DOCUMENT_NOUNS = _words(
     """
-    ad advert advertisement affidavit announcement blog brief bulletin column complaint document email
-    editorial essay filing leaflet letter memo memorandum message motion note op-ed petition post
-    press proclamation release remarks report resolution response ruling speech statement
-    testimony text tweet video
+    ad advert advertisement affidavit announcement article blog book brief bulletin column complaint
+    document editorial email essay filing leaflet letter memo memorandum message motion note op-ed
+    petition piece post press proclamation release remarks report resolution response ruling
+    speech statement story testimony text tweet video
     """
 )
 

@@ -1604,3 +1604,15 @@ def test_an_infinitive_with_its_own_subject_is_what_the_outer_verb_asks_for(quot
     )
     [q] = speech(quotes(text))
     assert q.speaker.startswith("A letter")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Gazette recently ran a piece that noted the pier "would cost more than it earns."',
+        'The harbour trust emailed a news article reporting that "the ferry is losing riders fast."',
+    ],
+)
+def test_an_article_or_piece_someone_published_speaks_for_them(quotes, text):
+    [q] = speech(quotes(text))
+    assert q.speaker in {"The Gazette", "The harbour trust"}
