@@ -384,9 +384,30 @@ def _according_to(cue: Token, inside: bytearray) -> Token | None:
                 and speaker_of(child, inside)
             ):
                 return child
-        if node.head == node:
-            break
+        if node.head == node or (node.dep_ == "conj" and has_subject(node)):
+            break  # "…, according to the Gazette, and Ames said “…”": Ames's own statement
         node = node.head
+    return _closing_according_to(cue, inside)
+
+
+def _closing_according_to(cue: Token, inside: bytearray) -> Token | None:
+    """ "Trump said he was “happy to see” it, according to The New York Times.": an
+    "according to" set off at the end of the sentence reports all of it, wherever the
+    parser hung it (here on the reported clause, below the cue)."""
+    sent = sentence_of(cue)
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    for t in words:
+        if (
+            t.lower_ == "according"
+            and t.i > cue.i
+            and not inside[t.idx]
+            and t.i > 0
+            and t.nbor(-1).text == ","
+            and is_cue(t)
+            and all(w.i in {s.i for s in t.subtree} for w in words if w.i > t.i)
+            and speaker_of(t, inside)
+        ):
+            return t
     return None
 
 

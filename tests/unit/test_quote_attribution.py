@@ -1616,3 +1616,16 @@ def test_an_infinitive_with_its_own_subject_is_what_the_outer_verb_asks_for(quot
 def test_an_article_or_piece_someone_published_speaks_for_them(quotes, text):
     [q] = speech(quotes(text))
     assert q.speaker in {"The Gazette", "The harbour trust"}
+
+
+def test_an_according_to_that_closes_the_sentence_reports_all_of_it(quotes):
+    # the parser hangs "according to" on the reported clause, below "said"
+    text = 'On Tuesday, Ruiz said she was "happy to see" that Ames was voted in, according to The New York Times.'
+    [q] = speech(quotes(text))
+    assert q.speaker == "The New York Times"
+
+
+def test_an_according_to_in_the_middle_does_not_take_a_later_statement(quotes):
+    text = 'Reed said the pier was "unsafe," according to the Gazette, and Ames said it was "perfectly fine."'
+    last = speech(quotes(text))[-1]
+    assert last.speaker == "Ames"
