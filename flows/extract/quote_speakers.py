@@ -68,10 +68,10 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
                 return None
             if cannot_speak(head):
-                named = _appositive_name(head, inside)
-                # "With 50 days until the election, Minyon Moore, a senior adviser, called
-                # ...": the parser made the name an appositive of the noun before it
-                return named  # else "the tone of the talk was calm and predicted …": no reporter
+                # "the tone of the talk was calm and predicted …": no reporter. But in "With
+                # 50 days until the election, Minyon Moore, a senior adviser, called ..." the
+                # parser made the name an appositive of the noun before it: the name speaks.
+                return _appositive_name(head, inside)
             return issuer(phrase(head, inside), inside)
         under_as = [
             o
