@@ -75,7 +75,7 @@ OFFICE_HOLDERS = _words(
 # Holders that are anonymous by what the word means.
 ANONYMOUS_NOUNS = _words("source insider")
 # Documents that can hold a claim: unnamed, they are vague ("polls suggest").
-DOCUMENT_NOUNS = _words("poll survey study research report analysis evidence estimate")
+CLAIM_DOCUMENT_NOUNS = _words("poll survey study research report analysis evidence estimate")
 # Agentive suffixes (economist, historian, trader, investor, resident, employee, engineer).
 _AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ent", "ant", "ee", "eer")
 # Common inanimate nouns that happen to end like agent nouns ("documents", "numbers"): the
@@ -125,7 +125,7 @@ def unnamed_holder(head: Token) -> Reason | None:
     of = _of_object(head) if lemma in PARTITIVES else None
     if of is not None:
         return unnamed_holder(of)  # "a number of economists": the economists hold it
-    if lemma in DOCUMENT_NOUNS:
+    if lemma in CLAIM_DOCUMENT_NOUNS:
         return "unnamed-document" if _unnamed_document(head) else None
     reason = _group_kind(head)
     if reason is None:

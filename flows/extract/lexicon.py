@@ -156,7 +156,7 @@ def is_statement_noun(lemma: str) -> bool:
 
 
 # What a person or body issues that carries their words: its issuer is the speaker.
-DOCUMENT_NOUNS = _words(
+ISSUED_TEXT_NOUNS = _words(
     """
     ad advert advertisement affidavit announcement article blog book brief bulletin column complaint
     document editorial email essay filing leaflet letter memo memorandum message motion note op-ed

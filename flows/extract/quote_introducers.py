@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentence_of
-from copydesk.flows.extract.lexicon import DOCUMENT_NOUNS, SPEECH_VERBS
+from copydesk.flows.extract.lexicon import ISSUED_TEXT_NOUNS, SPEECH_VERBS
 from copydesk.flows.extract.quote_speakers import issuer, phrase
 
 INTRODUCING_PUNCT = frozenset({",", ":"})
@@ -39,7 +39,7 @@ def _word_before(doc: Doc, span: Span) -> Token | None:
 def _document(noun: Token, inside: bytearray) -> Span | None:
     """ "The union released a statement, “…”": a document named right before the quote
     says it; its issuer, when the clause names one, is the speaker."""
-    if inside[noun.idx] or noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+    if inside[noun.idx] or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ISSUED_TEXT_NOUNS:
         return None
     return issuer(phrase(noun, inside), inside)
 

@@ -20,7 +20,7 @@ from copydesk.flows.extract.doccache import (
 )
 from copydesk.flows.extract.lexicon import (
     ADDRESSING_VERBS,
-    DOCUMENT_NOUNS,
+    ISSUED_TEXT_NOUNS,
     POLL_NOUNS,
     POSSESSIVE_PRONOUNS,
     SPEECH_VERBS,
@@ -305,7 +305,7 @@ def issuer(speaker: Span, inside: bytearray) -> Span:
     it “reckless”" is the union's. A document with no issuer in its clause ("The memo
     read, …") is itself the speaker."""
     root = speaker.root
-    if root.lemma_.lower() not in DOCUMENT_NOUNS:
+    if root.lemma_.lower() not in ISSUED_TEXT_NOUNS:
         return speaker
     by = _participle_agent(root, inside)
     if by is not None:
@@ -518,7 +518,7 @@ def _speaker_like(head: Token) -> bool:
         head.ent_type_ in SPEAKER_ENTS
         or (head.pos_ == "PROPN" and head.ent_type_ not in {"DATE", "TIME"})
         or head.lower_ in {"he", "she", "they", "we", "i"}
-        or head.lemma_.lower() in DOCUMENT_NOUNS
+        or head.lemma_.lower() in ISSUED_TEXT_NOUNS
     )
 
 

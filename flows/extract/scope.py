@@ -35,14 +35,14 @@ from spacy.tokens import Doc, Span, Token
 from copydesk.checks.records import Citation, Figure, Source
 from copydesk.flows.extract.doccache import sentence_of, text_of
 from copydesk.flows.extract.lexicon import INFORMING_VERBS, POLL_NOUNS, REPORT_VERBS, informing_lemma
-from copydesk.flows.extract.sources import DOCUMENT_NOUNS, Attribution
+from copydesk.flows.extract.sources import DATA_SOURCE_NOUNS, Attribution
 
 SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
 # A passage keeps a data source in force while each paragraph states figures or names a
 # document again ("The poll indicates ..."); a paragraph with neither closes it.
 BACK_REFERENCE = re.compile(
     r"\b(?:the|that|this|these|its|same)\s+(?:[\w-]+\s+){0,2}?(?:"
-    + "|".join(sorted(DOCUMENT_NOUNS))
+    + "|".join(sorted(DATA_SOURCE_NOUNS))
     + r")\b",
     re.I,
 )

@@ -63,7 +63,10 @@ STATEMENT_NOUNS = {
     "tally",
     "model",
 }
-DOCUMENT_NOUNS = {
+# Documents and data that source a figure ("the census shows", "in that survey"). Not the
+# same set as lexicon.ISSUED_TEXT_NOUNS (texts whose issuer speaks through them in a quote)
+# or holders.CLAIM_DOCUMENT_NOUNS (documents that, unnamed, make a claim vague).
+DATA_SOURCE_NOUNS = {
     "audit",
     "report",
     "study",
@@ -324,7 +327,7 @@ def _owner(noun: Token) -> Token | None:
 
 def _is_data(token: Token) -> bool:
     # the word as written too: the small model lemmatises "data" to "datum"
-    return token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS
+    return token.lemma_.lower() in DATA_SOURCE_NOUNS or token.lower_ in DATA_SOURCE_NOUNS
 
 
 def _is_proposal(token: Token) -> bool:
