@@ -266,11 +266,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             if noun.i - span[-1].i <= 3 and not any(t.is_punct for t in doc[span[-1].i + 1 : noun.i]):
                 e = noun.idx + len(noun.text)  # the figure reads "3,400 ships", as a reader quotes it
                 raw = text[s:e]
-        if (
-            re.fullmatch(r"\d{4}", m.group(0).strip())
-            and 1500 <= (value or 0) <= 2100
-            and (noun is None or span[0].ent_type_ == "DATE")
-        ):
+        if _year_shaped(m.group(0), value) and (noun is None or span[0].ent_type_ == "DATE"):
             return None  # a year the date reader passed over: "below 2005 levels", "the 2016 race"
         kind = "count"
     hedge_m = HEDGE_RE.search(before)
@@ -299,6 +295,11 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     return figure
 
 
+def _year_shaped(raw: str, value: float | None) -> bool:
+    """Four digits that could be a year ("2016"): never a count's or a share's number."""
+    return bool(re.fullmatch(r"\d{4}", raw.strip())) and 1500 <= (value or 0) <= 2100
+
+
 # The largest base a share is given over: "one in a million" is still a share.
 MAX_SHARE_BASE = 1_000_000
 
@@ -311,8 +312,8 @@ def _ratio(raw: str, after: str) -> float | None:
     part, whole = parse_number(first), parse_number(second)
     if part is None or not whole or part >= whole or whole > MAX_SHARE_BASE:
         return None
-    if re.fullmatch(r"\d{4}", second) and 1500 <= whole <= 2100:
-        return None  # a year
+    if _year_shaped(second, whole):
+        return None  # "won 3 in 2016"
     noun = re.match(r"\s+([a-z]+)", after, re.I)
     if noun and (noun.group(1).lower() in TIME_UNITS or noun.group(1).lower()[:-1] in TIME_UNITS):
         return None

@@ -219,10 +219,10 @@ def _class_cost(token: Token, span: Span, holds: bool) -> int | None:
         return 0
     if token.pos_ != "VERB" or not holds:
         return None
-    if token.lemma_.lower() in TEXT_FRAME_VERBS and not communicates(token):
-        return None  # "should be put to death by having “…”": an ordinary verb here
     if communicates(token):
         return WIDER_CLASS_COST
+    if token.lemma_.lower() in TEXT_FRAME_VERBS:
+        return None  # "should be put to death by having “…”": an ordinary verb here
     # Any other verb reports the quote only when the quote is in what it says, not in
     # its subject ("“Jaws” was written by …" names a film), and when its subject is one
     # that reports words ("the timing does not surprise Shaw: “…”" has none).
@@ -394,17 +394,15 @@ def _closing_according_to(cue: Token, inside: bytearray) -> Token | None:
     """ "Trump said he was “happy to see” it, according to The New York Times.": an
     "according to" set off at the end of the sentence reports all of it, wherever the
     parser hung it (here on the reported clause, below the cue)."""
-    sent = sentence_of(cue)
-    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    words = [t for t in sentence_of(cue) if not (t.is_punct or t.is_space)]
     for t in words:
         if (
             t.lower_ == "according"
             and t.i > cue.i
             and not inside[t.idx]
-            and t.i > 0
             and t.nbor(-1).text == ","
             and is_cue(t)
-            and all(w.i in {s.i for s in t.subtree} for w in words if w.i > t.i)
+            and t.right_edge.i >= words[-1].i  # its phrase runs to the end of the sentence
             and speaker_of(t, inside)
         ):
             return t

@@ -419,11 +419,13 @@ def _carries_poll_figure(sent: Span) -> bool:
 def _embedded_in_attribution(verb: Token) -> bool:
     """A stance inside what someone else is reported to say is that someone's claim:
     "Smith said many voters fear ...", "polls show few Americans think ...", "he told the
-    meeting that few people understood ...", "according to Smith, ... many disagreed". So is a clause joined to such content ("the
-    Times found Democrats favored Clinton, while Republicans favored Trump") or hung on a
-    noun inside it ("Republicans said he would have a hard time convincing the public"),
-    unless it reports a statement of its own ("the mayor said it is safe, while critics say
-    it is not": the parser hangs "say" inside what the mayor said)."""
+    meeting that few people understood ...", "according to Smith, ... many disagreed".
+
+    So is a clause joined to such content ("the Times found Democrats favored Clinton,
+    while Republicans favored Trump") or hung on a noun inside it ("Republicans said he
+    would have a hard time convincing the public"), unless it reports a statement of its
+    own ("the mayor said it is safe, while critics say it is not": the parser hangs "say"
+    inside what the mayor said)."""
     joined = verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i
     if joined and verb.lemma_.lower() not in _REPORTING and _embedded_in_attribution(verb.head):
         return True
