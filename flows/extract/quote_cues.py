@@ -258,7 +258,12 @@ def cue_text(cue: Token) -> str:
 
 def outermost_cue(cue: Token, inside: bytearray) -> Token:
     """ "X said that Y called it “…”" is X's statement in the article: the source the
-    reader is given is the outermost speaker whose report contains the quote.
+    reader is given is the outermost speaker whose report contains the quote. Any verb
+    that reports is a reporter there ("When the host pointed out that Ortiz refers to it
+    as “…”", "The mayor believes Reed called it “…”"), except a verb that frames words only
+    in its own construction ("the memo began"): "Reed went to the hearing because Ortiz
+    called it “…”" is Ortiz's. A predicate noun is part of its clause's report ("Reed said
+    it was the same thing as Ortiz calling it “…”").
 
     A verb joined to another with no subject of its own shares that verb's clause: in
     "Pence said it takes time but added, “…”" the parser hangs "added" on "takes", inside
@@ -270,7 +275,7 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
     for _ in range(6):
         if (
             node.head == node
-            or node.dep_ not in REPORTED_CLAUSE | {"prep", "conj"}
+            or node.dep_ not in REPORTED_CLAUSE | {"prep", "conj", "attr"}
             or (node.dep_ == "conj" and has_subject(node))
             or _second_statement(node, inside)
             # "..., with McCain telling reporters he viewed Obama as “responsible”": an
@@ -282,8 +287,8 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
         node = node.head
         if (
             not inside[node.idx]
-            and node.pos_ == "VERB"
-            and node.lemma_.lower() in SPEECH_VERBS
+            and _reports(node)
+            and node.lemma_.lower() not in TEXT_FRAME_VERBS
             and not _passive(node)
             and speaker_of(node, inside) is not None
         ):

@@ -176,6 +176,26 @@ def test_a_quote_in_what_a_reporter_says_of_someone_is_the_reporters(quotes, tex
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # any verb that reports, not only a verb of saying, is the outer reporter
+        (
+            "When the host pointed out that Ortiz refers to the levy as “a tax on islanders,” the panel moved on to the budget.",
+            "the host",
+        ),
+        ("The mayor believes that Reed called the levy “a tax on islanders” to win votes.", "The mayor"),
+        # through what the report says the quoted words are the same as
+        ("Reed said it was the same thing as Ortiz calling the levy “a tax on islanders.”", "Reed"),
+        # a verb that frames words only in its own construction ("the memo began") reports
+        # nothing above a quote
+        ("Reed went to the hearing because Ortiz had called the levy “a tax on islanders.”", "Ortiz"),
+    ],
+)
+def test_the_outer_reporter_is_any_verb_that_reports(quotes, text, speaker):
+    assert speech(quotes(text))[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # a reporting clause right beside the quote, however the parser hangs the quote
         (
             "“Why would anyone want to sell the ferry now?” asked Dana Pike, a harbour pilot.",
