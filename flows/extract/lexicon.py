@@ -127,11 +127,12 @@ SPEECH_NOUNS = _words(
 
 # Nouns for what someone said, beyond the nominalisations of SPEECH_VERBS that
 # ``is_statement_noun`` derives ("assertion", "warning", "announcement"): the irregular
-# ones and the plain words for an utterance.
+# ones and the plain words for an utterance, or for the words someone keeps using
+# ("his catch phrase was that …", "her slogan").
 STATEMENT_NOUNS = SPEECH_NOUNS | _words(
     """
     admission answer assessment comment denial description line promise quip remark response
-    retort vow word words
+    retort vow word words phrase catchphrase slogan motto mantra refrain
     """
 )
 # How English makes a noun of a verb of saying: "assert" -> "assertion", "warn" ->

@@ -216,14 +216,42 @@ def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
             # "Her argument was that the pier “will pay for itself”": the copula gives the
             # content of its subject, a noun of saying
             noun = next((c for c in node.children if c.dep_ == "nsubj"), None)
-            if noun is None or noun.pos_ != "NOUN" or not is_statement_noun(noun.lemma_.lower()):
-                return None
-            return _owned_words(noun, inside)
+            if noun is not None and noun.pos_ == "NOUN" and is_statement_noun(noun.lemma_.lower()):
+                return _owned_words(noun, inside)
         if node.pos_ == "NOUN" and is_statement_noun(node.lemma_.lower()):
             if not _content_clause(below):
                 return None
             return _owned_words(node, inside)
+        noun = _noun_before_that(below)
+        if noun is not None:
+            return _owned_words(noun, inside)
+        if node.lemma_ == "be" and _content_clause(below):
+            return None  # "The point was that the pier “will pay”": the reporter's words
     return None
+
+
+def _noun_before_that(clause: Token) -> Token | None:
+    """ "… after her March comment that “We are going to …”", "using her comments before a
+    House committee that “I was responsible …”": the parser often hangs a noun's "that"
+    clause on the verb or noun above the noun, as if that reported it. A "that" clause right
+    after a noun phrase headed by a noun of saying (or after such a phrase and one
+    prepositional phrase) gives that noun's content. Read off the noun chunks, since the
+    parse is what went wrong."""
+    if clause.dep_ not in {"ccomp", "acl", "advcl"} or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    mark = clause.left_edge
+    if mark.dep_ != "mark" or mark.lower_ != "that" or mark.head != clause or mark.i == 0:
+        return None
+    doc = clause.doc
+    chunks = {chunk.end: chunk for chunk in doc[max(0, mark.i - 16) : mark.i].noun_chunks}
+    chunk = chunks.get(mark.i)
+    if chunk is not None and chunk.start > 0 and doc[chunk.start - 1].pos_ == "ADP":
+        noun_first = chunks.get(chunk.start - 1)  # "her comments | before | a committee"
+        if noun_first is not None and is_statement_noun(noun_first.root.lemma_.lower()):
+            chunk = noun_first
+    if chunk is None or chunk.root.pos_ != "NOUN" or not is_statement_noun(chunk.root.lemma_.lower()):
+        return None
+    return chunk.root
 
 
 def _owned_words(noun: Token, inside: bytearray) -> tuple[Token, Span] | None:

@@ -1041,6 +1041,21 @@ def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
         ),
         # a possessor owns the words; "by" then says how they came
         ("Ortiz's claim by email that the board had “sold the harbour” was false.", "Ortiz's", "Ortiz"),
+        # a "that" clause the parser hangs on the verb above the noun is still the noun's
+        (
+            "Ortiz said the union is unlikely to back the mayor after her March remark that, “We will "
+            "close the ferry.”",
+            "her",
+            None,
+        ),
+        (
+            "The group ran ads using his comments before a harbour committee that “the pier is a "
+            "disaster” for the town.",
+            "his",
+            None,
+        ),
+        # the words someone keeps using are what they say
+        ("Reed's slogan in the campaign was that Ortiz “would sell the harbour.”", "Reed's", None),
     ],
 )
 def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, name):
