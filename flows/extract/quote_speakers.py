@@ -24,6 +24,7 @@ from copydesk.flows.extract.lexicon import (
     POLL_NOUNS,
     POSSESSIVE_PRONOUNS,
     SPEECH_VERBS,
+    communicates,
     is_statement_noun,
 )
 from copydesk.flows.extract.speaker_nouns import cannot_speak
@@ -49,10 +50,17 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
     verb = cue
     for _ in range(4):
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
-        if subj and subj[0].dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSING_VERBS:
+        if (
+            subj
+            and subj[0].dep_ == "nsubjpass"
+            and (verb.lemma_.lower() in ADDRESSING_VERBS or (verb is cue and _described(verb)))
+        ):
             # "Reed was asked by the host, “…”": who was spoken to is the subject, and who
-            # spoke is the agent, if the sentence names one
-            return _agent(verb, inside)
+            # spoke is the agent, if the sentence names one. So for a passive that holds
+            # the quote itself: "Trump was described as “unfit” by the board", "the levy,
+            # which was denounced as “a tax” by Reed", or where it was published: "was
+            # described on Amazon as “…”", "was called “…” in the report".
+            return _agent(verb, inside) or _published_in(verb, inside)
         if subj:
             # "The engineer Karl Hahn said" can come out as two subjects: take the name.
             head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
@@ -113,6 +121,25 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
     return None
 
 
+def _described(verb: Token) -> bool:
+    """Is the subject of a passive verb what was said or described, not who said it? Not
+    when the verb has the subject say something ("was quoted as saying", "is shown
+    lecturing", "are obliged to disclose") or takes an object: the parser reads "he's said
+    the same thing" as a passive. Only for a verb of saying or judging: the subject of
+    another passive the parse makes the cue may be a document ("The complaint is based on
+    rules that ..."), and stays the speaker it was."""
+    if not (verb.lemma_.lower() in SPEECH_VERBS or communicates(verb)):
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" or (child.dep_ == "auxpass" and child.lower_ in {"'s", "’s"}):
+            return False
+        if child.dep_ in {"xcomp", "ccomp", "advcl", "prep"} and any(
+            t.pos_ == "VERB" and (t.lemma_.lower() in SPEECH_VERBS or communicates(t)) for t in child.subtree
+        ):
+            return False
+    return True
+
+
 def _appositive_name(noun: Token, inside: bytearray) -> Span | None:
     """A name set in apposition to ``noun`` ("the election, Minyon Moore, ...")."""
     for child in noun.children:
@@ -141,6 +168,28 @@ def _agent(verb: Token, inside: bytearray) -> Span | None:
     """The noun phrase a passive verb's "by" names."""
     names = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return phrase(names[0], inside) if names and not inside[names[0].idx] else None
+
+
+# Names that cannot publish words: a place, a time, an event, a number ("described in
+# Iowa as", "called “…” in March"). Any other name can be a paper, a site or a work (the
+# recogniser takes "the Herald" for a person).
+NOT_PUBLISHER_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "NORP", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _published_in(verb: Token, inside: bytearray) -> Span | None:
+    """ "is described on Amazon as “…”", "was called “a bully” in the Herald's report": the
+    publication or text an agentless passive names with "in" or "on"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "on"} or inside[prep.idx]:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or inside[noun.idx]:
+                continue
+            if (noun.pos_ == "PROPN" and noun.ent_type_ not in NOT_PUBLISHER_ENTS) or (
+                noun.pos_ == "NOUN" and noun.lemma_.lower() in ISSUED_TEXT_NOUNS
+            ):
+                return phrase(noun, inside)
+    return None
 
 
 def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | None:
@@ -700,6 +749,7 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
             for t in sent
             if t.dep_ in {"nsubj", "nsubjpass"}
             and not inside[t.idx]
+            and not _described_in(t, span)
             and (
                 t.ent_type_ == "PERSON"
                 or (t.pos_ == "PROPN" and not t.ent_type_)
@@ -713,6 +763,18 @@ def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
             nearest = min(subjects, key=lambda t: abs(t.idx - span.start_char))
             return phrase(nearest, inside)
     return None
+
+
+def _described_in(subject: Token, span: Span) -> bool:
+    """Is ``subject`` who the quote describes: the subject of a passive verb of saying or
+    judging whose clause holds the quote ("Ortiz was described as “a bully”")?"""
+    verb = subject.head
+    return (
+        subject.dep_ == "nsubjpass"
+        and verb.left_edge.i <= span.start
+        and span.end <= verb.right_edge.i + 1
+        and _described(verb)
+    )
 
 
 def _opens_on_its_subject(sent: Span, span: Span) -> bool:

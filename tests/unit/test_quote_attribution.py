@@ -196,6 +196,27 @@ def test_the_outer_reporter_is_any_verb_that_reports(quotes, text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # the subject of a passive that holds the quote is what was said or described:
+        # the agent speaks, or the reporter above
+        ("Trump was described as “unfit for office” by the editorial board.", "the editorial board"),
+        ("The levy, which was denounced as “a tax on islanders” by Reed, passed on Monday.", "Reed"),
+        ("Ortiz called it a “paperwork error” that was reported in a “hit piece” by the Herald.", "Ortiz"),
+        # with no agent, where it was published speaks; a place does not, nor the one described
+        ("Ortiz was described in the Herald as “a bully who never listens to anyone.”", "the Herald"),
+        ("Ortiz was described in Iowa as “a bully who never listens to anyone.”", None),
+        # a passive whose subject then says something, and the parser's passive for "he's"
+        ("The mayor was quoted as saying “the pier will pay.”", "The mayor"),
+        ("In the video, the cleric is shown lecturing: “Muslims of the West, take heed.”", "the cleric"),
+        ("He’s called the levy “a tax on islanders.”", "He"),
+    ],
+)
+def test_the_subject_of_a_passive_verb_of_saying_is_no_speaker(quotes, text, speaker):
+    assert [q.speaker for q in speech(quotes(text))][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # a reporting clause right beside the quote, however the parser hangs the quote
         (
             "“Why would anyone want to sell the ferry now?” asked Dana Pike, a harbour pilot.",
