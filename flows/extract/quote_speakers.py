@@ -268,7 +268,7 @@ def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
             if noun is not None and noun.pos_ == "NOUN" and is_statement_noun(noun.lemma_.lower()):
                 return _owned_words(noun, inside)
         if node.pos_ == "NOUN" and is_statement_noun(node.lemma_.lower()):
-            if not _content_clause(below):
+            if not _content_clause(below) or _restated(node):
                 return None
             return _owned_words(node, inside)
         noun = _noun_before_that(below)
@@ -277,6 +277,20 @@ def statement_owner(span: Span, inside: bytearray) -> tuple[Token, Span] | None:
         if node.lemma_ == "be" and _content_clause(below):
             return None  # "The point was that the pier “will pay”": the reporter's words
     return None
+
+
+def _restated(noun: Token) -> bool:
+    """ "De Blasio repeated his claim that “…”", "she defended her remark that …": a noun of
+    saying owned by a pronoun, the object of a verb of saying with a subject, is the
+    subject's own words said again; the verb reports them, as any verb of saying does."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in noun.children)
+        and verb.pos_ == "VERB"
+        and (verb.lemma_.lower() in SPEECH_VERBS or communicates(verb))
+        and any(c.dep_ in {"nsubj", "csubj"} for c in verb.children)
+    )
 
 
 def _noun_before_that(clause: Token) -> Token | None:

@@ -1075,6 +1075,9 @@ def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
             "his",
             None,
         ),
+        # a speaker's own claim said again: the verb of saying reports it
+        ("Ortiz repeated her claim that the board “sold the harbour.”", "Ortiz", "Ortiz"),
+        ("Reed attacked Ortiz's claim that the board “sold the harbour.”", "Ortiz's", "Ortiz"),
         # the words someone keeps using are what they say
         ("Reed's slogan in the campaign was that Ortiz “would sell the harbour.”", "Reed's", None),
     ],
