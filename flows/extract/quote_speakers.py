@@ -68,9 +68,10 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
                 # "the minister, who said …": the mention is "who"; ``antecedent`` names it.
                 # "Sanders released an ad that urges voters to “…”": a document someone
                 # issued speaks for them, as in "released a statement calling it “…”".
-                if verb.dep_ != "relcl":
+                noun = _relative_antecedent(head)
+                if noun is None:
                     return None
-                document = phrase(verb.head, inside)
+                document = phrase(noun, inside)
                 issued = issuer(document, inside)
                 return issued if issued is not document else verb.doc[head.i : head.i + 1]
             if head.lower_ in {"what", "this", "there"} or head.ent_type_ in {"DATE", "TIME"}:
@@ -386,9 +387,25 @@ def words_root(span: Span) -> Token:
 def antecedent(mention: Span, inside: bytearray) -> Span | None:
     """The noun phrase a relative pronoun stands for ("the minister, who said …")."""
     root = mention.root
-    if len(mention) != 1 or root.lower_ not in RELATIVE_PRONOUNS or root.head.dep_ != "relcl":
+    if len(mention) != 1 or root.lower_ not in RELATIVE_PRONOUNS:
         return None
-    return phrase(root.head.head, inside)
+    noun = _relative_antecedent(root)
+    return phrase(noun, inside) if noun is not None else None
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of its relative clause, or, where
+    the parser hung the clause elsewhere ("they turned to the Police Department which
+    reported “…”" as an adverbial clause of "turned"), the noun right before "which" or
+    "who" ("that" may as well be a conjunction there)."""
+    if pronoun.head.dep_ == "relcl":
+        return pronoun.head.head
+    if pronoun.lower_ not in {"which", "who"} or pronoun.i == 0:
+        return None
+    before = pronoun.doc[pronoun.i - 1]
+    if before.text == "," and before.i > 0:
+        before = before.doc[before.i - 1]
+    return before if before.pos_ in {"NOUN", "PROPN"} else None
 
 
 def issuer(speaker: Span, inside: bytearray) -> Span:

@@ -1089,6 +1089,29 @@ def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, na
         assert q.speaker_name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        # the parser hangs "which reported" on "turned", away from its noun
+        (
+            "To settle the question, they turned to the Harbour Police Department which reported "
+            "“2,521 shooting incidents” in the city last year.",
+            "which",
+            "the Harbour Police Department",
+        ),
+        # and as a relative clause
+        (
+            "For numbers, reporters went to the county clerk who reported “a record turnout” in the city.",
+            "who",
+            "the county clerk",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_noun_before_it(quotes, text, speaker, name):
+    [q] = speech(quotes(text))
+    assert (q.speaker, q.speaker_name) == (speaker, name)
+
+
 def test_a_name_whose_relative_clause_the_parser_reads_as_a_clause_still_speaks(quotes):
     # the parser makes "Reed, meanwhile, who has no such endorsements" a clause of its own
     # with two subjects, and "said" has none
