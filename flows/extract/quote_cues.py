@@ -309,15 +309,25 @@ def _parenthetical_reporter(cue: Token, inside: bytearray) -> Token | None:
                 and child.pos_ == "VERB"
                 and child.lemma_.lower() in SPEECH_VERBS
                 and not inside[child.idx]
-                and not any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in child.children)
+                and not any(c.dep_ in {"ccomp", "xcomp"} for c in child.children)
                 and _set_off(child)
-                and speaker_of(child, inside) is not None
+                and _says_nothing_of_its_own(child, inside)
             ):
                 return child
         if node.head == node:
             break
         node = node.head
     return None
+
+
+def _says_nothing_of_its_own(verb: Token, inside: bytearray) -> bool:
+    """A reporting verb with a speaker and no object of its own, but for the subject the
+    parser took for one ("…, reported the Washington Examiner.")."""
+    speaker = speaker_of(verb, inside)
+    if speaker is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return not objects or (len(objects) == 1 and speaker.root == objects[0])
 
 
 def _set_off(verb: Token) -> bool:

@@ -49,6 +49,9 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
         return issuer(phrase(objs[0], inside), inside) if objs else None
     verb = cue
     for _ in range(4):
+        inverted = _inverted_subject(verb, inside)
+        if inverted is not None:
+            return inverted
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not inside[c.idx]]
         if (
             subj
@@ -191,6 +194,31 @@ def _published_in(verb: Token, inside: bytearray) -> Span | None:
             ):
                 return phrase(noun, inside)
     return None
+
+
+def _inverted_subject(verb: Token, inside: bytearray) -> Span | None:
+    """ "…,” said Kristen Day, …, reports USA Today.", "…, reported the Washington
+    Examiner.": a verb of saying that closes its sentence after a comma, with only a name
+    after it, has that name for its subject, whatever the parser made of it (an object, or
+    a second subject beside the name before the comma). Not a verb whose object is who is
+    told ("…, an official told Fox News."), nor a time ("…, Reed said Monday.")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in SPEECH_VERBS or lemma in ADDRESSING_VERBS:
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    if len(after) != 1 or after[0].dep_ not in {"dobj", "npadvmod", "attr", "nsubj"} or inside[after[0].idx]:
+        return None
+    name = after[0]
+    if name.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"} or (
+        name.pos_ != "PROPN" and name.ent_type_ not in {"ORG", "PERSON"}
+    ):
+        return None
+    end = name.right_edge.i + 1
+    if end < len(verb.doc) and verb.doc[end].text not in {".", "!", "?"}:
+        return None  # "…, said Reed Smith and his aide" goes on: not a closing clause
+    return phrase(name, inside)
 
 
 def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | None:

@@ -196,6 +196,31 @@ def test_the_outer_reporter_is_any_verb_that_reports(quotes, text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # a reporting clause that closes the sentence, its subject after the verb, reports
+        # everything before it, however the parser hangs the name
+        (
+            "“The pier will pay for itself,” said Ana Reed, the harbour master, reports the Herald.",
+            "the Herald",
+        ),
+        (
+            "Ortiz noted that the levy is “unfair” to islanders, reported the Harbour Gazette.",
+            "the Harbour Gazette",
+        ),
+        # who is told is no subject, nor is a time
+        (
+            "“The agents are under a lot of pressure,” a source, who was not authorized to speak, told Fox News.",
+            "a source",
+        ),
+        ("“The pier will pay,” Reed, the harbour master, said Monday.", "Reed, the harbour master"),
+    ],
+)
+def test_a_closing_inverted_reporter_is_the_outer_reporter(quotes, text, speaker):
+    assert speech(quotes(text))[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # the subject of a passive that holds the quote is what was said or described:
         # the agent speaks, or the reporter above
         ("Trump was described as “unfit for office” by the editorial board.", "the editorial board"),
