@@ -46,7 +46,12 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
     if cue.lower_ == "according":
         to = cue.nbor()
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        return issuer(phrase(objs[0], inside), inside) if objs else None
+        if not objs:
+            return None
+        # "according to calculations by Amy Glasmeier", "according to audio provided by
+        # Wyoming Public Radio": whoever made what is cited is the source
+        made_by = _made_by(objs[0], inside)
+        return issuer(made_by or phrase(objs[0], inside), inside)
     verb = cue
     for _ in range(4):
         inverted = _inverted_subject(verb, inside)
@@ -166,6 +171,20 @@ def _right_after(name: Token, verb: Token) -> bool:
     return (
         between[0].text == "," and between[-1].text == "," and all(t.i in own or t.is_punct for t in between)
     )
+
+
+def _made_by(noun: Token, inside: bytearray) -> Span | None:
+    """Who made a cited thing: "calculations by X", "data compiled by X"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and not inside[child.idx]:
+            names = [o for o in child.children if o.dep_ == "pobj" and not inside[o.idx]]
+            if names:
+                return phrase(names[0], inside)
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child, inside)
+            if agent is not None:
+                return agent
+    return None
 
 
 def _agent(verb: Token, inside: bytearray) -> Span | None:

@@ -411,6 +411,24 @@ def test_according_to_scopes_over_the_clause(quotes):
     assert (q.speaker, q.cue) == ("police", "according to")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # whoever made what is cited is the source
+        (
+            "The pier is “a folly,” according to calculations by Ana Reed of the harbour board.",
+            "Ana Reed of the harbour board",
+        ),
+        ("“We will win,” Ortiz said, according to audio provided by Harbour Radio.", "Harbour Radio"),
+        # with no maker named, what is cited
+        ("The pier is “a folly,” according to a harbour board report.", "a harbour board report"),
+    ],
+)
+def test_according_to_a_made_thing_names_its_maker(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
