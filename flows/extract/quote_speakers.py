@@ -506,12 +506,35 @@ def phrase(head: Token, inside: bytearray) -> Span:
         start -= 1
     while end + 1 in keep:
         end += 1
+    start = _after_dateline(doc, start, end)
     # Trim edge punctuation.
     while start < end and doc[start].is_punct:
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ in {"cc", "punct"}):
         end -= 1
     return doc[start : end + 1]
+
+
+DATELINE_DASHES = frozenset({"—", "--", "–"})
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    """ "WASHINGTON — Sen. Chuck Grassley", "RENO, Nev. (AP) — Donald Trump": the parser
+    can take a wire story's dateline into the subject. A phrase that opens its line with a
+    word in capitals and has a dash within its first words, with no word in lower case
+    before it (a place, a date, an agency), starts after the dash. "NATO officials — and
+    their aides — said" is no dateline."""
+    first = doc[start]
+    if not (first.is_upper and len(first.text) > 2) or (
+        start > 0 and "\n" not in doc[start - 1].text_with_ws
+    ):
+        return start
+    for token in doc[start + 1 : min(end, start + 10)]:
+        if token.text in DATELINE_DASHES:
+            return token.i + 1
+        if token.is_alpha and token.is_lower:
+            break
+    return start
 
 
 def adjacent_speaker(doc: Doc, span: Span, cue: Token, inside: bytearray) -> Span | None:

@@ -429,6 +429,26 @@ def test_according_to_a_made_thing_names_its_maker(quotes, text, speaker):
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("WASHINGTON — Sen. Ana Reed said so.", "Sen."),
+        ("RENO, Nev., Aug. 24 (AP) — Ana Reed said so.", "Ana"),
+        # capitals that are a name, not a place: no dateline
+        ("NATO officials — and their aides — said so.", "NATO"),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_a_speaker_phrase(nlp, line, first):
+    # The parser sometimes takes "WASHINGTON —" into the subject phrase; a phrase that
+    # opens its line on a dateline starts after the dash.
+    from copydesk.flows.extract.quote_speakers import _after_dateline
+
+    doc = nlp("Reed speaks.\n\n" + line)
+    start = next(t.i for t in doc if t.text == line.split()[0].rstrip(","))
+    end = next(t.i for t in doc if t.text == "said")
+    assert doc[_after_dateline(doc, start, end)].text == first
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
