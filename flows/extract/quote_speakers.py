@@ -116,8 +116,18 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             if not (verb.head.pos_ == "PROPN" and _right_after(verb.head, verb)):
                 return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
+            noun = verb.head
+            if (
+                noun.dep_ == "pobj"
+                and noun.head.lower_ in {"at", "in", "on", "during"}
+                and noun.head.head.pos_ in {"VERB", "AUX"}
+            ):
+                # "he has battled with the mayor, at one point calling him a “liar”": the
+                # parser hangs the participle on the time phrase; it goes with the clause
+                verb = noun.head.head
+                continue
             # "footage of Jane Doe asking, “…”", "a statement calling it “…”"
-            return issuer(phrase(verb.head, inside), inside)
+            return issuer(phrase(noun, inside), inside)
         # "was quoted as saying", "went on to say", "he paused and added", and "was quick
         # to add" (through the adjective to the copula, which has the subject)
         lost = _subject_of_a_misread_relative(verb, inside)

@@ -449,6 +449,23 @@ def test_a_wire_dateline_is_no_part_of_a_speaker_phrase(nlp, line, first):
     assert doc[_after_dateline(doc, start, end)].text == first
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the participle hung on a time phrase goes with the clause
+        (
+            "Reed has battled with the harbour board for years, at one point calling its chair a “liar.”",
+            "Reed",
+        ),
+        # hung on what shows the speaker, it is theirs
+        ("The ad uses footage of Ana Ortiz asking, “Why are we not ahead?”", "Ana Ortiz"),
+    ],
+)
+def test_a_participle_speaks_with_the_noun_it_is_hung_on_unless_a_time(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
