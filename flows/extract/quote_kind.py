@@ -15,7 +15,8 @@ from copydesk.flows.extract.lexicon import (
 )
 from copydesk.flows.extract.quote_cues import is_cue
 from copydesk.flows.extract.quote_marks import QuoteSpan
-from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, statement_owner, words_root
+from copydesk.flows.extract.quote_owners import statement_owner
+from copydesk.flows.extract.quote_speakers import SUBJECT_DEPS, speaker_of, words_root
 
 NAMING_VERBS = {"call", "dub", "name", "term", "label", "brand", "nickname", "title", "christen", "style"}
 # Parts of speech a title leaves in lower case: articles, prepositions, conjunctions.

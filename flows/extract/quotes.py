@@ -29,6 +29,7 @@ from copydesk.flows.extract.quote_cues import (
 from copydesk.flows.extract.quote_introducers import introducer
 from copydesk.flows.extract.quote_kind import classify
 from copydesk.flows.extract.quote_marks import QuoteSpan, find_quote_spans
+from copydesk.flows.extract.quote_owners import owned_before_noun, statement_owner
 from copydesk.flows.extract.quote_signature import signature_line
 from copydesk.flows.extract.quote_speakers import (
     adjacent_speaker,
@@ -37,11 +38,9 @@ from copydesk.flows.extract.quote_speakers import (
     dash_speaker,
     name_in,
     neighbour_speaker,
-    owned_before_noun,
     poll_behind,
     resolve_pronoun,
     speaker_of,
-    statement_owner,
     turn_label,
 )
 from copydesk.flows.extract.quote_tail import tail_report
