@@ -94,7 +94,7 @@ def _restated(noun: Token) -> bool:
         noun.dep_ == "dobj"
         and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in noun.children)
         and verb.pos_ == "VERB"
-        and (verb.lemma_.lower() in SPEECH_VERBS or communicates(verb))
+        and communicates(verb)
         and any(c.dep_ in {"nsubj", "csubj"} for c in verb.children)
     )
 

@@ -144,13 +144,13 @@ def _described(verb: Token) -> bool:
     the same thing" as a passive. Only for a verb of saying or judging: the subject of
     another passive the parse makes the cue may be a document ("The complaint is based on
     rules that ..."), and stays the speaker it was."""
-    if not (verb.lemma_.lower() in SPEECH_VERBS or communicates(verb)):
+    if not communicates(verb):  # the verbs of saying and the wider classes
         return False
     for child in verb.children:
         if child.dep_ == "dobj" or (child.dep_ == "auxpass" and child.lower_ in {"'s", "’s"}):
             return False
         if child.dep_ in {"xcomp", "ccomp", "advcl", "prep"} and any(
-            t.pos_ == "VERB" and (t.lemma_.lower() in SPEECH_VERBS or communicates(t)) for t in child.subtree
+            t.pos_ == "VERB" and communicates(t) for t in child.subtree
         ):
             return False
     return True
@@ -181,17 +181,14 @@ def _right_after(name: Token, verb: Token) -> bool:
 
 
 def _made_by(noun: Token, inside: bytearray) -> Span | None:
-    """Who made a cited thing: "calculations by X", "data compiled by X"."""
+    """Who made a cited thing: "calculations by X", or a participle's agent, "data
+    compiled by X" (as for a document, ``_participle_agent``)."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by" and not inside[child.idx]:
             names = [o for o in child.children if o.dep_ == "pobj" and not inside[o.idx]]
             if names:
                 return phrase(names[0], inside)
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            agent = _agent(child, inside)
-            if agent is not None:
-                return agent
-    return None
+    return _participle_agent(noun, inside)
 
 
 def _agent(verb: Token, inside: bytearray) -> Span | None:
@@ -200,10 +197,12 @@ def _agent(verb: Token, inside: bytearray) -> Span | None:
     return phrase(names[0], inside) if names and not inside[names[0].idx] else None
 
 
-# Names that cannot publish words: a place, a time, an event, a number ("described in
-# Iowa as", "called “…” in March"). Any other name can be a paper, a site or a work (the
-# recogniser takes "the Herald" for a person).
-NOT_PUBLISHER_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "NORP", "CARDINAL", "ORDINAL", "QUANTITY"}
+# Entities that say when or how many, never who: "said Monday", "described in March as".
+WHEN_OR_HOW_MANY_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+# Names that cannot publish words: those, a place or an event ("described in Iowa as").
+# Any other name can be a paper, a site or a work (the recogniser takes "the Herald" for
+# a person).
+NOT_PUBLISHER_ENTS = WHEN_OR_HOW_MANY_ENTS | {"GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 
 def _published_in(verb: Token, inside: bytearray) -> Span | None:
@@ -237,7 +236,7 @@ def _inverted_subject(verb: Token, inside: bytearray) -> Span | None:
     if len(after) != 1 or after[0].dep_ not in {"dobj", "npadvmod", "attr", "nsubj"} or inside[after[0].idx]:
         return None
     name = after[0]
-    if name.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"} or (
+    if name.ent_type_ in WHEN_OR_HOW_MANY_ENTS or (
         name.pos_ != "PROPN" and name.ent_type_ not in {"ORG", "PERSON"}
     ):
         return None
