@@ -66,6 +66,10 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             # which was denounced as “a tax” by Reed", or where it was published: "was
             # described on Amazon as “…”", "was called “…” in the report".
             return _agent(verb, inside) or _published_in(verb, inside)
+        if len(subj) > 1:
+            # A verb has one subject. "His verdict: “It's bleak,” he said." comes out with
+            # two, one each side of the quote: the one the quote does not cut off is it.
+            subj = [c for c in subj if not _quote_between(c, verb, inside)] or subj
         if subj:
             # "The engineer Karl Hahn said" can come out as two subjects: take the name.
             head = next((c for c in subj if c.ent_type_ == "PERSON"), subj[0])
@@ -178,6 +182,12 @@ def _right_after(name: Token, verb: Token) -> bool:
     return (
         between[0].text == "," and between[-1].text == "," and all(t.i in own or t.is_punct for t in between)
     )
+
+
+def _quote_between(word: Token, verb: Token, inside: bytearray) -> bool:
+    """Do quoted words stand between ``word`` and ``verb``?"""
+    low, high = sorted((word.i, verb.i))
+    return any(inside[t.idx] for t in verb.doc[low + 1 : high])
 
 
 def _made_by(noun: Token, inside: bytearray) -> Span | None:

@@ -466,6 +466,21 @@ def test_a_participle_speaks_with_the_noun_it_is_hung_on_unless_a_time(quotes, t
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser gives "said" two subjects, one each side of the quote
+        ("Her verdict on the season: “It was not good enough,” she said.", "she"),
+        ("The coach's summary: “We lost our nerve,” he said afterwards.", "he"),
+        # two subjects with no quote between them: the name
+        ("The engineer Karl Hahn said, “The bridge will hold.”", "Karl Hahn"),
+    ],
+)
+def test_a_subject_the_quote_cuts_off_from_its_verb_is_not_the_speaker(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
