@@ -40,6 +40,7 @@ from copydesk.flows.extract.quote_speakers import (
     neighbour_speaker,
     poll_behind,
     resolve_pronoun,
+    round_up_signature,
     speaker_of,
     turn_label,
 )
@@ -90,7 +91,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
 
 
 def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray, previous: Quote | None) -> None:
-    label = turn_label(span)
+    label = turn_label(span) or round_up_signature(doc, span, inside)
     if label is not None:
         _set_speaker(doc, quote, label, ":", inside)
         return

@@ -234,6 +234,12 @@ def test_a_headline_lead_the_story_never_names_is_no_speaker(speakers):
             "Harbour Research",
         ),
         ("The quay mattered most in the north - Jo Reed: “Two weeks ago the north was hers.”", "Jo Reed"),
+        # the item's headline has a subject and a verb of its own: the signature still signs
+        ("Forecasters disagree - Jo Ray: “Nobody saw this coming.”", "Jo Ray"),
+        (
+            "LATE DECIDERS BROKE FOR THE CHALLENGER - Ann Lee and Jo Ray: “The final week moved more voters.”",
+            "Ann Lee",
+        ),
     ],
 )
 def test_a_name_after_a_dash_before_the_colon_signs_the_quote(speakers, text, speaker):
@@ -244,6 +250,18 @@ def test_words_after_a_dash_that_are_no_name_sign_nothing(speakers):
     assert [s for s, _ in speakers("The harbour was busy - and the ferries late: “Nobody could move.”")] == [
         None
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # hyphens inside words are no dash that sets off a signature
+        ("Rep. Ann Lee (D-Ore.): “Who told you that?”", "Rep. Ann Lee (D-Ore."),
+        ("The 17-year-old Jo Ray echoed: “He speaks his mind.”", "The 17-year-old Jo Ray"),
+    ],
+)
+def test_a_hyphen_inside_the_introduction_signs_nothing(speakers, text, speaker):
+    assert [s for s, _ in speakers(text)] == [speaker]
 
 
 # ---------------------------------------------------------------- a round-up's citation in brackets
