@@ -260,7 +260,9 @@ def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | Non
     """ "Reed, meanwhile, who has no endorsements, said …": the parser may read the name and
     its relative clause as a clause of their own before the verb ("Reed … who has" with two
     subjects), leaving the verb with none. A clause before the verb whose subjects are a
-    noun phrase and a relative pronoun is that misreading: the noun phrase speaks."""
+    noun phrase and a relative pronoun is that misreading: the noun phrase speaks. So is a
+    subject noun with the relative clause on it ("One resident, who like others spoke on
+    condition of anonymity, said …": "resident" comes out as the subject of "spoke")."""
     for clause in verb.children:
         if clause.i > verb.i or clause.dep_ not in {"ccomp", "advcl", "parataxis"}:
             continue
@@ -271,7 +273,21 @@ def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | Non
         ]
         if relative and named:
             return phrase(named[0], inside)
+        relativised = [c for c in subjects if c.pos_ in {"PROPN", "NOUN"} and _has_relative_clause(c)]
+        if relativised:
+            return phrase(relativised[0], inside)
     return None
+
+
+def _has_relative_clause(noun: Token) -> bool:
+    """ "Reed, who …": a relative clause set off by a comma and opened by its pronoun."""
+    doc = noun.doc
+    set_off = noun.i + 1 < len(doc) and doc[noun.i + 1].text == ","
+    return set_off and any(
+        c.dep_ == "relcl"
+        and any(g.lower_ in RELATIVE_PRONOUNS and g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in noun.children
+    )
 
 
 def poll_behind(doc: Doc, speaker: Span, inside: bytearray) -> Span | None:

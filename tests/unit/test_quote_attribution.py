@@ -481,6 +481,16 @@ def test_a_subject_the_quote_cuts_off_from_its_verb_is_not_the_speaker(quotes, t
     assert q.speaker == speaker
 
 
+def test_a_subject_whose_relative_clause_took_the_verb_still_speaks(quotes):
+    # the parser reads "resident ... spoke" as a clause of its own, leaving "said" no subject
+    text = (
+        "One resident, who like others spoke on condition of anonymity, said the message was that "
+        "“this is not going to be over soon.”"
+    )
+    [q] = speech(quotes(text))
+    assert q.speaker == "One resident"
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
