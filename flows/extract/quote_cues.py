@@ -278,6 +278,7 @@ def outermost_cue(cue: Token, inside: bytearray) -> Token:
             or node.dep_ not in REPORTED_CLAUSE | {"prep", "conj", "attr"}
             or (node.dep_ == "conj" and has_subject(node))
             or _second_statement(node, inside)
+            or _closing_reporter(node, inside)
             # "..., with McCain telling reporters he viewed Obama as “responsible”": an
             # absolute "with" phrase is a circumstance of its clause, not what it reports
             or (participle and node.dep_ == "prep" and node.lower_ in {"with", "without"})
@@ -351,6 +352,27 @@ def _passive(verb: Token) -> bool:
     """ "Fourteen families were admitted", "he was told": the subject of a passive verb of
     saying is what was said or who heard it, never a reporter above the quote."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _closing_reporter(verb: Token, inside: bytearray) -> bool:
+    """ "The chief cannot say that “from his view,” Lee added, …": a reporting clause right
+    after a closing quotation mark and comma, with no complement of its own, reports what
+    came before it; the parser may hang it on a verb before the quote (here as what "say"
+    reports), but it is no clause of that verb's report. (", reports USA Today" after it
+    is another matter: an outer reporter.)"""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if (
+        not subjects
+        or not _reports(verb)
+        or verb.head.i > verb.i
+        or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+    ):
+        return False
+    first = min(verb.i, subjects[0].left_edge.i)
+    if first < 2:
+        return False
+    mark, comma = verb.doc[first - 1], verb.doc[first - 2]
+    return mark.is_quote and inside[mark.idx] and comma.text in {",", "!", "?"} and verb.i < subjects[0].i + 4
 
 
 def _second_statement(clause: Token, inside: bytearray) -> bool:

@@ -491,6 +491,20 @@ def test_a_subject_whose_relative_clause_took_the_verb_still_speaks(quotes):
     assert q.speaker == "One resident"
 
 
+def test_a_reporting_clause_after_the_closing_mark_is_no_part_of_an_earlier_report(quotes):
+    # the parser hangs "Lee added" on "say" as what the chief cannot say
+    text = (
+        "The chief cannot say that “from his own view,” Lee added, saying it should be "
+        "“up to the prosecutor to decide.”"
+    )
+    assert [q.speaker for q in speech(quotes(text))] == ["Lee", "Lee"]
+
+
+def test_a_clause_after_a_closing_mark_that_has_words_of_its_own_stays_in_the_report(quotes):
+    text = "Ortiz said that by refusing to say the words “harbour tax,” the council is “saying it never happened.”"
+    assert [q.speaker for q in speech(quotes(text))][-1] == "Ortiz"
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
