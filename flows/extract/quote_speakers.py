@@ -91,6 +91,9 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
                 # parser made the name an appositive of the noun before it: the name speaks.
                 return _appositive_name(head, inside)
             return issuer(phrase(head, inside), inside)
+        mistagged = _name_tagged_as_modifier(verb, inside)
+        if mistagged is not None:
+            return mistagged
         under_as = [
             o
             for m in verb.children
@@ -182,6 +185,34 @@ def _right_after(name: Token, verb: Token) -> bool:
     return (
         between[0].text == "," and between[-1].text == "," and all(t.i in own or t.is_punct for t in between)
     )
+
+
+# Roles the tagger gives a name it does not see as one, right before its verb: "Skelly"
+# (advmod) in "And Skelly called …", "Will" (aux) in "…, Will described …".
+MODIFIER_DEPS = frozenset({"advmod", "aux", "npadvmod", "compound", "amod"})
+
+
+def _name_tagged_as_modifier(verb: Token, inside: bytearray) -> Span | None:
+    """A verb with no subject, right after a capitalised word the parser made its modifier,
+    where the story names a person or body by that word elsewhere: the word is the subject
+    the parser missed ("And Skelly called Braynard “…”" when the story has "Dan Skelly")."""
+    if verb.i == 0:
+        return None
+    word = verb.doc[verb.i - 1]
+    if (
+        word.head != verb
+        or word.dep_ not in MODIFIER_DEPS
+        or inside[word.idx]
+        or not word.is_alpha
+        or not word.text[0].isupper()
+        or word.is_sent_start
+        or not named_in_story(verb.doc, {word.text}, PERSON_OR_BODY)
+    ):
+        return None
+    return verb.doc[word.i : word.i + 1]
+
+
+PERSON_OR_BODY = frozenset({"PERSON", "ORG"})
 
 
 def _quote_between(word: Token, verb: Token, inside: bytearray) -> bool:

@@ -505,6 +505,28 @@ def test_a_clause_after_a_closing_mark_that_has_words_of_its_own_stays_in_the_re
     assert [q.speaker for q in speech(quotes(text))][-1] == "Ortiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the tagger reads the surname as an adverb, a modal, an adverb again
+        ("Dan Skelly runs the data shop. And Skelly called Braynard “a real smart guy.”", "Skelly"),
+        (
+            "George Will wrote a column. After the rally, Will described Reed as a “caricature of democracy.”",
+            "Will",
+        ),
+        ("Jo Early chairs the district. Informed of the vote, Early described it as “news to me.”", "Early"),
+    ],
+)
+def test_a_name_the_tagger_took_for_a_modifier_of_the_verb_is_its_subject(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
+def test_a_capitalised_modifier_the_story_names_nobody_by_is_no_subject(quotes):
+    found = quotes("The shop stayed open. And Later called Braynard “a real smart guy.”")
+    assert [q.speaker for q in found] == [None]
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
