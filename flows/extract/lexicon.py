@@ -140,6 +140,9 @@ STATEMENT_NOUNS = SPEECH_NOUNS | _words(
 # The "e" a suffix drops ("accuse" -> "accusation") is put back only where it can have
 # been dropped: "station" is not a nominalisation of "state".
 _NOMINAL_SUFFIXES = {"ation": True, "ion": False, "ing": True, "ence": False, "ance": False, "ment": False}
+# Latin stems change their last consonant before "-sion": "conclude" -> "conclusion",
+# "admit" -> "admission".
+_SION_STEMS = {"ssion": "t", "sion": "de"}
 
 
 def is_statement_noun(lemma: str) -> bool:
@@ -153,6 +156,9 @@ def is_statement_noun(lemma: str) -> bool:
             stem = lemma[: -len(suffix)]
             if stem in SPEECH_VERBS or (dropped_e and stem + "e" in SPEECH_VERBS):
                 return True
+    for suffix, ending in _SION_STEMS.items():
+        if lemma.endswith(suffix) and lemma[: -len(suffix)] + ending in SPEECH_VERBS:
+            return True
     return False
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk.flows.extract.lexicon import is_statement_noun
 from copydesk.flows.extract.quotes import extract_quotes
 from copydesk.flows.extract.text import line_paragraph_spans
 
@@ -1221,6 +1222,12 @@ def test_a_subordinate_clause_hung_on_the_quote_does_not_report_it(quotes):
         ("Reed attacked Ortiz's claim that the board “sold the harbour.”", "Ortiz's", "Ortiz"),
         # the words someone keeps using are what they say
         ("Reed's slogan in the campaign was that Ortiz “would sell the harbour.”", "Reed's", None),
+        # a nominalisation in "-sion" ("conclude" -> "conclusion")
+        (
+            "The mayor was battered by the auditor's conclusion that her accounts were “extremely careless.”",
+            "the auditor's",
+            None,
+        ),
     ],
 )
 def test_words_held_by_a_noun_of_saying_are_its_owners(quotes, text, speaker, name):
@@ -1852,3 +1859,18 @@ def test_an_according_to_in_the_middle_does_not_take_a_later_statement(quotes):
     text = 'Reed said the pier was "unsafe," according to the Gazette, and Ames said it was "perfectly fine."'
     last = speech(quotes(text))[-1]
     assert last.speaker == "Ames"
+
+
+@pytest.mark.parametrize(
+    ("noun", "names_a_statement"),
+    [
+        ("assertion", True),
+        ("conclusion", True),  # conclude
+        ("admission", True),  # admit
+        ("decision", False),  # "decide" reports nothing
+        ("session", False),
+        ("mission", False),
+    ],
+)
+def test_a_noun_made_of_a_verb_of_saying_names_a_statement(noun, names_a_statement):
+    assert is_statement_noun(noun) is names_a_statement
