@@ -105,20 +105,20 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             # "As Akhil Amar, a professor at Yale, put it, “…”": the parser can hang the
             # subject on "as" as its object
             return issuer(phrase(under_as[0], inside), inside)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(a.dep_ == "agent" for a in verb.children):
+            # "“poison pill” measures added by Republicans", "the files, described as
+            # “sensitive” by aides": the agent did it, not the noun the participle describes
+            return _agent(verb, inside)
         if (
             verb.dep_ == "acl"
             and verb.tag_ == "VBN"
             and any(inside[t.idx] for r in verb.rights for t in r.subtree)
+            # With no agent: "Ode tweeted that it was “a con”" is a finite verb the tagger
+            # took for a participle: a name right before it speaks. (A quote before the
+            # participle is the same mistake: "“…” Ode, the mayor, Tweeted".)
+            and not (verb.head.pos_ == "PROPN" and _right_after(verb.head, verb))
         ):
-            # "the files, described as “sensitive” by aides": the agent judged, not the
-            # noun the participle describes. But "Ode tweeted that it was “a con”" is a
-            # finite verb the tagger took for a participle: a name right before it speaks.
-            # (A quote before the participle is the same mistake: "“…” Ode, the mayor,
-            # Tweeted".)
-            if any(a.dep_ == "agent" for a in verb.children):
-                return _agent(verb, inside)
-            if not (verb.head.pos_ == "PROPN" and _right_after(verb.head, verb)):
-                return None
+            return None
         if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN"} and not inside[verb.head.idx]:
             noun = verb.head
             if (

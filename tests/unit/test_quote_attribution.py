@@ -856,6 +856,11 @@ def test_noun_after_an_inverted_finite_verb_is_the_speaker(quotes):
         ("Mayor Dan Ode derided the budget as “a gift to crooks.”", "Mayor Dan Ode"),
         ("The union issued a statement calling the cuts “reckless.”", "The union"),
         ("The files, described as “sensitive” by aides, were moved on Monday.", "aides"),
+        # a participle with an agent, whichever side of it the quote is on
+        (
+            "The council blocked the budget over “poison pill” clauses added by the harbour board.",
+            "the harbour board",
+        ),
         ("Critics called the plan “reckless.”", "Critics"),  # the same people judging
         # a participle clause judges with its main verb's subject
         (
