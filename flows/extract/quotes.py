@@ -28,21 +28,18 @@ from copydesk.flows.extract.quote_cues import (
 )
 from copydesk.flows.extract.quote_introducers import introducer
 from copydesk.flows.extract.quote_kind import classify
+from copydesk.flows.extract.quote_labels import colon_introducer, dash_speaker, round_up_signature, turn_label
 from copydesk.flows.extract.quote_marks import QuoteSpan, find_quote_spans
 from copydesk.flows.extract.quote_owners import owned_before_noun, statement_owner
 from copydesk.flows.extract.quote_signature import signature_line
 from copydesk.flows.extract.quote_speakers import (
     adjacent_speaker,
     antecedent,
-    colon_introducer,
-    dash_speaker,
     name_in,
     neighbour_speaker,
     poll_behind,
     resolve_pronoun,
-    round_up_signature,
     speaker_of,
-    turn_label,
 )
 from copydesk.flows.extract.quote_tail import tail_report
 from copydesk.flows.extract.running_speaker import carry_speakers

@@ -1658,7 +1658,7 @@ def test_words_beside_a_text_frame_verb_in_its_ordinary_use_are_terms(quotes, te
     ],
 )
 def test_a_headline_name_before_a_colon_speaks_however_the_parser_splits_it(heads, deps, speaker):
-    from copydesk.flows.extract.quote_speakers import _headline_speaker
+    from copydesk.flows.extract.quote_labels import _headline_speaker
 
     words = ["Gov", "Ames", ":", "Reed", "Is", "‘", "Right", ".", "’"]
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
@@ -1671,7 +1671,7 @@ def test_a_headline_name_before_a_colon_speaks_however_the_parser_splits_it(head
 
 
 def test_a_sentence_before_that_ends_in_no_colon_introduces_nothing():
-    from copydesk.flows.extract.quote_speakers import _headline_speaker
+    from copydesk.flows.extract.quote_labels import _headline_speaker
 
     words = ["Gov", "Ames", "spoke", ".", "Reed", "Is", "‘", "Right", ".", "’"]
     heads = [1, 2, 2, 2, 5, 5, 5, 5, 5, 5]
