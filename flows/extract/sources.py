@@ -40,8 +40,10 @@ DOCUMENT_CLAIM = re.compile(
 ORG_LIKE = {"ORG", "PERSON", "GPE", "NORP"}
 # "in that survey", "per the plan", "from the census": a document framing its sentence.
 FRAMING_PREPOSITIONS = {"in", "per", "from", "by", "under"}
-# Things a person or body says or issues: a clause under one with an owner reports for them.
-STATEMENT_NOUNS = {
+# Things a person or body says or issues that source a figure: a clause under one with an
+# owner reports for them. Not lexicon.STATEMENT_NOUNS (nouns whose "that" clause or quote
+# is someone's words), which names an overlapping set for quote speakers.
+OWNED_STATEMENT_NOUNS = {
     "statement",
     "comment",
     "comments",
@@ -335,7 +337,11 @@ def _is_proposal(token: Token) -> bool:
 
 
 def _is_document(token: Token) -> bool:
-    return _is_data(token) or token.lemma_.lower() in STATEMENT_NOUNS or token.lower_ in STATEMENT_NOUNS
+    return (
+        _is_data(token)
+        or token.lemma_.lower() in OWNED_STATEMENT_NOUNS
+        or token.lower_ in OWNED_STATEMENT_NOUNS
+    )
 
 
 def _is_unnamed(head: Token) -> bool:
