@@ -31,9 +31,19 @@ CONTRASTING = frozenset({"while", "whereas", "though", "although"})
 REPORTED_CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "pcomp", "pobj", "dobj", "acl", "acomp"}
 
 
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun ("Article 33 affirms: “…”", "the
+    charter states that …") that the parser still made the root of a clause with a
+    subject and a clausal complement: no noun takes those."""
+    if token.pos_ == "VERB":
+        return True
+    children = [c.dep_ for c in token.children]
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and "nsubj" in children and "ccomp" in children
+
+
 def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
+    if acts_as_verb(token) and lemma in SPEECH_VERBS:
         return True
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
 
@@ -90,7 +100,7 @@ def _best_cue(span: Span, frame: Span, inside: bytearray, saying: bool) -> Token
     best: tuple[float, Token] | None = None
     holders = _holders(span)
     for token in frame:
-        if inside[token.idx] or not (token.pos_ == "VERB" or token.lower_ == "according"):
+        if inside[token.idx] or not (acts_as_verb(token) or token.lower_ == "according"):
             continue
         aside = _as_aside(token, holders, inside)
         holds = token.i in holders or aside or _reporting_tail(token, span)
@@ -217,7 +227,7 @@ def _holders(span: Span) -> dict[int, int]:
 def _class_cost(token: Token, span: Span, holds: bool) -> int | None:
     if is_cue(token):
         return 0
-    if token.pos_ != "VERB" or not holds:
+    if not acts_as_verb(token) or not holds:
         return None
     if communicates(token):
         return WIDER_CLASS_COST
@@ -403,7 +413,7 @@ def _second_statement(clause: Token, inside: bytearray) -> bool:
 
 def _reports(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    return verb.pos_ == "VERB" and (
+    return acts_as_verb(verb) and (
         lemma in SPEECH_VERBS or communicates(verb) or informing_lemma(verb) in INFORMING_VERBS
     )
 

@@ -528,6 +528,16 @@ def test_a_capitalised_modifier_the_story_names_nobody_by_is_no_subject(quotes):
     assert [q.speaker for q in found] == [None]
 
 
+def test_a_verb_of_saying_the_tagger_took_for_a_noun_still_reports(quotes, nlp):
+    # "states" comes out a noun, yet the root of a clause with a subject and a complement
+    [q] = speech(quotes("Section 4 states: “Every member shall vote.”"))
+    assert q.speaker == "Section 4"
+    from copydesk.flows.extract.quote_cues import acts_as_verb
+
+    doc = nlp("The report lists the states.")
+    assert not any(acts_as_verb(t) for t in doc if t.pos_ == "NOUN")
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
