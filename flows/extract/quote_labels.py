@@ -27,18 +27,13 @@ def colon_introducer(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     before the colon ("… did not surprise the pollster Ann Lee: “…”"); or a verbless
     introduction that names someone, as in round-ups and transcripts ("Jo Ray, Daily
     Post: “…”", "LEE: “…”")."""
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 0 or doc[i].text != ":":
+    i = _colon_before(doc, span)
+    if i is None:
         return _headline_speaker(doc, span, inside)
     start = sentence_of(doc[i]).start
     intro = [t for t in doc[start:i] if not inside[t.idx]]
     if not intro:
         return None
-    signed = _dash_signature(doc, intro, i, inside)
-    if signed is not None:
-        return signed
     if not any(t.pos_ in {"VERB", "AUX"} for t in intro):
         return _named(doc[intro[0].i : i], inside)
     # The clause before the colon: climb from its last word while the heads stay before it.
@@ -62,16 +57,10 @@ def round_up_signature(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     """ "The interplay has mattered - Philip Bump: “…”", "POLLS NOT WRONG, JUST EARLY - Ann
     Lee and Jo Ray: “…”": in a round-up, a name set off by a dash between the item's
     headline and the colon before the quote signs it, whatever the headline's own verb."""
-    i = span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 0 or doc[i].text != ":":
+    colon = _colon_before(doc, span)
+    if colon is None:
         return None
-    intro = [t for t in doc[sentence_of(doc[i]).start : i] if not inside[t.idx]]
-    return _dash_signature(doc, intro, i, inside)
-
-
-def _dash_signature(doc: Doc, intro: list[Token], colon: int, inside: bytearray) -> Span | None:
+    intro = [t for t in doc[sentence_of(doc[colon]).start : colon] if not inside[t.idx]]
     # A dash set off by spaces: "(R-S.C.)" and "17-year-old" hold hyphens, not dashes.
     dashes = [t for t in intro if t.text in DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_]
     if not dashes or not 0 < colon - dashes[-1].i - 1 <= MAX_SIGNATURE_WORDS:
@@ -81,6 +70,14 @@ def _dash_signature(doc: Doc, intro: list[Token], colon: int, inside: bytearray)
     if named is None and all(t.text[:1].isupper() for t in signature if not t.is_punct):
         named = signature  # capitalised as a name, whatever the tagger calls it
     return named
+
+
+def _colon_before(doc: Doc, span: Span) -> int | None:
+    """The index of a colon right before the quote (spaces apart), if there is one."""
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i if i >= 0 and doc[i].text == ":" else None
 
 
 def _headline_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:
