@@ -386,6 +386,11 @@ def issuer(speaker: Span, inside: bytearray) -> Span:
     if verb.pos_ != "VERB":
         return speaker
     subj = [c for c in verb.children if c.dep_ == "nsubj" and not inside[c.idx]]
+    while not subj and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        # "the group sent letters and placed ads calling the deal “…”": joined verbs
+        # share the first one's subject
+        verb = verb.head
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and not inside[c.idx]]
     if not subj or subj[0].lower_ in RELATIVE_PRONOUNS or subj[0].pos_ not in {"PROPN", "NOUN", "PRON"}:
         return speaker
     return phrase(subj[0], inside)

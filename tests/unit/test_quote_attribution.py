@@ -538,6 +538,27 @@ def test_a_verb_of_saying_the_tagger_took_for_a_noun_still_reports(quotes, nlp):
     assert not any(acts_as_verb(t) for t in doc if t.pos_ == "NOUN")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the verb that issued the ads shares the subject of the verbs joined before it
+        (
+            "Within weeks the opposition had sent letters to shareholders, hired lawyers and placed "
+            "national newspaper ads calling the deal a “$25 billion mistake.”",
+            "the opposition",
+        ),
+        # a joined verb with a subject of its own
+        (
+            "The union sent letters and the board placed ads calling the deal a “$25 billion mistake.”",
+            "the board",
+        ),
+    ],
+)
+def test_a_document_issued_by_a_joined_verb_speaks_for_its_subject(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
