@@ -89,6 +89,15 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
         mistagged = _name_tagged_as_modifier(verb, inside)
         if mistagged is not None:
             return mistagged
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "advcl"
+            and verb.lemma_.lower() in ADDRESSING_VERBS
+            and any(c.dep_ == "agent" for c in verb.children)
+        ):
+            # "Asked by a reporter if the plan “goes far enough,” Reed …": what was asked
+            # is the asker's, not the answer's subject's
+            return _agent(verb, inside)
         under_as = [
             o
             for m in verb.children

@@ -559,6 +559,20 @@ def test_a_document_issued_by_a_joined_verb_speaks_for_its_subject(quotes, text,
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the words are in what was asked: the asker's
+        ("Asked by a reporter if the plan “goes far enough,” Reed avoided a direct answer.", "a reporter"),
+        # the words are in the answer: the one asked
+        ("Asked by a reporter about the deal, Reed said it was “a good start.”", "Reed"),
+    ],
+)
+def test_words_inside_a_question_put_by_someone_named_are_the_askers(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
