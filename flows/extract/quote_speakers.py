@@ -138,7 +138,7 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             return issuer(phrase(noun, inside), inside)
         # "was quoted as saying", "went on to say", "he paused and added", and "was quick
         # to add" (through the adjective to the copula, which has the subject)
-        lost = _subject_of_a_misread_relative(verb, inside)
+        lost = _subject_of_a_misread_relative(verb, inside) or _for_subject(verb, inside)
         if lost is not None:
             return lost
         if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj", "acomp"} and verb.head != verb:
@@ -312,6 +312,24 @@ def _subject_of_a_misread_relative(verb: Token, inside: bytearray) -> Span | Non
         if relativised:
             return phrase(relativised[0], inside)
     return None
+
+
+def _for_subject(verb: Token, inside: bytearray) -> Span | None:
+    """ "It has been common for news accounts to portray him as a “rebel”": an infinitive's
+    own subject comes with "for" right before its "to"; the parser hangs it on "for" as
+    an object, and the clause above has only the "it" that stands in for the infinitive."""
+    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i]
+    if not to or to[0].i == 0:
+        return None
+    noun = verb.doc[to[0].i - 1]
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or inside[noun.idx]:
+        return None
+    # Only where "it" holds the subject's place above ("It is common for …"): in "Reed
+    # asked for the council to call it “…”" the words are in what Reed asked for.
+    above = verb.head
+    if not any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in above.children):
+        return None
+    return phrase(noun, inside)
 
 
 def _has_relative_clause(noun: Token) -> bool:

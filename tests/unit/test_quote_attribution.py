@@ -573,6 +573,24 @@ def test_words_inside_a_question_put_by_someone_named_are_the_askers(quotes, tex
     assert q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "it" stands in for the infinitive, whose subject comes with "for"
+        (
+            "It’s been extremely common for news accounts to portray the candidacy as a “working-class” "
+            "rebellion against party elites.",
+            "news accounts",
+        ),
+        # no "it" above: the words are in what Reed asked for
+        ("Reed asked for the council to call the plan a “fresh start.”", "Reed"),
+    ],
+)
+def test_the_for_subject_of_an_infinitive_under_it_speaks(quotes, text, speaker):
+    [q] = speech(quotes(text))
+    assert q.speaker == speaker
+
+
 def test_without_according_to_the_shouter_speaks(quotes):
     [q] = quotes("A clerk shouted “Fire!” from the stairs.")
     assert q.speaker == "A clerk"
