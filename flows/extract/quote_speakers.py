@@ -91,12 +91,13 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             return mistagged
         if (
             verb.tag_ == "VBN"
-            and verb.dep_ == "advcl"
-            and verb.lemma_.lower() in ADDRESSING_VERBS
+            and verb.dep_ in {"acl", "advcl"}
             and any(c.dep_ == "agent" for c in verb.children)
         ):
-            # "Asked by a reporter if the plan “goes far enough,” Reed …": what was asked
-            # is the asker's, not the answer's subject's
+            # A participle with a by-agent is the agent's act, not that of the noun it
+            # describes or the subject of the clause it hangs on: "“poison pill” measures
+            # added by Republicans", "the files, described as “sensitive” by aides", "Asked
+            # by a reporter if the plan “goes far enough,” Reed …" (the asker's words)
             return _agent(verb, inside)
         under_as = [
             o
@@ -109,10 +110,6 @@ def speaker_of(cue: Token, inside: bytearray) -> Span | None:
             # "As Akhil Amar, a professor at Yale, put it, “…”": the parser can hang the
             # subject on "as" as its object
             return issuer(phrase(under_as[0], inside), inside)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(a.dep_ == "agent" for a in verb.children):
-            # "“poison pill” measures added by Republicans", "the files, described as
-            # “sensitive” by aides": the agent did it, not the noun the participle describes
-            return _agent(verb, inside)
         if (
             verb.dep_ == "acl"
             and verb.tag_ == "VBN"
@@ -194,6 +191,7 @@ def _right_after(name: Token, verb: Token) -> bool:
 # Roles the tagger gives a name it does not see as one, right before its verb: "Skelly"
 # (advmod) in "And Skelly called …", "Will" (aux) in "…, Will described …".
 MODIFIER_DEPS = frozenset({"advmod", "aux", "npadvmod", "compound", "amod"})
+PERSON_OR_BODY = frozenset({"PERSON", "ORG"})
 
 
 def _name_tagged_as_modifier(verb: Token, inside: bytearray) -> Span | None:
@@ -214,9 +212,6 @@ def _name_tagged_as_modifier(verb: Token, inside: bytearray) -> Span | None:
     ):
         return None
     return verb.doc[word.i : word.i + 1]
-
-
-PERSON_OR_BODY = frozenset({"PERSON", "ORG"})
 
 
 def _quote_between(word: Token, verb: Token, inside: bytearray) -> bool:
