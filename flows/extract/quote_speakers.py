@@ -23,6 +23,7 @@ from copydesk.flows.extract.lexicon import (
     SPEECH_VERBS,
     communicates,
 )
+from copydesk.flows.extract.person_gender import agrees
 from copydesk.flows.extract.speaker_nouns import cannot_speak
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -608,6 +609,8 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0) -> str | None:
     ]
     if earlier and hops < 3:
         return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], hops + 1)
+    # "… her own tweets. She tweeted": a person the article calls "Mr." is not "she"
+    word = pronoun.root.lower_
     if want == {"PERSON"}:
         # The tagger's names count where the entity recogniser missed one ("Mayor Ana
         # Ruiz spoke …" with no PERSON entity): a proper-noun subject in the window.
@@ -615,12 +618,15 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0) -> str | None:
             if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or t.ent_type_ not in {"", "PERSON"}:
                 continue
             if t.ent_type_ == "PERSON":
-                return next(e.text for e in doc.ents if e.start <= t.i < e.end)
-            parts = [t, *(c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
-            return doc[min(p.i for p in parts) : t.i + 1].text
+                name = next(e.text for e in doc.ents if e.start <= t.i < e.end)
+            else:
+                parts = [t, *(c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
+                name = doc[min(p.i for p in parts) : t.i + 1].text
+            if agrees(doc, word, name):
+                return name
     nearest = None
     for ent in ents_before(doc, pronoun.start_char):
-        if ent.label_ not in want:
+        if ent.label_ not in want or not agrees(doc, word, ent.text):
             continue
         if nearest is None:
             nearest = ent

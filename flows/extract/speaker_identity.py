@@ -63,7 +63,7 @@ def titled_person(role: Span) -> str | None:
     doc = role.doc
     titled = [
         (ent, title)
-        for ent in _names(doc)
+        for ent in person_names(doc)
         if not ent.start <= head.i < ent.end
         for title in [_title_of(doc, ent)]
         if wanted in title
@@ -85,7 +85,7 @@ def titled_person(role: Span) -> str | None:
 _NAMES = "copydesk.speaker_identity.names"  # doc.user_data key: read once per Doc
 
 
-def _names(doc: Doc) -> list[Span]:
+def person_names(doc: Doc) -> list[Span]:
     """People's names: the recogniser's, and the tagger's where it missed one (a chain of
     proper nouns no entity claims: "Mayor Ana Ruiz" is often no entity at all)."""
     cached = doc.user_data.get(_NAMES)

@@ -1,0 +1,83 @@
+"""Whether "he" or "she" can stand for a named person (``flows/extract/person_gender.py``):
+only what the article says (an honorific, a noun with gender set beside the name, a
+possessive the name binds as its clause's subject) and never a guess from a first name.
+Every sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.flows.extract.person_gender import gender_of
+from copydesk.flows.extract.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # an honorific, for the name as written and for the full name
+        ("Mrs. Okafor chairs the board. Ngozi Okafor called the vote.", "Okafor", "f"),
+        ("Mrs. Okafor chairs the board. Ngozi Okafor called the vote.", "Ngozi Okafor", "f"),
+        ("Mr. Lund runs the mill.", "Lund", "m"),
+        # a noun with gender beside the name: an appositive, or the noun the name is set
+        # beside ("his sister, Irena Kral")
+        ("Irena Kral, a businesswoman from Brno, bought the mill.", "Irena Kral", "f"),
+        ("Pavel Hrubý came with his sister, Irena Kral, to the sale.", "Irena Kral", "f"),
+        # possessives the name binds as its clause's subject, twice
+        ("Ana Ruiz sold her shop. Ana Ruiz opened her new cafe.", "Ana Ruiz", "f"),
+    ],
+)
+def test_the_article_gives_a_person_a_gender(nlp, text, name, gender):
+    assert gender_of(nlp(text), name) == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # nothing said
+        ("Ana Ruiz opened the cafe in June.", "Ana Ruiz"),
+        # one bound possessive is a tendency, not a statement
+        ("Ana Ruiz sold her shop.", "Ana Ruiz"),
+        # another person in the clause could own the possessive
+        ("Lena Fox grilled Tom Reed over his pay. Lena Fox pressed Tom Reed on his bonus.", "Lena Fox"),
+        # the appositive describes someone else: her husband, not her
+        ("Dora Woods, whose husband, Ty Woods, died in the attack, spoke on Monday.", "Dora Woods"),
+        # a "-man" role noun is written for women too
+        ("Campaign spokesman Hope Hicks confirmed the date.", "Hope Hicks"),
+        # two people share the surname: the bare surname's evidence could be either's
+        ("Bill Marsh and Hillary Marsh arrived. Mrs. Marsh spoke first.", "Bill Marsh"),
+        # the evidence points both ways
+        ("Mr. Lee signed. Mrs. Lee did not.", "Lee"),
+    ],
+)
+def test_no_gender_without_clear_evidence(nlp, text, name):
+    assert gender_of(nlp(text), name) is None
+
+
+@pytest.fixture
+def speech(nlp):
+    def _speech(text: str):
+        return [q for q in extract_quotes(nlp(text)) if q.kind == "speech"]
+
+    return _speech
+
+
+def test_she_is_not_a_man_the_article_calls_mr(speech):
+    [q] = speech(
+        "Mrs. Okafor met Mr. Lund at the mill on Tuesday. Mr. Lund left early. “We disagree on the price,” she said."
+    )
+    assert (q.speaker, q.speaker_name) == ("she", "Okafor")
+
+
+def test_he_is_not_a_woman_set_beside_a_gendered_noun(speech):
+    [q] = speech(
+        "Pavel Hrubý sold the mill to Irena Kral, a local businesswoman. "
+        "Irena Kral paid in cash. “It was a fair price,” he said."
+    )
+    assert (q.speaker, q.speaker_name) == ("he", "Pavel Hrubý")
+
+
+def test_without_evidence_the_nearest_subject_still_speaks(speech):
+    [q] = speech(
+        "Lee Chan met Jo Park at the mill. Jo Park left early. “We disagree on the price,” she said."
+    )
+    assert (q.speaker, q.speaker_name) == ("she", "Jo Park")
