@@ -51,6 +51,11 @@ def _entities(doc: Doc) -> tuple[list[int], list[int], list[Span]]:
     return cached
 
 
+def entities(doc: Doc) -> list[Span]:
+    """``doc.ents``, built once."""
+    return _entities(doc)[2]
+
+
 def ents_in(span: Span) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``) from a per-Doc list."""
     starts, _, ents = _entities(span.doc)

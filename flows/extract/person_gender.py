@@ -25,8 +25,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from copydesk.flows.extract.doccache import entities, text_of
 from copydesk.flows.extract.speaker_identity import person_names
 
 Gender = Literal["m", "f"]
@@ -108,11 +111,19 @@ MIN_WEIGHT = 2
 MIN_MARGIN = 3
 
 _KEY = "copydesk.person_gender"
+_DECIDED = "copydesk.person_gender.decided"
 
 
 def gender_of(doc: Doc, name: str) -> Gender | None:
     """The gender the article gives the person called ``name`` (an entity's text), or
     None when it gives none or its evidence disagrees."""
+    known = doc.user_data.setdefault(_DECIDED, {})  # resolving asks about the same names again and again
+    if name not in known:
+        known[name] = _gender_of(doc, name)
+    return known[name]
+
+
+def _gender_of(doc: Doc, name: str) -> Gender | None:
     written, by_surname, shared = _evidence(doc)
     words = _name_words(name)
     if not words:
@@ -176,26 +187,32 @@ def _collect(doc: Doc) -> Evidence:
                 by_surname.setdefault(words[-1], Counter())[gender] += weight
 
     people = person_names(doc)  # the recogniser's and the tagger's: many names are no entity
-    for token in doc:
+    # Honorifics are proper nouns to the tagger ("Mr./NNP"): look at those only.
+    for i in (doc.to_array([POS]) == PROPN).nonzero()[0]:
+        token = doc[int(i)]
         gender = HONORIFICS.get(token.lower_.rstrip("."))
         if gender and token.i + 1 < len(doc) and token.text[:1].isupper():
             vote(_proper_run(doc, token.i + 1), gender, STATED)
     for ent in people:
         for gender in _bound(ent):
-            vote(_name_words(ent.text), gender, BOUND)
+            vote(_name_words(_text(ent)), gender, BOUND)
     # A noun with gender set beside a proper name makes it a person, whatever the
     # recogniser labelled it ("Irena Kral, a businesswoman" is often an ORG).
-    proper = people + [e for e in doc.ents if e.label_ != "PERSON" and e.root.pos_ == "PROPN"]
+    proper = people + [e for e in entities(doc) if e.label_ != "PERSON" and e.root.pos_ == "PROPN"]
     for name in proper:
         for gender in _beside(name):
-            vote(_name_words(name.text), gender, STATED)
+            vote(_name_words(_text(name)), gender, STATED)
     firsts: dict[str, set[str]] = {}
     for name in people:
-        words = _name_words(name.text)
+        words = _name_words(_text(name))
         if len(words) > 1:
             firsts.setdefault(words[-1], set()).add(words[0])
     shared = {surname for surname, first in firsts.items() if len(first) > 1}
     return written, by_surname, shared
+
+
+def _text(span: Span) -> str:
+    return text_of(span.doc)[span.start_char : span.end_char]
 
 
 def _proper_run(doc: Doc, i: int) -> list[str]:
