@@ -23,7 +23,7 @@ from copydesk.flows.extract.lexicon import (
     SPEECH_VERBS,
     communicates,
 )
-from copydesk.flows.extract.person_gender import agrees
+from copydesk.flows.extract.person_gender import agrees, gender_of
 from copydesk.flows.extract.speaker_nouns import cannot_speak
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -592,12 +592,14 @@ def name_in(speaker: Span) -> str | None:
     return None
 
 
-def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0) -> str | None:
+def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | None = None) -> str | None:
     """The named person a pronoun stands for (for 'it' or 'they', an organisation): in its
     sentence and the one before, the nearest that is a subject, since a subject is what
     the next sentence goes on about ("Obama spoke after meeting Putin. He said …" is
-    Obama); else the nearest before it."""
-    want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they", "its", "their"} else {"PERSON"}
+    Obama); else the nearest before it. ``inside`` marks the characters inside quotation
+    marks: a name in quoted words is who the speaker talks about, not the speaker ("“I'm
+    sure Trump's going to win,” he said")."""
+    want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they", "its", "their"} else PERSON_LABEL
     here = sentence_of(pronoun.root)
     window_start = sentence_of(doc[here.start - 1]).start if here.start > 0 else here.start
     # "She did not promise money. “…,” she said.": the same pronoun as the subject just
@@ -608,25 +610,39 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0) -> str | None:
         if t.lower_ == pronoun.root.lower_ and t.dep_ in {"nsubj", "nsubjpass"} and t.i != pronoun.root.i
     ]
     if earlier and hops < 3:
-        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], hops + 1)
+        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], hops + 1, inside)
     # "… her own tweets. She tweeted": a person the article calls "Mr." is not "she"
     word = pronoun.root.lower_
-    if want == {"PERSON"}:
+    if want == PERSON_LABEL:
         # The tagger's names count where the entity recogniser missed one ("Mayor Ana
         # Ruiz spoke …" with no PERSON entity): a proper-noun subject in the window.
         for t in reversed(doc[window_start : pronoun.start]):
-            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or t.ent_type_ not in {"", "PERSON"}:
+            if (
+                t.dep_ not in {"nsubj", "nsubjpass"}
+                or t.pos_ != "PROPN"
+                or inside is not None
+                and inside[t.idx]
+            ):
                 continue
             if t.ent_type_ == "PERSON":
                 name = next(e.text for e in doc.ents if e.start <= t.i < e.end)
             else:
                 parts = [t, *(c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
                 name = doc[min(p.i for p in parts) : t.i + 1].text
+                # another entity type is a person only when the article gives it a gender
+                # ("Mr. Manafort", "Fiorina, a mother of two", taken for an ORG)
+                if t.ent_type_ and gender_of(doc, name) is None:
+                    continue
             if agrees(doc, word, name):
                 return name
     nearest = None
     for ent in ents_before(doc, pronoun.start_char):
-        if ent.label_ not in want or not agrees(doc, word, ent.text):
+        if (
+            ent.label_ not in want
+            or not agrees(doc, word, ent.text)
+            or inside is not None
+            and inside[ent.start_char]
+        ):
             continue
         if nearest is None:
             nearest = ent

@@ -72,7 +72,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 _attribute_from_layout(doc, span, quote, inside)
             previous = quote
         quotes.append(quote)
-    carry_speakers(doc, quotes, spans, paragraphs)
+    carry_speakers(doc, quotes, spans, paragraphs, inside)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
     # finds the speaker there), after the quote's own cue and the running speaker.
     for quote in quotes:
@@ -194,7 +194,7 @@ def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside:
     named = antecedent(speaker, inside) or speaker
     quote.speaker_name = name_in(named)
     if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS | POSSESSIVE_PRONOUNS:
-        quote.speaker_name = resolve_pronoun(doc, named)
+        quote.speaker_name = resolve_pronoun(doc, named, inside=inside)
     if quote.speaker_name is None:
         quote.speaker_name = titled_person(named)  # "the mayor", after "Mayor Ana Ruiz"
     if quote.speaker_name is None and named is not speaker:

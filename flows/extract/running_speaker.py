@@ -13,10 +13,13 @@ from copydesk.flows.extract.quote_speakers import SPEAKER_ENTS, resolve_pronoun
 MAX_BRIDGE = 2
 
 
-def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragraphs) -> None:
+def carry_speakers(
+    doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragraphs, inside: bytearray
+) -> None:
     """A quote with no speaker takes the previous quote's when it continues that quote, sits
     in the same paragraph, or opens the paragraph right after a quote paragraph of one
-    speaker, or after a paragraph or two that only go on about that speaker."""
+    speaker, or after a paragraph or two that only go on about that speaker. ``inside``
+    marks the characters inside quotation marks."""
     by_start = {s.start: s for s in spans}
     speech = [q for q in quotes if q.kind == "speech"]
     for i, quote in enumerate(speech):
@@ -36,7 +39,7 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
                 between == 0
                 or 0 < between <= MAX_BRIDGE
                 and (
-                    _only_about_the_speaker(doc, prev, quote)
+                    _only_about_the_speaker(doc, prev, quote, inside)
                     or _stage_direction(doc, paragraphs[prev.paragraph][1], quote.start)
                     or _introduces_what_follows(doc, paragraphs[prev.paragraph][1], quote.start)
                 )
@@ -48,7 +51,7 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
             quote.speaker_name = prev.speaker_name
             quote.cue = prev.cue
             quote.anonymous = prev.anonymous
-            nearer = _nearer_mention(doc, prev, quote)
+            nearer = _nearer_mention(doc, prev, quote, inside)
             if nearer is not None:
                 # "“…,” Ode added. He then turned to the crowd. / “Who will pay?”": the
                 # reader meets the speaker again as "He"; that mention is the attribution.
@@ -56,10 +59,10 @@ def carry_speakers(doc: Doc, quotes: list[Quote], spans: list[QuoteSpan], paragr
                 quote.speaker_start, quote.speaker_end = nearer.start_char, nearer.end_char
 
 
-def _only_about_the_speaker(doc: Doc, prev: Quote, quote: Quote) -> bool:
+def _only_about_the_speaker(doc: Doc, prev: Quote, quote: Quote, inside: bytearray) -> bool:
     """The paragraphs between two quotes go on about the running speaker ("She pauses.",
     "Miller shakes her head.") and name nobody else: the next quote is still theirs."""
-    if _nearer_mention(doc, prev, quote) is None:
+    if _nearer_mention(doc, prev, quote, inside) is None:
         return False
     gap = doc.char_span(prev.end, quote.start, alignment_mode="contract")
     names = set((prev.speaker_name or "").split())
@@ -112,7 +115,7 @@ def _one_speaker(speech: list[Quote], paragraph: int) -> bool:
     return len(names) == 1 and None not in names
 
 
-def _nearer_mention(doc: Doc, prev: Quote, quote: Quote) -> Span | None:
+def _nearer_mention(doc: Doc, prev: Quote, quote: Quote, inside: bytearray) -> Span | None:
     """The last subject between the two quotes that is the running speaker again: "he" or
     "she" whose nearest named person is the speaker, or the speaker's name."""
     if not prev.speaker_name or prev.speaker_end is None:
@@ -127,7 +130,7 @@ def _nearer_mention(doc: Doc, prev: Quote, quote: Quote) -> Span | None:
             continue
         if (
             token.lower_ in {"he", "she"}
-            and resolve_pronoun(doc, doc[token.i : token.i + 1]) == prev.speaker_name
+            and resolve_pronoun(doc, doc[token.i : token.i + 1], inside=inside) == prev.speaker_name
         ):
             found = doc[token.i : token.i + 1]
         elif token.ent_type_ == "PERSON" and token.text in name_words:

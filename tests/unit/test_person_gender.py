@@ -81,3 +81,31 @@ def test_without_evidence_the_nearest_subject_still_speaks(speech):
         "Lee Chan met Jo Park at the mill. Jo Park left early. “We disagree on the price,” she said."
     )
     assert (q.speaker, q.speaker_name) == ("she", "Jo Park")
+
+
+def test_a_name_the_recogniser_missed_is_a_person_when_the_article_gives_it_a_gender(speech):
+    # "Chase" is an ORG to the recogniser, but "Mrs. Chase" makes it a woman
+    [q] = speech(
+        "Mrs. Chase chairs the council. Tom Reed proposed the plan, and Chase voted against it. "
+        "“It was rushed,” she said."
+    )
+    assert (q.speaker, q.speaker_name) == ("she", "Chase")
+
+
+def test_an_organisation_without_a_gender_is_not_taken_for_he(speech):
+    [q] = speech("Lena Fox proposed the fee, and Target opposed it. “It was rushed,” he said.")
+    assert q.speaker_name != "Target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name is the subject inside the quoted words: who the speaker talks about
+        "Tom Reed met the board on Monday. “Lena Fox will win the vote,” he said.",
+        # and where it is no subject, nothing changes
+        "Tom Reed met the board on Monday. “The board will back Lena Fox,” he said.",
+    ],
+)
+def test_a_name_inside_the_quote_is_not_its_speaker(speech, text):
+    [q] = speech(text)
+    assert (q.speaker, q.speaker_name) == ("he", "Tom Reed")
