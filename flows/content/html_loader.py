@@ -90,6 +90,17 @@ class _ArticleParser(HTMLParser):
         lowered = text.lower()
         self.preferred = next((t for t in ("article", "main") if f"<{t}" in lowered), "body")
 
+    # -- malformed markup --------------------------------------------------------------
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![CDATA[…]]>`` and its kin; anything else after ``<![`` ("<![1]DOCTYPE html>",
+        a typo or a cut page) is a bogus comment up to the next ``>``, as browsers read it
+        (HTML's tokenizer). The standard library asserts on it instead, which would stop
+        the file from being read at all."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
     # -- positions -----------------------------------------------------------------
     def _offset(self) -> int:
         line, col = self.getpos()

@@ -289,6 +289,25 @@ def test_html_article_is_preferred_over_the_rest_of_body(write):
     assert "subscribers" not in clean
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "<![1]DOCTYPE html>",  # a typo in the doctype (found by the property tests)
+        "<![if !IE]><![endif]>",  # conditional comments
+        "<![CDATA[raw]]>",
+    ],
+)
+def test_html_with_odd_marked_sections_is_still_read(write, opening):
+    """Browsers read "<![" that opens no section they know as a comment up to the next
+    ">"; the standard library's parser asserts on it, and the file went unreviewed."""
+    path = write(
+        "odd.html",
+        f"{opening}\n<html><body><article><p>The market has 64 stalls.</p></article></body></html>\n",
+    )
+    art = load_article(path)
+    assert "The market has 64 stalls." in build_review_text(art).text
+
+
 # ---------------------------------------------------------------- unreadable files
 @pytest.mark.parametrize(
     ("name", "content", "message"),
