@@ -600,8 +600,7 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
     marks: a name in quoted words is who the speaker talks about, not the speaker ("“I'm
     sure Trump's going to win,” he said")."""
     want = {"ORG", "NORP", "GPE"} if pronoun.root.lower_ in {"it", "they", "its", "their"} else PERSON_LABEL
-    here = sentence_of(pronoun.root)
-    window_start = sentence_of(doc[here.start - 1]).start if here.start > 0 else here.start
+    window_start = _previous_narrative_sentence(doc, sentence_of(pronoun.root), inside)
     # "She did not promise money. “…,” she said.": the same pronoun as the subject just
     # before is the same person; resolve from there.
     earlier = [
@@ -651,6 +650,30 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
         if ent.root.dep_ in {"nsubj", "nsubjpass"}:
             return ent.text
     return nearest.text if nearest is not None else None
+
+
+# How many wholly quoted sentences the window looks past for the sentence before.
+MAX_QUOTED_SENTENCES = 4
+
+
+def _previous_narrative_sentence(doc: Doc, here: Span, inside: bytearray | None) -> int:
+    """Where the window a pronoun resolves in starts: the sentence before its own, past the
+    sentences that are quoted words only ("Trump says he will ask Obama. / “Will you
+    pledge …?” / he asks." when the tagger cuts "he asks." off its quote)."""
+    start = here.start
+    for _ in range(MAX_QUOTED_SENTENCES + 1):
+        if start == 0:
+            break
+        sent = sentence_of(doc[start - 1])
+        start = sent.start
+        if inside is None or not _wholly_quoted(sent, inside):
+            break
+    return start
+
+
+def _wholly_quoted(sent: Span, inside: bytearray) -> bool:
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return bool(words) and all(inside[t.idx] for t in words)
 
 
 def neighbour_speaker(doc: Doc, span: Span, inside: bytearray) -> Span | None:

@@ -109,3 +109,13 @@ def test_an_organisation_without_a_gender_is_not_taken_for_he(speech):
 def test_a_name_inside_the_quote_is_not_its_speaker(speech, text):
     [q] = speech(text)
     assert (q.speaker, q.speaker_name) == ("he", "Tom Reed")
+
+
+def test_the_sentence_before_is_the_narrative_one_past_a_quote_the_tagger_cut_off(speech):
+    # the tagger ends a sentence at the "?" inside the quote: "he asks." stands alone, and
+    # the sentence before it is quoted words only
+    [q] = speech(
+        "Speaking at a rally, Tom Reed made a demand of Lena Fox. "
+        "“Will you pledge to pardon nobody? Will you?” he asks."
+    )
+    assert (q.speaker, q.speaker_name) == ("he", "Tom Reed")
