@@ -30,6 +30,7 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import entities, text_of
+from copydesk.flows.extract.lexicon import ADDRESSING_VERBS, SPEECH_VERBS
 from copydesk.flows.extract.speaker_identity import person_names
 
 Gender = Literal["m", "f"]
@@ -101,6 +102,9 @@ PRONOUN_GENDER: dict[str, Gender] = {
 CLAUSE_INTERNAL = frozenset(
     {"dobj", "pobj", "prep", "poss", "attr", "dative", "npadvmod", "amod", "compound", "conj", "cc", "appos"}
 )
+# Verbs of saying whose reported clause's "he" or "she" is, in news, mostly the speaker;
+# not those whose object is the addressee ("Ortiz told Reed he …" is either).
+SAYING_VERBS = SPEECH_VERBS - ADDRESSING_VERBS
 PLACES_AND_TIMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # An honorific or a gendered noun says it outright; a possessive the subject binds is a
 # tendency of English, not a rule ("Clinton cited it as an example of his disrespect").
@@ -240,18 +244,30 @@ def _beside(ent: Span) -> list[Gender]:
 
 def _bound(ent: Span) -> list[Gender]:
     """Genders of the possessive and reflexive pronouns the name binds as the subject of
-    its clause, when no other person in the clause could take them."""
+    its clause, when no other person in the clause could take them, and of the subject
+    pronoun of the clause it reports ("Ortiz said she would run": the speaker speaking of
+    herself is what "X said he/she …" nearly always is in news)."""
     root = ent.root
     if root.dep_ != "nsubj" or any(c.dep_ == "conj" for c in root.children):
         return []  # "Clinton and the campaign hit ... his record": not hers alone
-    clause = _clause(root.head)
+    verb = root.head
+    clause = _clause(verb)
     if any(_another_person(t) for t in clause):
         return []  # "Warren grilled Stumpf over her bill": whose bill is not for the parse
-    return [
+    bound = [
         PRONOUN_GENDER[t.lower_]
         for t in clause
         if t.lower_ in PRONOUN_GENDER and (t.dep_ == "poss" or t.lower_.endswith("self"))
     ]
+    if verb.lemma_ in SAYING_VERBS:
+        bound.extend(
+            PRONOUN_GENDER[s.lower_]
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"} and s.lower_ in {"he", "she"}
+        )
+    return bound
 
 
 def _another_person(token: Token) -> bool:

@@ -24,6 +24,8 @@ from copydesk.flows.extract.quotes import extract_quotes
         ("Pavel Hrubý came with his sister, Irena Kral, to the sale.", "Irena Kral", "f"),
         # possessives the name binds as its clause's subject, twice
         ("Ana Ruiz sold her shop. Ana Ruiz opened her new cafe.", "Ana Ruiz", "f"),
+        # the subject pronoun of what the name says, twice
+        ("Tom Reed said he would run. Tom Reed added that he had the votes.", "Tom Reed", "m"),
     ],
 )
 def test_the_article_gives_a_person_a_gender(nlp, text, name, gender):
@@ -45,6 +47,8 @@ def test_the_article_gives_a_person_a_gender(nlp, text, name, gender):
         ("Campaign spokesman Hope Hicks confirmed the date.", "Hope Hicks"),
         # two people share the surname: the bare surname's evidence could be either's
         ("Bill Marsh and Hillary Marsh arrived. Mrs. Marsh spoke first.", "Bill Marsh"),
+        # told someone: the "he" could be either of them
+        ("Tom Reed told Lena Fox he would run. Tom Reed told Lena Fox he had the votes.", "Tom Reed"),
         # the evidence points both ways
         ("Mr. Lee signed. Mrs. Lee did not.", "Lee"),
     ],
