@@ -11,11 +11,15 @@ names and silent on most foreign ones):
   "Congresswoman Jo Park", "Park, a businesswoman";
 - a possessive or reflexive pronoun in the clause the name is the subject of, with no
   other person in that clause to take it: "Warren grilled Stumpf over her bill" (Stumpf
-  is the object: another person, so no evidence), "Ortiz said his plan ..." (his).
+  is the object: another person, so no evidence), "Ortiz said his plan ..." (his); and
+  the subject of what the name says ("Ortiz said she would run"). These are tendencies,
+  not rules, and weigh less: one alone gives no gender.
 
 The evidence is kept per name as written and per surname; a surname two people in the
 story share ("Bill Clinton", "Hillary Clinton") tells nothing by itself. A name whose
-evidence points both ways, about equally, has no known gender.
+evidence points both ways, about equally, has no known gender. Each of these changes was
+measured by reading, against the articles, every speaker name it changed on PolNeAR's
+dev and train splits (README, Quote extraction).
 
 Everything here is a function of parsed tokens: no file system, no Prefect.
 """
