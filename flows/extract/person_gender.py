@@ -11,9 +11,10 @@ names and silent on most foreign ones):
   "Congresswoman Jo Park", "Park, a businesswoman";
 - a possessive or reflexive pronoun in the clause the name is the subject of, with no
   other person in that clause to take it: "Warren grilled Stumpf over her bill" (Stumpf
-  is the object: another person, so no evidence), "Ortiz said his plan ..." (his); and
+  is the object: another person, so no evidence), "Ortiz raised his fee" (his); and
   the subject of what the name says ("Ortiz said she would run"). These are tendencies,
-  not rules, and weigh less: one alone gives no gender.
+  not rules, and weigh less: one pronoun alone gives no gender, two do (in one clause or
+  in two).
 
 The evidence is kept per name as written and per surname; a surname two people in the
 story share ("Bill Clinton", "Hillary Clinton") tells nothing by itself. A name whose
@@ -26,6 +27,7 @@ Everything here is a function of parsed tokens: no file system, no Prefect.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Literal
 
@@ -164,11 +166,16 @@ def _decide(counted: Counter[Gender]) -> Gender | None:
     return "m" if m > f else "f" if f > m else None
 
 
+POSSESSIVE_ENDING = re.compile(r"['’]s?$")
+
+
 def _name_words(name: str) -> list[str]:
-    words = [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isupper()]
+    """The capitalised words of a name, its possessive ending and honorific left off:
+    "Mrs. Clinton’s" -> ["Clinton"], "Jones'" -> ["Jones"]."""
+    words = [POSSESSIVE_ENDING.sub("", w) for w in name.split() if w[:1].isupper()]
     if words and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
-    return words
+    return [w for w in words if w]
 
 
 Evidence = tuple[dict[str, Counter[Gender]], dict[str, Counter[Gender]], set[str]]
@@ -224,12 +231,17 @@ def _text(span: Span) -> str:
 
 
 def _proper_run(doc: Doc, i: int) -> list[str]:
-    """The capitalised proper nouns from token ``i`` on: "Mrs. [Hillary Clinton]"."""
+    """The capitalised proper nouns from token ``i`` on, up to where another entity or a
+    place or time starts: "Mrs. [Hillary Clinton]", "Mr. [Obama] Tuesday said"."""
     words = []
+    first = i
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
-        words.append(doc[i].text)
+        token = doc[i]
+        if token.ent_type_ in PLACES_AND_TIMES or i > first and token.ent_iob_ == "B":
+            break
+        words.append(token.text)
         i += 1
-    return [w for w in " ".join(words).replace("’s", "").replace("'s", "").split()]
+    return _name_words(" ".join(words))
 
 
 def _beside(ent: Span) -> list[Gender]:
@@ -237,8 +249,11 @@ def _beside(ent: Span) -> list[Gender]:
     the noun it is the appositive of ("his wife, Melania"), the title words before it in
     its phrase ("Congresswoman Jo Park")."""
     root = ent.root
-    # "Woods, a widow" is the widow; "Woods, whose husband, Ty Woods, ..." is not the husband
-    nouns = [c for c in root.children if c.dep_ == "appos" and not any(g.dep_ == "poss" for g in c.children)]
+    # "Woods, a widow" and "Melania, his wife" are the widow and the wife; "Woods, whose
+    # husband, Ty Woods, ..." is not the husband
+    nouns = [
+        c for c in root.children if c.dep_ == "appos" and not any(g.lower_ == "whose" for g in c.children)
+    ]
     if root.dep_ == "appos":
         nouns.append(root.head)
     nouns.extend(t for t in root.lefts if t.i < ent.start and t.dep_ in {"compound", "amod", "nmod"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import (
+    entities,
     ents_before,
     ents_in,
     named_in_story,
@@ -594,7 +595,8 @@ def name_in(speaker: Span) -> str | None:
 
 def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | None = None) -> str | None:
     """The named person a pronoun stands for (for 'it' or 'they', an organisation): in its
-    sentence and the one before, the nearest that is a subject, since a subject is what
+    sentence and the one before (past sentences of quoted words only), the nearest that
+    is a subject, since a subject is what
     the next sentence goes on about ("Obama spoke after meeting Putin. He said …" is
     Obama); else the nearest before it. ``inside`` marks the characters inside quotation
     marks: a name in quoted words is who the speaker talks about, not the speaker ("“I'm
@@ -606,7 +608,10 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
     earlier = [
         t
         for t in doc[window_start : pronoun.start]
-        if t.lower_ == pronoun.root.lower_ and t.dep_ in {"nsubj", "nsubjpass"} and t.i != pronoun.root.i
+        if t.lower_ == pronoun.root.lower_
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and t.i != pronoun.root.i
+        and not (inside is not None and inside[t.idx])  # "“She never shows up,” she said": someone else
     ]
     if earlier and hops < 3:
         return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], hops + 1, inside)
@@ -624,7 +629,7 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
             ):
                 continue
             if t.ent_type_ == "PERSON":
-                name = next(e.text for e in doc.ents if e.start <= t.i < e.end)
+                name = next(e.text for e in entities(doc) if e.start <= t.i < e.end)
             else:
                 parts = [t, *(c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN")]
                 name = doc[min(p.i for p in parts) : t.i + 1].text

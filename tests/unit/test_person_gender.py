@@ -18,10 +18,14 @@ from copydesk.flows.extract.quotes import extract_quotes
         ("Mrs. Okafor chairs the board. Ngozi Okafor called the vote.", "Okafor", "f"),
         ("Mrs. Okafor chairs the board. Ngozi Okafor called the vote.", "Ngozi Okafor", "f"),
         ("Mr. Lund runs the mill.", "Lund", "m"),
+        # the honorific's name stops where a time starts
+        ("Mr. Lund Tuesday said the mill would close.", "Lund", "m"),
         # a noun with gender beside the name: an appositive, or the noun the name is set
         # beside ("his sister, Irena Kral")
         ("Irena Kral, a businesswoman from Brno, bought the mill.", "Irena Kral", "f"),
         ("Pavel Hrubý came with his sister, Irena Kral, to the sale.", "Irena Kral", "f"),
+        # an appositive with a possessive names the person by their relation
+        ("Melania Trump, his wife, spoke first.", "Melania Trump", "f"),
         # possessives the name binds as its clause's subject, twice
         ("Ana Ruiz sold her shop. Ana Ruiz opened her new cafe.", "Ana Ruiz", "f"),
         # the subject pronoun of what the name says, twice
@@ -47,6 +51,8 @@ def test_the_article_gives_a_person_a_gender(nlp, text, name, gender):
         ("Campaign spokesman Hope Hicks confirmed the date.", "Hope Hicks"),
         # two people share the surname: the bare surname's evidence could be either's
         ("Bill Marsh and Hillary Marsh arrived. Mrs. Marsh spoke first.", "Bill Marsh"),
+        # a verb whose object is the addressee: "he" could be either of them
+        ("Tom Reed told reporters he would run. Tom Reed told voters he had the votes.", "Tom Reed"),
         # told someone: the "he" could be either of them
         ("Tom Reed told Lena Fox he would run. Tom Reed told Lena Fox he had the votes.", "Tom Reed"),
         # the evidence points both ways
@@ -123,3 +129,11 @@ def test_the_sentence_before_is_the_narrative_one_past_a_quote_the_tagger_cut_of
         "“Will you pledge to pardon nobody? Will you?” he asks."
     )
     assert (q.speaker, q.speaker_name) == ("he", "Tom Reed")
+
+
+def test_a_pronoun_inside_quoted_words_does_not_start_the_chain(speech):
+    # the "She" inside the quotes is Ruiz, whom Okafor talks about; the last "she" is Okafor
+    found = speech(
+        "Ana Ruiz voted no on Monday. “She is wrong,” Mrs. Okafor said. “She never shows up. She skips every vote.” she said."
+    )
+    assert (found[-1].speaker, found[-1].speaker_name) == ("she", "Okafor")
