@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.text import line_paragraph_spans
@@ -19,6 +21,7 @@ _KEY = "copydesk.sentences"
 _TEXT = "copydesk.text"
 _ENTS = "copydesk.ents"
 _PARAS = "copydesk.line_paragraphs"
+_PROPN = "copydesk.proper_nouns"
 
 
 def text_of(doc: Doc) -> str:
@@ -48,6 +51,15 @@ def _entities(doc: Doc) -> tuple[list[int], list[int], list[Span]]:
     if cached is None:
         ents = list(doc.ents)
         cached = doc.user_data[_ENTS] = ([e.start for e in ents], [e.end_char for e in ents], ents)
+    return cached
+
+
+def proper_nouns(doc: Doc) -> list[Token]:
+    """The tokens tagged PROPN, found in the tag array once per Doc instead of making a
+    Token for every word."""
+    cached = doc.user_data.get(_PROPN)
+    if cached is None:
+        cached = doc.user_data[_PROPN] = [doc[int(i)] for i in (doc.to_array([POS]) == PROPN).nonzero()[0]]
     return cached
 
 

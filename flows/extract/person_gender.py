@@ -31,11 +31,9 @@ import re
 from collections import Counter
 from typing import Literal
 
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from copydesk.flows.extract.doccache import entities, text_of
+from copydesk.flows.extract.doccache import entities, proper_nouns, text_of
 from copydesk.flows.extract.lexicon import ADDRESSING_VERBS, SPEECH_VERBS
 from copydesk.flows.extract.speaker_identity import person_names
 
@@ -203,8 +201,7 @@ def _collect(doc: Doc) -> Evidence:
 
     people = person_names(doc)  # the recogniser's and the tagger's: many names are no entity
     # Honorifics are proper nouns to the tagger ("Mr./NNP"): look at those only.
-    for i in (doc.to_array([POS]) == PROPN).nonzero()[0]:
-        token = doc[int(i)]
+    for token in proper_nouns(doc):
         gender = HONORIFICS.get(token.lower_.rstrip("."))
         if gender and token.i + 1 < len(doc) and token.text[:1].isupper():
             vote(_proper_run(doc, token.i + 1), gender, STATED)

@@ -593,7 +593,7 @@ def name_in(speaker: Span) -> str | None:
     return None
 
 
-def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | None = None) -> str | None:
+def resolve_pronoun(doc: Doc, pronoun: Span, inside: bytearray, hops: int = 0) -> str | None:
     """The named person a pronoun stands for (for 'it' or 'they', an organisation): in its
     sentence and the one before (past sentences of quoted words only), the nearest that
     is a subject, since a subject is what
@@ -611,22 +611,17 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
         if t.lower_ == pronoun.root.lower_
         and t.dep_ in {"nsubj", "nsubjpass"}
         and t.i != pronoun.root.i
-        and not (inside is not None and inside[t.idx])  # "“She never shows up,” she said": someone else
+        and not inside[t.idx]  # "“She never shows up,” she said": someone else
     ]
     if earlier and hops < 3:
-        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], hops + 1, inside)
+        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], inside, hops + 1)
     # "… her own tweets. She tweeted": a person the article calls "Mr." is not "she"
     word = pronoun.root.lower_
     if want == PERSON_LABEL:
         # The tagger's names count where the entity recogniser missed one ("Mayor Ana
         # Ruiz spoke …" with no PERSON entity): a proper-noun subject in the window.
         for t in reversed(doc[window_start : pronoun.start]):
-            if (
-                t.dep_ not in {"nsubj", "nsubjpass"}
-                or t.pos_ != "PROPN"
-                or inside is not None
-                and inside[t.idx]
-            ):
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "PROPN" or inside[t.idx]:
                 continue
             if t.ent_type_ == "PERSON":
                 name = next(e.text for e in entities(doc) if e.start <= t.i < e.end)
@@ -641,12 +636,7 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
                 return name
     nearest = None
     for ent in ents_before(doc, pronoun.start_char):
-        if (
-            ent.label_ not in want
-            or not agrees(doc, word, ent.text)
-            or inside is not None
-            and inside[ent.start_char]
-        ):
+        if ent.label_ not in want or inside[ent.start_char] or not agrees(doc, word, ent.text):
             continue
         if nearest is None:
             nearest = ent
@@ -661,7 +651,7 @@ def resolve_pronoun(doc: Doc, pronoun: Span, hops: int = 0, inside: bytearray | 
 MAX_QUOTED_SENTENCES = 4
 
 
-def _previous_narrative_sentence(doc: Doc, here: Span, inside: bytearray | None) -> int:
+def _previous_narrative_sentence(doc: Doc, here: Span, inside: bytearray) -> int:
     """Where the window a pronoun resolves in starts: the sentence before its own, past the
     sentences that are quoted words only ("Trump says he will ask Obama. / “Will you
     pledge …?” / he asks." when the tagger cuts "he asks." off its quote)."""
@@ -671,7 +661,7 @@ def _previous_narrative_sentence(doc: Doc, here: Span, inside: bytearray | None)
             break
         sent = sentence_of(doc[start - 1])
         start = sent.start
-        if inside is None or not _wholly_quoted(sent, inside):
+        if not _wholly_quoted(sent, inside):
             break
     return start
 

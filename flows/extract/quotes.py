@@ -194,7 +194,7 @@ def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside:
     named = antecedent(speaker, inside) or speaker
     quote.speaker_name = name_in(named)
     if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS | POSSESSIVE_PRONOUNS:
-        quote.speaker_name = resolve_pronoun(doc, named, inside=inside)
+        quote.speaker_name = resolve_pronoun(doc, named, inside)
     if quote.speaker_name is None:
         quote.speaker_name = titled_person(named)  # "the mayor", after "Mayor Ana Ruiz"
     if quote.speaker_name is None and named is not speaker:

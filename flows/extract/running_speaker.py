@@ -130,7 +130,7 @@ def _nearer_mention(doc: Doc, prev: Quote, quote: Quote, inside: bytearray) -> S
             continue
         if (
             token.lower_ in {"he", "she"}
-            and resolve_pronoun(doc, doc[token.i : token.i + 1], inside=inside) == prev.speaker_name
+            and resolve_pronoun(doc, doc[token.i : token.i + 1], inside) == prev.speaker_name
         ):
             found = doc[token.i : token.i + 1]
         elif token.ent_type_ == "PERSON" and token.text in name_words:

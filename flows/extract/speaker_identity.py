@@ -18,11 +18,9 @@ Everything here is a function of parsed tokens: no file system, no Prefect.
 
 from __future__ import annotations
 
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from copydesk.flows.extract.doccache import entities
+from copydesk.flows.extract.doccache import entities, proper_nouns
 from copydesk.flows.extract.holders import is_person_noun
 
 # The abbreviations English news writes before a name for the titles a definite
@@ -99,10 +97,7 @@ def person_names(doc: Doc) -> list[Span]:
 
 def _find_names(doc: Doc) -> list[Span]:
     names = [e for e in entities(doc) if e.label_ == "PERSON"]
-    # Only proper nouns can end a name: find them in the tag array instead of making a
-    # Token for every word (this runs on every article with a pronoun speaker).
-    for i in (doc.to_array([POS]) == PROPN).nonzero()[0]:
-        t = doc[int(i)]
+    for t in proper_nouns(doc):  # only a proper noun can end a name
         if t.dep_ == "compound" or t.ent_type_:
             continue
         chain = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
