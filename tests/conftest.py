@@ -38,8 +38,15 @@ def layer_of(path: Path) -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its layer, and run the layers in order: unit, e2e, browser.
+    In-process tests first give the quickest failure, and the property tests
+    (tests/unit/test_properties.py) then generate their examples before any e2e test has
+    left Prefect's and Dask's background threads running: those threads draw on the global
+    ``random`` state, which Hypothesis watches while it generates (it warns "Do not use the
+    random module inside strategies" when the state moves under it)."""
     for item in items:
         item.add_marker(layer_of(item.path))
+    items.sort(key=lambda item: LAYERS.index(layer_of(item.path)))  # stable: file order within a layer
 
 
 @pytest.fixture(scope="session", autouse=True)
