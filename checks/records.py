@@ -32,6 +32,9 @@ class Quote:
     # Derived facts the checks use; not part of the JSON contract's required fields.
     anonymous: bool = False
     statement_year: int | None = None  # an explicit year the statement was made in
+    # A speech quote the text gives no speaker: a person or body named beside it (its
+    # sentence or the one before or after), where a reader looks for one (quote_nearby).
+    named_nearby: str | None = None
     cue_start: int | None = None  # where the cue verb is (internal to extraction)
     paragraph: int = 0
 

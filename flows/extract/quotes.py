@@ -30,6 +30,7 @@ from copydesk.flows.extract.quote_introducers import introducer
 from copydesk.flows.extract.quote_kind import classify
 from copydesk.flows.extract.quote_labels import colon_introducer, dash_speaker, round_up_signature, turn_label
 from copydesk.flows.extract.quote_marks import QuoteSpan, find_quote_spans
+from copydesk.flows.extract.quote_nearby import named_nearby
 from copydesk.flows.extract.quote_owners import owned_before_noun, statement_owner
 from copydesk.flows.extract.quote_signature import signature_line
 from copydesk.flows.extract.quote_speakers import (
@@ -84,6 +85,10 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     for quote in quotes:
         if quote.kind == "speech" and quote.speaker and not quote.speaker_name:
             quote.speaker_name = quote.speaker
+        if quote.kind == "speech" and quote.speaker is None:
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            nearby = named_nearby(doc, span, inside) if span is not None and len(span) else None
+            quote.named_nearby = nearby.text if nearby is not None else None
     return quotes
 
 
