@@ -111,6 +111,9 @@ DATA_SOURCE_NOUNS = {
 
 
 PROPOSAL_NOUNS = frozenset({"plan", "proposal"})
+# "that" is left out: the parser often takes a "that" clause for a relative one, and "a
+# report that found ..." is a reporting noun's clause (``_document_frame``).
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
 
 # How an attribution frames its sentence, which decides what it covers (copydesk.flows.extract.scope):
 # "sentence": the whole sentence ("according to X", "the census shows", "in that survey");
@@ -208,6 +211,18 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     if not subj:
         return None
     head = subj[0]
+    relative = None
+    if (
+        head.lower_ in RELATIVE_SUBJECTS
+        and token.dep_ == "relcl"
+        and token.head.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "ccomp" for c in token.children)
+    ):
+        # "said Borges, who predicted a third of the vote will be cast early", "the
+        # agency, which estimates that ...": a relative clause that reports a clause
+        # reports for the noun it hangs on ("the showman who has maintained a lead" reports
+        # nothing)
+        relative, head = head, token.head
     if head.lower_ in {"it", "this", "that", "which", "who", "there"}:
         return None
     if (
@@ -225,14 +240,20 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         return None  # "the minister believes": an opinion, not a source
     start = head.left_edge.idx
     end = token.idx + len(token.text)
-    if start > token.idx:  # inverted: "said the ministry"
-        start, end = token.idx, head.right_edge.idx + len(head.right_edge.text)
+    last = _phrase_end(head)
+    entity = token.doc[head.left_edge.i : last.i + 1].text
+    if relative is not None:
+        # the phrase is the relative clause's own ("who predicted"): the name before it may
+        # be another attribution's ("said Borges, who predicted ...")
+        start = relative.idx
+    elif start > token.idx:  # inverted: "said the ministry"
+        start, end = token.idx, last.idx + len(last.text)
     phrase = text_of(token.doc)[start:end]
     return (
         Attribution(
             start,
             end,
-            token.doc[head.left_edge.i : head.right_edge.i + 1].text,
+            entity,
             token,
             sent,
             vague,
@@ -247,6 +268,20 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         if len(phrase) < 200
         else None
     )
+
+
+def _phrase_end(head: Token) -> Token:
+    """The last word of ``head``'s noun phrase without its relative clause ("Borges[, who
+    predicted …]"): that clause may be an attribution of its own."""
+    last = head
+    for child in head.rights:
+        after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+        if child.dep_ == "relcl" or child.is_punct and after is not None and after.dep_ == "relcl":
+            break
+        last = child.right_edge
+    while last.i > head.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return last
 
 
 # Where a noun stands: the small model tags "forecast", "estimate" or "count" as a verb
@@ -281,13 +316,20 @@ def _document_frame(noun: Token, sent: Span) -> Attribution | None:
     )  # "a Gallup survey", "a 2019 audit": somebody could look it up
     vague = owner is None and (_is_unnamed(noun) or indefinite and not named_in_phrase)
     frame: Frame | None = None
+    framing = noun.dep_ == "pobj" and noun.head.lower_ in FRAMING_PREPOSITIONS
     if _is_data(noun) and (
-        noun.dep_ in {"nsubj", "nsubjpass"}
-        or noun.dep_ == "pobj"
-        and noun.head.lower_ in FRAMING_PREPOSITIONS
-        or noun.dep_ == "dobj"
-        and owner is not None
+        noun.dep_ in {"nsubj", "nsubjpass"} or framing or noun.dep_ == "dobj" and owner is not None
     ):
+        frame = "sentence"
+    elif (
+        framing
+        and owner is not None
+        and noun.head.head.pos_ in {"VERB", "AUX"}
+        and noun.head.i < noun.head.head.i
+    ):
+        # "By the Associated Press's tally, he has 739", "The senator, in her statement,
+        # put the cost at $2 billion": someone's statement set before the verb frames its
+        # clause ("stayed constant despite falsehoods in his statements" frames nothing)
         frame = "sentence"
     elif owner is not None and any(c.dep_ in {"acl", "relcl", "prep", "ccomp"} for c in noun.children):
         frame = "noun"

@@ -157,6 +157,60 @@ def test_a_subject_that_acts_is_not_a_source(one, body):
     assert [f.sources for f in art.figures] == [[]], body
 
 
+@pytest.mark.parametrize(
+    ("body", "text", "source"),
+    [
+        # a relative clause of reporting speaks for the noun it hangs on, also after a
+        # name that is another verb's subject already
+        (
+            "“We count every ballot twice,” said Ana Ruiz, who predicted about a third of the "
+            "county's vote will be cast by mail.",
+            "a third",
+            "Ana Ruiz",
+        ),
+        (
+            "The harbour board, which estimates that 3,400 boats use the port, met on Friday.",
+            "3,400 boats",
+            "The harbour board",
+        ),
+    ],
+)
+def test_a_relative_clause_of_reporting_reports_for_its_noun(one, body, text, source):
+    assert covered_by(one(body + "\n"), text) == [source]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a relative clause that reports nothing sources nothing
+        "The mayor, who owns 40 percent of the ferry company, said nothing about the fares.",
+        # nor does one on an unnamed group: a vague holder is no source
+        "Many economists, who predict 5 percent growth for the port, were wrong before.",
+    ],
+)
+def test_a_relative_clause_that_is_no_named_report_sources_nothing(one, body):
+    art = one(body + "\n")
+    assert [f.sources for f in art.figures] == [[]], body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "By the Gazette's tally, the mayor now has 739 signatures on the petition.",
+        "In the ministry's statement, the strike cost the port $2 million.",
+        "By the union's tally, 900 drivers walked out on Monday.",
+    ],
+)
+def test_someone_s_statement_framing_the_clause_covers_its_figure(one, body):
+    art = one(body + "\n")
+    assert [bool(f.sources) for f in art.figures] == [True], body
+
+
+def test_a_statement_without_an_owner_frames_nothing(one):
+    art = one("By one tally, the mayor now has 739 signatures on the petition.\n")
+    assert figure(art, "739").sources == []
+
+
 def test_an_unnamed_document_sources_nothing(one):
     art = one("By one estimate, 30,000 acres of marsh have been drained.\n")
     assert figure(art, "30,000 acres").sources == []
