@@ -258,6 +258,10 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             return None  # "the 400 richest Americans", "the 100 most influential people": a list's name
         if noun is not None and _names_follow(noun, value):
             return None  # "two states, Illinois and Arizona": the text itself shows the count
+        if span[0].i > 0 and doc[span[0].i - 1].lower_ in {"these", "those"}:
+            # "hinging on these 2 states", "those 5,000 jobs": a demonstrative points at
+            # things the text names or counted already; the count states nothing new
+            return None
         if noun is None:
             if word_number or value is None or value < 100:
                 return None  # "from 65 to 67", "the three": no count of anything

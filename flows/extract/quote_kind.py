@@ -72,6 +72,18 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     # one that is who a verb of telling addresses ("Ortiz told “Harbour Today,” …").
     if title_case and len(words) <= (4 if ends_sentence else 8) and (not attached or _addressed(doc, span)):
         return "term"
+    # "The “longest standoff in history” may be over", "vacations disguised as “fact-finding
+    # trips”": a noun phrase in the quote that the sentence outside uses as one of its own
+    # (its article outside the marks, or after "as") names or mocks a thing; nobody is
+    # reported saying it (a reported one was caught above or is caught here).
+    if (
+        _used_as_a_noun_phrase(doc, span)
+        and not attached
+        and not _speech_verb_in_sentence(doc, span, inside)
+        and not _reported(doc, span, inside)
+        and statement_owner(span, inside) is None
+    ):
+        return "term"
     # "the “fact-checking” website": participles modifying the noun after the quote are
     # adjectives there, not the verb of a clause somebody said; such a quote is speech only
     # as reported words (below), else a word set off.
@@ -86,6 +98,36 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
     if statement_owner(span, inside) is not None:
         return "speech"
     return "term"
+
+
+def _used_as_a_noun_phrase(doc: Doc, span: Span) -> bool:
+    """The quoted words are a noun phrase that fills a slot of the sentence outside the
+    marks: their head is a noun, and the article or possessive before the opening mark is
+    its determiner ("The “longest armed standoff in American history”"), or "as" or "like"
+    outside introduces it ("portrayed simply as ''Big Coal vs. virtuous wind and solar''")."""
+    root = words_root(span)
+    if root.pos_ not in {"NOUN", "PROPN"} or span.start == 0 or span.start <= root.head.i < span.end:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in span):
+        return False  # "a ''great luxury to have''": a clause's words, someone's
+    before = next((t for t in reversed(doc[max(span.start - 3, 0) : span.start]) if not t.is_punct), None)
+    if before is None:
+        return False
+    if before.dep_ == "case":
+        before = before.head  # "the council's “…”": the possessor, through its "'s"
+    if before.dep_ in {"det", "poss"} and before.head == root:
+        return True
+    return before.lower_ in {"as", "like"} and root.head == before and root.dep_ == "pobj"
+
+
+def _speech_verb_in_sentence(doc: Doc, span: Span, inside: bytearray) -> bool:
+    """A verb of saying outside the quotes of the quote's sentence, whoever the parse makes
+    its subject ("Saturday at the convention Warren said Trump was a “proven failure”"
+    has "Saturday" as the subject of "said")."""
+    return any(
+        not inside[t.idx] and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS
+        for t in sentence_of(doc[span.start])
+    )
 
 
 def _modifies_the_noun_after(span: Span) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import entities, sentence_of
+from copydesk.flows.extract.quote_speakers import MAX_QUOTED_SENTENCES, wholly_quoted
 
 # Proper nouns that name no one who could speak: places, times, amounts, works, events.
 NOT_SPEAKERS = frozenset(
@@ -51,18 +52,33 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 
 def named_nearby(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     """The name nearest the quote ``span`` in its own sentence, else in the sentence
-    before or after it, outside every quotation; None when a reader finds nobody there."""
+    before or after it, outside every quotation; None when a reader finds nobody there.
+    Sentences of quoted words only are passed over: in a run of quotes ("“…” / “…” /
+    “…,” Bob said.") the sentence next to a quote is the run's narration."""
     first = sentence_of(doc[span.start])
     last = sentence_of(doc[span.end - 1])
     own = doc[first.start : last.end]
-    around = [sentence_of(doc[first.start - 1])] if first.start > 0 else []
-    if last.end < len(doc):
-        around.append(sentence_of(doc[last.end]))
+    around = [
+        s for s in (_narrative(doc, first.start, -1, inside), _narrative(doc, last.end, 1, inside)) if s
+    ]
     for sentences in ([own], around):
         names = [t for sent in sentences for t in sent if not inside[t.idx] and _names_someone(doc, t)]
         if names:
             nearest = min(names, key=lambda t: abs(t.idx - span.start_char))
             return _mention(nearest)
+    return None
+
+
+def _narrative(doc: Doc, edge: int, step: int, inside: bytearray) -> Span | None:
+    """The first sentence before (``step`` -1) or after (+1) the token boundary ``edge``
+    that is not quoted words only, looking past at most ``MAX_QUOTED_SENTENCES``."""
+    for _ in range(MAX_QUOTED_SENTENCES + 1):
+        if step < 0 and edge == 0 or step > 0 and edge >= len(doc):
+            return None
+        sent = sentence_of(doc[edge - 1] if step < 0 else doc[edge])
+        if not wholly_quoted(sent, inside):
+            return sent
+        edge = sent.start if step < 0 else sent.end
     return None
 
 

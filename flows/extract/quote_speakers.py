@@ -661,12 +661,13 @@ def _previous_narrative_sentence(doc: Doc, here: Span, inside: bytearray) -> int
             break
         sent = sentence_of(doc[start - 1])
         start = sent.start
-        if not _wholly_quoted(sent, inside):
+        if not wholly_quoted(sent, inside):
             break
     return start
 
 
-def _wholly_quoted(sent: Span, inside: bytearray) -> bool:
+def wholly_quoted(sent: Span, inside: bytearray) -> bool:
+    """Is every word of ``sent`` inside quotation marks (a sentence of quoted words only)?"""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     return bool(words) and all(inside[t.idx] for t in words)
 

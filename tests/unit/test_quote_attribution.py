@@ -770,6 +770,36 @@ def test_a_scare_quote_with_no_one_reporting_it_stays_a_term(quotes):
     assert q.kind == "term"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # its article outside the marks: the sentence uses the quoted noun phrase as its own
+        "The “longest ferry strike in the island's history” may be over at last.",
+        "After two years, the council's “renewal scheme for the western piers” has stalled again.",
+        # after "as" or "like": the thing is disguised as the words, in any quotation marks
+        "Trips abroad were disguised as “fact-finding missions for the harbour board.”",
+        "Vacations were dressed up as ''fact-finding visits to the harbour authorities.''",
+    ],
+)
+def test_a_quoted_noun_phrase_the_sentence_uses_as_its_own_is_a_term(quotes, text):
+    assert [q.kind for q in quotes(text)] == ["term"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported: a verb of saying in the sentence, whatever the parse makes its subject
+        "On Saturday at the harbour convention the mayor said the plan was a “proven failure” in practice.",
+        # words of a clause (a verb not modifying the noun) are someone's
+        "He could do without the ferry, but it was a “great luxury to have.”",
+        # owned: the content of someone's claim
+        "Ortiz's most explosive claim is that the inquiry is a “witch hunt against the harbour.”",
+    ],
+)
+def test_a_quoted_noun_phrase_someone_is_reported_saying_stays_speech(quotes, text):
+    assert [q.kind for q in quotes(text)] == ["speech"]
+
+
 def test_a_naming_word_ending_the_sentence_before_names_nothing(quotes):
     found = quotes(
         '"Only the council can stop them," Lew said on the call. "There is only so much the port can do."'

@@ -43,6 +43,12 @@ def nearby(nlp):
         ),
         # a credit in brackets after a slogan: an organisation named in its sentence
         ("“Yes to a fair harbour tax for every family.” (Greenpeace, 2009)", "Greenpeace"),
+        # past a sentence of quoted words only: the narration of a run of quotes
+        (
+            'When the crew saw no help was coming, "they turned back" for the pier. '
+            '"There was no delay at all. It took a good ten minutes to get ready," Ana Ruiz said.',
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_a_name_beside_the_quote_is_where_a_reader_looks(nearby, text, name):
