@@ -211,7 +211,7 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return None  # "..., she said": a misparse can hang a second subject on a named speaker's verb
     for holder, verb, by_class in _holders(token):
         reason = unnamed_holder(holder)
-        if reason is None or _counted(holder):
+        if reason is None or _counted(holder) or _measured_by_a_share(token, holder):
             continue
         if not by_class and not stance_of(verb, holder_is_document=reason == "unnamed-document"):
             continue
@@ -276,6 +276,26 @@ def _measured_by_a_margin(verb: Token) -> bool:
         )
         for c in verb.children
     )
+
+
+def _measured_by_a_share(verb: Token, holder: Token | None) -> bool:
+    """The group's stance is given as a poll's share, set off beside the group or the verb:
+    "distrusted by a large number of voters - 62 percent", "most oppose it, 59%-28%",
+    "many voters distrust him, 62 percent in all". The share is the claim (figure-
+    unsourced's case); the group is who a poll counted, not an authority."""
+    hosts = {verb.i, *(c.i for c in verb.children if c.dep_ == "dobj")}  # "oppose it, 59%-28%"
+    node = holder
+    while node is not None and node.i != verb.i and node.head.i != node.i:
+        hosts.add(node.i)  # the holder's phrase: "voters" -> "of" -> "number" -> "by"
+        node = node.head
+    for token in verb.subtree:
+        if token.lower_ not in _PERCENT_WORDS or token.head.i not in hosts:
+            continue
+        edge = token.left_edge.i
+        set_off = any(t.text in {",", "-", "–", "—"} for t in token.doc[max(edge - 1, 0) : edge + 1])
+        if set_off and token.dep_ in {"appos", "npadvmod", "dobj"}:
+            return True
+    return False
 
 
 def _counted(holder: Token) -> bool:

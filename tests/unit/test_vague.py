@@ -79,6 +79,9 @@ def vague(nlp):
             "quantifier",
         ),
         ("The new toll worries shipowners.", "worries shipowners", "group"),
+        # a share inside what is held, or inside the object, measures no group
+        ("Critics oppose the 5 percent levy on ferries.", "Critics oppose", "group"),
+        ("Many experts say 40 percent of the levy is wasted.", "Many experts say", "group"),
         # a light verb with a stance as its object
         ("Some residents have expressed concern about the noise.", "Some residents have expressed", "group"),
         # a non-restrictive relative clause says what the group holds
@@ -150,6 +153,10 @@ def test_fires(vague, text, span, reason):
         # a stance measured by a margin is a poll's count, the figure's claim
         "Renters, who favor the mayor by a 6-point margin, turned out in force.",
         "By a slim margin, shipowners also said the levy hurts the port.",
+        # ... or by a share set off beside the group or the verb
+        "The mayor is also distrusted by a large number of islanders - 62 percent - this spring.",
+        "Shipowners are more divided, although most oppose the levy, 59%-28%.",
+        "Many islanders distrust the ferry board, 62 percent in all.",
         "Islanders say by 55 to 41 percent that the ferry should run at night.",
     ],
 )
