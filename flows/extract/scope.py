@@ -118,7 +118,11 @@ def cover_figures(
     passage_starts = [p.start for p in passages]
     cited = [(c.clean_pos, c) for c in citations]
     cited_at = [p for p, _ in cited]
-    lines = _source_lines(doc, paragraphs) + _method_notes(named, paragraphs, text_of(doc))
+    lines = (
+        _source_lines(doc, paragraphs)
+        + _method_notes(named, paragraphs, text_of(doc))
+        + _introduced_excerpts(named, paragraphs, text_of(doc))
+    )
     para_starts = [p[0] for p in paragraphs]
     # each sentence's attributions, so that a long article stays linear
     by_sentence: dict[int, list[Attribution]] = {}
@@ -444,6 +448,26 @@ def _source_lines(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[tup
     for i, (s, e) in enumerate(paragraphs):
         if i > 0 and SOURCE_LINE.match(text[s:e]):
             out.append(((paragraphs[i - 1][0], e), _source_line_attribution(doc, s)))
+    return out
+
+
+def _introduced_excerpts(
+    named: list[Attribution], paragraphs: list[tuple[int, int]], text: str
+) -> list[tuple[tuple[int, int], Attribution]]:
+    """For each paragraph that ends by introducing what a named source reported ("Fox News
+    reports:", "The bureau wrote in its filing:"), with nothing reported in the sentence
+    itself: the paragraph after it, the excerpt, is the source's, quotation marks or not."""
+    para_starts = [p[0] for p in paragraphs]
+    out = []
+    for a in named:
+        idx = bisect.bisect_right(para_starts, a.start) - 1
+        if idx < 0 or idx + 1 >= len(paragraphs) or a.cue is None:
+            continue
+        if text[a.end : paragraphs[idx][1]].strip() != ":":
+            continue  # the attribution and a colon end the paragraph
+        if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in a.cue.children):
+            continue  # "X reported the figures as follows:" reports something of its own first
+        out.append((paragraphs[idx + 1], a))
     return out
 
 

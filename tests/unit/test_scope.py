@@ -211,6 +211,20 @@ def test_a_statement_without_an_owner_frames_nothing(one):
     assert figure(art, "739").sources == []
 
 
+def test_a_paragraph_introducing_a_named_report_covers_the_excerpt_after_it(one):
+    art = one(
+        "The Gazette reports:\n\n…at least 40 ferry crossings were cancelled in March.\n\n"
+        "The port employs 900 people.\n"
+    )
+    assert covered_by(art, "40 ferry crossings") == ["The Gazette"]
+    assert figure(art, "900 people").sources == []  # the excerpt is one paragraph
+
+
+def test_a_report_with_its_own_content_introduces_no_excerpt(one):
+    art = one("The Gazette reports that the pier reopened:\n\nThe port employs 900 people.\n")
+    assert figure(art, "900 people").sources == []
+
+
 def test_an_unnamed_document_sources_nothing(one):
     art = one("By one estimate, 30,000 acres of marsh have been drained.\n")
     assert figure(art, "30,000 acres").sources == []
