@@ -158,6 +158,8 @@ def is_vague_holder(head: Token, verb: Token | None = None) -> bool:
 def _group_kind(head: Token) -> Reason | None:
     lemma = head.lemma_.lower()
     plural = head.tag_ in {"NNS", "NNPS"}
+    if plural and head.text[:1].isupper() and _family_named_in_story(head):
+        return None  # "the Khans say", after "Khizr Khan and Ghazala Khan": a named family
     if head.ent_type_ == "NORP" and plural:
         return "party"  # "Democrats", "Europeans"
     if head.pos_ != "NOUN" or head.ent_type_ in NAMING_ENTITIES:
@@ -171,6 +173,15 @@ def _group_kind(head: Token) -> Reason | None:
     if lemma in PERSON_NOUNS or lemma in GROUP_NOUNS or lemma in OFFICE_HOLDERS:
         return "group"
     return "group" if _is_person_noun(lemma) else None
+
+
+def _family_named_in_story(head: Token) -> bool:
+    """A plural of a surname the story gives a person ("the Khans", "the Joneses")."""
+    word = head.text
+    singular = {word[:-1]} if word.endswith("s") else set()
+    if word.endswith("es"):
+        singular.add(word[:-2])
+    return bool(singular) and named_in_story(head.doc, singular, {"PERSON"})
 
 
 def _counted(head: Token) -> bool:

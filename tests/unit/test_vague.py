@@ -153,6 +153,8 @@ def test_fires(vague, text, span, reason):
         # a stance measured by a margin is a poll's count, the figure's claim
         "Renters, who favor the mayor by a 6-point margin, turned out in force.",
         "By a slim margin, shipowners also said the levy hurts the port.",
+        # a plural of a surname the story gives people: a named family
+        "Amir Khan and Sara Khan run the ferry. The Khans say the levy will close them down.",
         # ... or by a share set off beside the group or the verb
         "The mayor is also distrusted by a large number of islanders - 62 percent - this spring.",
         "Shipowners are more divided, although most oppose the levy, 59%-28%.",
