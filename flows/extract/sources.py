@@ -197,6 +197,17 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
         return None
     subj = [c for c in token.children if c.dep_ in {"nsubj"}]
     shared = False
+    if not subj and token.tag_ == "VBN" and is_as_clause(token):
+        # "As reported by Western Journalism, there are 150 delegates": the agent of a
+        # passive aside of reporting speaks for the clause it is attached to
+        # ("as measured by annual revenue" names a yardstick, not a source)
+        subj = [
+            o
+            for c in token.children
+            if c.dep_ == "agent"
+            for o in c.children
+            if o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in ORG_LIKE or _is_document(o))
+        ]
     if not subj and token.dep_ in {"advcl", "xcomp", "conj"} and token.tag_ in {"VBG", "VBN"}:
         # "Stumpf tried to make the case, explaining the firings amounted to 1 percent":
         # a participle of saying reports for the subject of the verb it hangs from.
@@ -371,7 +382,15 @@ def _owner(noun: Token) -> Token | None:
 
 def _is_data(token: Token) -> bool:
     # the word as written too: the small model lemmatises "data" to "datum"
-    return token.lemma_.lower() in DATA_SOURCE_NOUNS or token.lower_ in DATA_SOURCE_NOUNS
+    if token.lemma_.lower() in DATA_SOURCE_NOUNS or token.lower_ in DATA_SOURCE_NOUNS:
+        return True
+    # "The poll's results are disappointing news for Kasich, who is third with 24 percent":
+    # what a data source holds, as the subject, frames its sentence as the source would
+    # (not "within the poll's margin of error", which states no data)
+    return token.dep_ in {"nsubj", "nsubjpass"} and any(
+        c.dep_ == "poss" and (c.lemma_.lower() in DATA_SOURCE_NOUNS or c.lower_ in DATA_SOURCE_NOUNS)
+        for c in token.children
+    )
 
 
 def _is_proposal(token: Token) -> bool:

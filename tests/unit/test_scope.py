@@ -211,6 +211,25 @@ def test_a_statement_without_an_owner_frames_nothing(one):
     assert figure(art, "739").sources == []
 
 
+def test_a_passive_aside_of_reporting_speaks_through_its_agent(one):
+    art = one("As reported by the Gazette, 150 berths are still free at the marina.\n")
+    assert covered_by(art, "150 berths") == ["the Gazette"]
+    # a yardstick is no source
+    art = one("The port, half the size of Dover as measured by tonnage, has 150 berths.\n")
+    assert figure(art, "150 berths").sources == []
+
+
+def test_what_a_data_source_holds_as_the_subject_frames_its_sentence(one):
+    art = one(
+        "The Harbour Institute released its poll on Monday.\n\n"
+        "The poll's results are bad news for the mayor, who is third with 24 percent.\n"
+    )
+    assert figure(art, "24 percent").sources
+    # not what it merely has: a margin of error states no data
+    art = one("The mayor and her rival are tied at 44 percent, within the poll's margin of error.\n")
+    assert figure(art, "44 percent").sources == []
+
+
 def test_a_paragraph_introducing_a_named_report_covers_the_excerpt_after_it(one):
     art = one(
         "The Gazette reports:\n\n…at least 40 ferry crossings were cancelled in March.\n\n"
