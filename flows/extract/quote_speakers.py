@@ -593,7 +593,9 @@ def name_in(speaker: Span) -> str | None:
     return None
 
 
-def resolve_pronoun(doc: Doc, pronoun: Span, inside: bytearray, hops: int = 0) -> str | None:
+def resolve_pronoun(
+    doc: Doc, pronoun: Span, inside: bytearray, hops: int = 0, speaking_before: str | None = None
+) -> str | None:
     """The named person a pronoun stands for (for 'it' or 'they', an organisation): in its
     sentence and the one before (past sentences of quoted words only), the nearest that
     is a subject, since a subject is what
@@ -614,7 +616,7 @@ def resolve_pronoun(doc: Doc, pronoun: Span, inside: bytearray, hops: int = 0) -
         and not inside[t.idx]  # "“She never shows up,” she said": someone else
     ]
     if earlier and hops < 3:
-        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], inside, hops + 1)
+        return resolve_pronoun(doc, doc[earlier[0].i : earlier[0].i + 1], inside, hops + 1, speaking_before)
     # "… her own tweets. She tweeted": a person the article calls "Mr." is not "she"
     word = pronoun.root.lower_
     if want == PERSON_LABEL:
@@ -634,6 +636,11 @@ def resolve_pronoun(doc: Doc, pronoun: Span, inside: bytearray, hops: int = 0) -
                     continue
             if agrees(doc, word, name):
                 return name
+    # No person is the subject near it: a pronoun that reports speech goes on with whoever
+    # spoke the quote before, rather than the nearest name ("“…,” said Don Fowler, a former
+    # party chairman. … “…,” he added." is Fowler, not the Clinton his quote is about).
+    if want == PERSON_LABEL and speaking_before is not None and agrees(doc, word, speaking_before):
+        return speaking_before
     nearest = None
     for ent in ents_before(doc, pronoun.start_char):
         if ent.label_ not in want or inside[ent.start_char] or not agrees(doc, word, ent.text):

@@ -146,7 +146,7 @@ def _attribute(doc: Doc, span: Span, quote: Quote, inside: bytearray, previous: 
             speaker = poll_behind(doc, speaker, inside) or speaker
     quote.cue = cue_word
     if speaker is not None:
-        _set_speaker(doc, quote, speaker, cue_word, inside)
+        _set_speaker(doc, quote, speaker, cue_word, inside, _speaking_before(quote, previous))
 
 
 def _spoke_in(previous: Quote | None, sentence: Span) -> bool:
@@ -191,7 +191,22 @@ def _attribute_from_layout(doc: Doc, span: Span, quote: Quote, inside: bytearray
         _set_speaker(doc, quote, signed, "—", inside)
 
 
-def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside: bytearray) -> None:
+def _speaking_before(quote: Quote, previous: Quote | None) -> str | None:
+    """Who spoke the speech quote before ``quote``, when it was in the same paragraph or the
+    one before: "he added" after a quote of Manafort's goes on with Manafort."""
+    if previous is None or previous.speaker_name is None or quote.paragraph - previous.paragraph > 1:
+        return None
+    return previous.speaker_name
+
+
+def _set_speaker(
+    doc: Doc,
+    quote: Quote,
+    speaker: Span,
+    cue: str | None,
+    inside: bytearray,
+    speaking_before: str | None = None,
+) -> None:
     quote.cue = cue
     quote.speaker = speaker.text
     quote.speaker_start = speaker.start_char
@@ -199,7 +214,7 @@ def _set_speaker(doc: Doc, quote: Quote, speaker: Span, cue: str | None, inside:
     named = antecedent(speaker, inside) or speaker
     quote.speaker_name = name_in(named)
     if quote.speaker_name is None and named.root.lower_ in PERSONAL_PRONOUNS | POSSESSIVE_PRONOUNS:
-        quote.speaker_name = resolve_pronoun(doc, named, inside)
+        quote.speaker_name = resolve_pronoun(doc, named, inside, speaking_before=speaking_before)
     if quote.speaker_name is None:
         quote.speaker_name = titled_person(named)  # "the mayor", after "Mayor Ana Ruiz"
     if quote.speaker_name is None and named is not speaker:

@@ -1972,3 +1972,25 @@ def test_an_according_to_in_the_middle_does_not_take_a_later_statement(quotes):
 )
 def test_a_noun_made_of_a_verb_of_saying_names_a_statement(noun, names_a_statement):
     assert is_statement_noun(noun) is names_a_statement
+
+
+def test_a_pronoun_with_no_subject_near_it_goes_on_with_who_spoke_before(quotes):
+    found = speech(
+        quotes(
+            "“The party has to heal,” said Don Fowler, a former party chairman.\n\n"
+            "The fight over Hillary Clinton's emails has not gone away. “It will take time,” he added."
+        )
+    )
+    assert [q.speaker_name for q in found] == ["Don Fowler", "Don Fowler"]
+
+
+def test_a_pronoun_far_from_the_last_speaker_is_not_theirs(quotes):
+    # two paragraphs on, the quote before is no longer the discourse's speaker
+    found = speech(
+        quotes(
+            "“The party has to heal,” said Don Fowler, a former party chairman.\n\n"
+            "The mayor met the board on Monday.\n\n"
+            "The fight over Hillary Clinton's emails has not gone away. “It will take time,” he added."
+        )
+    )
+    assert found[1].speaker_name != "Don Fowler"
