@@ -25,27 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from copydesk.flows.extract.doccache import entities, sentence_of
 from copydesk.flows.extract.quote_speakers import MAX_QUOTED_SENTENCES, wholly_quoted
 
-# Proper nouns that name no one who could speak: places, times, amounts, works, events.
-NOT_SPEAKERS = frozenset(
-    {
-        "GPE",
-        "LOC",
-        "FAC",
-        "DATE",
-        "TIME",
-        "MONEY",
-        "PERCENT",
-        "QUANTITY",
-        "CARDINAL",
-        "ORDINAL",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-        "PRODUCT",
-        "NORP",  # "Democrats", "Republican": a group, nobody a reader could check
-    }
-)
+# The entity types that name someone who can speak; a proper noun of any other type is a
+# place, a time, an amount, a work, a group ("Democrats"): nobody a reader could check.
 SPEAKING_ENTITIES = frozenset({"PERSON", "ORG"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
@@ -61,8 +42,14 @@ def named_nearby(doc: Doc, span: Span, inside: bytearray) -> Span | None:
     around = [
         s for s in (_narrative(doc, first.start, -1, inside), _narrative(doc, last.end, 1, inside)) if s
     ]
+    story_names_a_person = any(e.label_ == "PERSON" for e in entities(doc))
     for sentences in ([own], around):
-        names = [t for sent in sentences for t in sent if not inside[t.idx] and _names_someone(doc, t)]
+        names = [
+            t
+            for sent in sentences
+            for t in sent
+            if not inside[t.idx] and _names_someone(t, story_names_a_person)
+        ]
         if names:
             nearest = min(names, key=lambda t: abs(t.idx - span.start_char))
             return _mention(nearest)
@@ -82,13 +69,13 @@ def _narrative(doc: Doc, edge: int, step: int, inside: bytearray) -> Span | None
     return None
 
 
-def _names_someone(doc: Doc, token: Token) -> bool:
+def _names_someone(token: Token, story_names_a_person: bool) -> bool:
     if token.ent_type_ in SPEAKING_ENTITIES:
         return True
-    if token.pos_ == "PROPN" and token.ent_type_ not in NOT_SPEAKERS and not token.is_lower:
-        return True  # the recogniser misses many names
+    if _proper(token):
+        return True  # a name the recogniser missed
     # "he" and "she" stand for a person the story names (resolve_pronoun finds whom)
-    return token.lower_ in PERSON_PRONOUNS and any(e.label_ == "PERSON" for e in entities(doc))
+    return story_names_a_person and token.lower_ in PERSON_PRONOUNS
 
 
 def _mention(token: Token) -> Span:
@@ -108,4 +95,5 @@ def _mention(token: Token) -> Span:
 
 
 def _proper(token: Token) -> bool:
+    """A capitalised proper noun the recogniser gave no type."""
     return token.pos_ == "PROPN" and not token.is_lower and not token.ent_type_

@@ -75,20 +75,23 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         quotes.append(quote)
     carry_speakers(doc, quotes, spans, paragraphs, inside)
     # Last, a person in the quote's sentence or the next to it (FLAGS-GUIDE: a reader
-    # finds the speaker there), after the quote's own cue and the running speaker.
+    # finds the speaker there), after the quote's own cue and the running speaker; failing
+    # that, any name there, which the rule reads (``quote_nearby``).
     for quote in quotes:
-        if quote.kind == "speech" and quote.speaker is None:
-            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-            neighbour = neighbour_speaker(doc, span, inside) if span is not None and len(span) else None
-            if neighbour is not None:
-                _set_speaker(doc, quote, neighbour, None, inside)
+        if quote.kind != "speech" or quote.speaker is not None:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        neighbour = neighbour_speaker(doc, span, inside)
+        if neighbour is not None:
+            _set_speaker(doc, quote, neighbour, None, inside)
+        else:
+            nearby = named_nearby(doc, span, inside)
+            quote.named_nearby = nearby.text if nearby is not None else None
     for quote in quotes:
         if quote.kind == "speech" and quote.speaker and not quote.speaker_name:
             quote.speaker_name = quote.speaker
-        if quote.kind == "speech" and quote.speaker is None:
-            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-            nearby = named_nearby(doc, span, inside) if span is not None and len(span) else None
-            quote.named_nearby = nearby.text if nearby is not None else None
     return quotes
 
 

@@ -381,16 +381,18 @@ def _owner(noun: Token) -> Token | None:
 
 
 def _is_data(token: Token) -> bool:
-    # the word as written too: the small model lemmatises "data" to "datum"
-    if token.lemma_.lower() in DATA_SOURCE_NOUNS or token.lower_ in DATA_SOURCE_NOUNS:
-        return True
     # "The poll's results are disappointing news for Kasich, who is third with 24 percent":
     # what a data source holds, as the subject, frames its sentence as the source would
     # (not "within the poll's margin of error", which states no data)
-    return token.dep_ in {"nsubj", "nsubjpass"} and any(
-        c.dep_ == "poss" and (c.lemma_.lower() in DATA_SOURCE_NOUNS or c.lower_ in DATA_SOURCE_NOUNS)
-        for c in token.children
+    return _data_word(token) or (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and any(c.dep_ == "poss" and _data_word(c) for c in token.children)
     )
+
+
+def _data_word(token: Token) -> bool:
+    # the word as written too: the small model lemmatises "data" to "datum"
+    return token.lemma_.lower() in DATA_SOURCE_NOUNS or token.lower_ in DATA_SOURCE_NOUNS
 
 
 def _is_proposal(token: Token) -> bool:
