@@ -38,6 +38,16 @@ REPORT_VERBS = _words(
     """
 )
 
+# Verbs by which a text or a record presents what it holds ("one slide says", "the ledger
+# shows", "the order lists"): the subset of REPORT_VERBS a thing can be the subject of
+# without being an actor ("the victories are giving her 108 delegates", "the policies put
+# 50 percent of the vote in reach" act, they present nothing).
+PRESENTING_VERBS = _words(
+    """
+    say show list indicate reveal report state note find suggest estimate read detail document
+    """
+)
+
 # Verbs that inform only with their particle, known by verb and particle together (see
 # ``informing_lemma``): "pointed out that ...", "spelled out how ...", but not "pointed
 # at the map".

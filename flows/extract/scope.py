@@ -114,8 +114,6 @@ def cover_figures(
     inline: dict[int, Source] = {}
     covering: list[tuple[Figure, Source]] = []
     named = [a for a in attributions if not a.vague]
-    passages = list(_passages(doc, named, paragraphs))
-    passage_starts = [p.start for p in passages]
     cited = [(c.clean_pos, c) for c in citations]
     cited_at = [p for p, _ in cited]
     lines = (
@@ -147,6 +145,11 @@ def cover_figures(
             covering.append((fig, _inline(a, inline, sent)))
         if not found and not fig.sources:
             uncovered.append((fig, span))
+    # A record is a data source where it gave a figure itself ("one slide says six million
+    # jobs depend on exports"), not where it only showed something ("photos show ...").
+    data_sources = [a for a in named if a.data or a.record and a.start in own_kinds]
+    passages = list(_passages(doc, data_sources, paragraphs))
+    passage_starts = [p.start for p in passages]
     # A passage carries the kind of data its source gave: a poll's shares run on into the
     # breakdown below it, not into a dollar figure about something else.
     inherited: dict[int, set[str]] = {}
@@ -389,7 +392,9 @@ def _edge_below(ancestor, token):
     return node
 
 
-def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, int]]) -> Iterable[Passage]:
+def _passages(
+    doc: Doc, data_sources: list[Attribution], paragraphs: list[tuple[int, int]]
+) -> Iterable[Passage]:
     """Each data source's passage: from its sentence on, paragraph by paragraph, while
     the text keeps reporting data, until the next data source is named.
 
@@ -398,9 +403,9 @@ def _passages(doc: Doc, named: list[Attribution], paragraphs: list[tuple[int, in
     not. A later "the poll indicates" opens a passage of the poll already named.
     """
     text = text_of(doc)
-    cues = {a.cue.i for a in named if a.cue is not None and a.data}
+    cues = {a.cue.i for a in data_sources if a.cue is not None}
     starts = sorted(
-        (a for a in named if a.data and a.frame != "noun" and not _reported_by_another(a, cues)),
+        (a for a in data_sources if a.frame != "noun" and not _reported_by_another(a, cues)),
         key=lambda a: a.start,
     )
     para_starts = [p[0] for p in paragraphs]

@@ -15,9 +15,10 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentences, text_of
-from copydesk.flows.extract.holders import is_vague_holder
+from copydesk.flows.extract.holders import GROUP_NOUNS, OFFICE_HOLDERS, is_person_noun, is_vague_holder
 from copydesk.flows.extract.lexicon import (
     INFORMING_VERBS,
+    PRESENTING_VERBS,
     REPORT_VERBS,
     SPEECH_VERBS,
     VAGUE_VERBS,
@@ -139,6 +140,10 @@ class Attribution:
     # A plan or proposal states its own parameters ("cut emissions 32 percent by 2030"): the
     # next sentences may go on with its rates, but it measured nothing else they report.
     proposal: bool = False
+    # Some record that presents what it holds ("one slide says", "the spreadsheet shows"): a
+    # data source for the passage after it when it gives a figure itself
+    # (copydesk.flows.extract.scope); otherwise it only says something.
+    record: bool = False
 
 
 def footnote_year(text: str) -> int | None:
@@ -275,9 +280,30 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             "sentence" if _is_data(head) or is_as_clause(token) else "content",
             data=_is_document(head),
             proposal=_is_proposal(head),
+            record=not _is_document(head) and _thing_that_reports(head, token),
         )
         if len(phrase) < 200
         else None
+    )
+
+
+def _thing_that_reports(head: Token, verb: Token) -> bool:
+    """ "One slide says", "the spreadsheet shows", "the order lists": a common noun that is
+    neither a person, a body nor a name, the subject of its own active verb of presenting,
+    is some record. (Subjects lent by another verb, a relative clause's noun or a passive's
+    subject are not what presents: "the falloff, which often reveals ...", "a hint could
+    be found in disclosures".)"""
+    lemma = head.lemma_.lower()
+    return (
+        informing_lemma(verb) in PRESENTING_VERBS
+        and head.head.i == verb.i
+        and head.dep_ == "nsubj"
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and head.pos_ == "NOUN"
+        and not head.ent_type_
+        and not is_person_noun(head)
+        and lemma not in GROUP_NOUNS
+        and lemma not in OFFICE_HOLDERS
     )
 
 

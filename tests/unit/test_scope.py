@@ -301,6 +301,39 @@ def test_a_speaker_covers_only_what_they_said(one):
     assert figure(art, "90 buses").sources == []
 
 
+@pytest.mark.parametrize(
+    "record",
+    ["one page of the brochure says", "a leaked spreadsheet says", "the last slide says"],
+)
+def test_a_record_that_gives_a_figure_carries_its_data_on(one, record):
+    art = one(
+        f"Some 4,200 jobs at the port depend on the ferry trade, {record}. "
+        "The port handles nearly $310 million worth of freight a year.\n"
+    )
+    assert covered_by(art, "4,200")
+    f = figure(art, "$310 million")
+    assert f.sources and f.carried
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a record that shows something but gives no figure
+        "Photos from the tour show empty floors. The tower rents 9,000 square feet of offices at $120 a foot.\n",
+        # a person, a body: their words cover only what they said
+        "The harbour master says 4,200 jobs at the port depend on the ferry trade. "
+        "The port handles nearly $310 million worth of freight a year.\n",
+        # the noun of a relative clause, the subject of a passive: not what presents
+        "The falloff in ferry trade, which often reveals how the port is doing, cost 4,200 jobs at the port. "
+        "The port handles nearly $310 million worth of freight a year.\n",
+    ],
+)
+def test_what_presents_no_figure_of_its_own_carries_nothing(one, body):
+    art = one(body)
+    last = "$120" if "$120" in body else "$310 million"
+    assert figure(art, last).sources == []
+
+
 def test_a_sentence_with_its_own_unnamed_source_is_not_carried(one):
     art = one(
         "A new Harbour Institute poll finds the mayor at 44 percent.\n\n"
