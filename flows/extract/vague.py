@@ -194,6 +194,8 @@ def _claim_at(token: Token) -> tuple[Token | None, Span, Reason, str] | None:
         return None  # "he has a year to define what people think of him"
     if _tells_a_thing(token):
         return None  # "an ad featuring Hispanics telling their family stories"
+    if _only_addresses_someone(token):
+        return None  # "Republicans are confirming judges", "reporters questioned the spokesman"
     if (
         token.tag_ == "VB"
         and token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"}
@@ -239,6 +241,49 @@ def _tells_a_thing(verb: Token) -> bool:
     return any(
         o.pos_ == "NOUN" and not o.ent_type_ and not is_person_noun(o) and not is_vague_holder(o)
         for o in objects
+    )
+
+
+# Verbs of saying whose person object is what the view is about: "critics accused him",
+# "some charged the mayor" state a claim with no clause after them.
+_CLAIM_ABOUT_OBJECT = _words("accuse charge")
+# A person as the object of these pronouns: "questioned him", "told them".
+_OBJECT_PRONOUNS = _words("me us you him her them")
+
+
+def _only_addresses_someone(verb: Token) -> bool:
+    """ "Republicans are confirming judges", "reporters questioned the press secretary",
+    "adoptees telling few people about their situations": a verb of saying whose object
+    is a person and that says nothing (no clause, no quote, no predicate, no "as" or
+    "of" phrase) is an act done to someone: nobody's view is reported. Not a cue set off
+    as an aside, whose content is the sentence around it ("..., aides told POLITICO,
+    ..."), nor "say", which never takes a person ("aides say the more delegates ..." is
+    a misparse of what they said)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in COMMUNICATION or lemma in _CLAIM_ABOUT_OBJECT or lemma == "say":
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    if not objects or any(c.dep_ in _CONTENT_DEPS | {"parataxis"} for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"as", "of", "with", "that"} for c in verb.children):
+        return False
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    opens = doc[first].text == "," or first > 0 and doc[first - 1].text == ","
+    closes = doc[last].text == "," or last + 1 < len(doc) and doc[last + 1].text == ","
+    if opens and closes:
+        return False  # an aside: it reports the sentence it interrupts
+    if any(t.is_punct for o in objects for t in doc[min(verb.i, o.i) + 1 : max(verb.i, o.i)]):
+        return False  # "Pollsters agree - Carl Bialik: ...": no object, a misparse across punctuation
+    return all(_a_person(o) for o in objects)
+
+
+def _a_person(token: Token) -> bool:
+    return (
+        token.ent_type_ in {"PERSON", "ORG", "NORP"}
+        or token.lower_ in _OBJECT_PRONOUNS
+        or is_person_noun(token)
+        or is_vague_holder(token)
     )
 
 

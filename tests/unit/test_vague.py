@@ -160,10 +160,28 @@ def test_fires(vague, text, span, reason):
         "Shipowners are more divided, although most oppose the levy, 59%-28%.",
         "Many islanders distrust the ferry board, 62 percent in all.",
         "Islanders say by 55 to 41 percent that the ferry should run at night.",
+        # a verb of saying done to a person, with nothing said: an act, not a view
+        "Senators are confirming judges at the slowest pace in decades.",
+        "Reporters questioned the spokesman about the delay.",
+        "Many skippers keep quiet, telling few people about the fines.",
     ],
 )
 def test_does_not_fire(vague, text):
     assert vague(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # said to someone, with what was said: a view
+        ("Critics told reporters the levy would sink the ferry line.", "Critics told"),
+        ("The mayor, several aides told the Gazette, will not run again.", "several aides told"),
+        ("Some accused the mayor of hiding the costs.", "Some accused"),
+        ("Critics questioned the toll plan.", "Critics questioned"),
+    ],
+)
+def test_a_verb_of_saying_with_something_said_fires(vague, text, span):
+    assert [found for found, _ in vague(text)] == [span]
 
 
 def test_named_source_in_the_next_sentence_backs_the_claim(vague):
