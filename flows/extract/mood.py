@@ -72,6 +72,8 @@ NEEDING_VERBS = frozenset(["need", "require"])
 # commission's 15 percent polling threshold", "a cap of $500,000 on damages"), which
 # FLAGS-GUIDE.md counts among a plan's terms, not a figure claim.
 RULE_NOUNS = frozenset(["threshold", "cap", "limit", "ceiling", "floor", "minimum", "maximum", "quota"])
+# Modifiers that make a noun a rule's bound: "the minimum wage", "the maximum contribution".
+BOUND_MODIFIERS = frozenset(["minimum", "maximum"])
 VOLITION_NOUNS = frozenset(
     [
         "aim",
@@ -133,6 +135,8 @@ def irrealis(span: Span) -> str | None:
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head
+    if _value_of_a_bound(counted):
+        return "rule"  # "the minimum wage is $7.25", "a $15 minimum wage": the rule's own terms
     if span.sent.text.rstrip().rstrip("\"”’'»)").endswith("?"):
         return "question"  # "And where is that $115 supposed to come from?" asserts nothing
     sent_root = span.sent.root
@@ -226,13 +230,42 @@ def _states_a_rule(token: Token) -> bool:
     return token.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in PRESENT_TAGS for c in token.children)
 
 
+def _bound_noun(noun: Token) -> bool:
+    """ "the federal minimum wage", "the maximum amount": a noun a bound modifier makes a
+    rule's term."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in BOUND_MODIFIERS for c in noun.children
+    )
+
+
+def _value_of_a_bound(figure: Token) -> bool:
+    """The figure is the value a rule's bound takes: it modifies the bound's noun ("a $15
+    minimum wage", "the minimum $20 million"), stands in apposition with it ("$2,700, the
+    maximum amount ..."), is what the bound is ("the minimum wage is $7.25", "a minimum
+    wage of $15") or what it is set to ("raising the minimum wage to $15")."""
+    if _bound_noun(figure) or figure.dep_ in {"nummod", "compound", "nmod"} and _bound_noun(figure.head):
+        return True
+    if figure.dep_ == "appos" and _bound_noun(figure.head):
+        return True
+    if any(c.dep_ == "appos" and _bound_noun(c) for c in figure.children):
+        return True
+    if figure.dep_ == "attr" and figure.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and _bound_noun(c) for c in figure.head.children)
+    if figure.dep_ == "pobj" and figure.head.lower_ == "of" and _bound_noun(figure.head.head):
+        return True  # "a minimum wage of $15"
+    if figure.dep_ == "pobj" and figure.head.lower_ == "to":
+        # "raising the minimum wage to $15": the value the bound is set to
+        return any(c.dep_ in {"dobj", "nsubjpass"} and _bound_noun(c) for c in figure.head.head.children)
+    return False
+
+
 def _needed_for(noun: Token) -> bool:
     """ "the 1,237 delegates needed to clinch the nomination", "the 270 electoral votes
     required to win": an amount a participle of needing ties to what it is needed for is
     the rule's bar, not a count of anything."""
     return any(
         c.dep_ == "acl"
-        and c.tag_ == "VBN"
+        and c.tag_ in {"VBN", "VBD"}  # a participle, whatever the tagger calls it after a noun
         and c.lemma_.lower() in NEEDING_VERBS
         and any(_infinitive(g) for g in c.children if g.dep_ in {"xcomp", "advcl"})
         for c in noun.children

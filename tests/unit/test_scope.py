@@ -432,6 +432,19 @@ def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
         # "it takes ... to" in the present
         ("Reed is still short of the 1,500 votes needed to win the harbour seat.", "1,500 votes", "rule"),
         ("It takes 1,500 votes to win the harbour seat.", "1,500 votes", "rule"),
+        # ... whatever the tagger calls the participle ("needed" as a past tense)
+        (
+            "As Reed moved closer to amassing the 1,237 delegates needed to secure the harbour nomination, his rivals plotted.",
+            "1,237 delegates",
+            "rule",
+        ),
+        # the value of a rule's bound: a minimum or maximum the rule sets, what it is,
+        # what it is set to, in apposition with it (FLAGS-GUIDE: a plan's own rates and
+        # thresholds are no figure claims; a body's own act, a vote for one, is optional)
+        ("The harbour's minimum wage is $9.50 an hour.", "$9.50", "rule"),
+        ("The council voted for a $15 minimum wage last year.", "$15", "rule"),
+        ("The union backs raising the minimum wage to $15 by 2030.", "$15", "rule"),
+        ("She donated $2,700, the maximum amount a donor can give, to the campaign.", "$2,700", "rule"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -461,7 +474,9 @@ def test_figures_that_assert_nothing(one, body, text, mood):
             "The union has called for the harbour wage, now $9.50 an hour, to be raised to $15 by 2030.",
             "$9.50",
         ),
-        ("The council voted for a $15 minimum wage last year.", "$15"),
+        # a modifier that is no bound; a bound of nothing the figure is
+        ("More than 2 million minimum-wage workers got a raise last year.", "2 million"),
+        ("The council raised the ferry fare to $3 last year.", "$3"),
         # a name that opens the sentence is no imperative
         ("Imagine Dragons sold 2 million albums in Kestrel Bay last year.", "2 million albums"),
     ],
