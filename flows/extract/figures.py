@@ -248,6 +248,8 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
             return None  # "Route 66", "Patriot 125", "Apollo 11": part of a name
         if _numbers_a_list_line(doc, span) or _in_a_name_of_number(doc, span):
             return None
+        if _counts_into_a_name(span):
+            return None  # "98 Degrees posters", "Under 70 Auto Sales donated": a name with a number in it
         if noun is not None and (noun.lemma_.lower() in TIME_UNITS):
             return None  # durations: "five years", "25 years"
         if _lower_bound(doc, span, noun):
@@ -485,6 +487,43 @@ def _in_a_name_of_number(doc: Doc, span: Span) -> bool:
         return False
     of, name = doc[span.start - 1], doc[span.start - 2]
     return of.lower_ == "of" and name.pos_ == "PROPN" and name.text[:1].isupper() and not name.is_sent_start
+
+
+# Entity types whose capitalised plural is still people or places counted: "367
+# Republicans", "43,000 Floridians", "12 Americans".
+COUNTED_NAMES = frozenset({"NORP", "GPE", "LOC"})
+# A line is in title case, a headline's style, when this share of its words is capitalised.
+TITLE_CASE_SHARE = 0.6
+
+
+def _counts_into_a_name(span: Span) -> bool:
+    """ "posters of 98 Degrees", "Under 70 Auto Sales, a used-car lot": a number followed
+    by capitalised words, in running text, is part of a name, unless they are a
+    nationality, a party or a place, which are counted ("367 Republicans caucused"), or
+    name what a lower-case noun after them counts ("12 Grand Slam singles titles", "20,000
+    Twitter followers"). Acronyms ("20 CEOs", "a 2.23 E.R.A.") are units or kinds, not
+    names. In a title-case headline every word is capitalised, so there the capital says
+    nothing."""
+    doc = span.doc
+    numbers = [t for t in span if t.like_num]
+    if not numbers or not any(c.isdigit() for c in numbers[-1].text):
+        return False  # "55 million Latinos": a scale word makes it an amount, never a name
+    first = numbers[-1].i + 1
+    if first >= len(doc):
+        return False
+    word = doc[first]
+    if not (word.is_alpha and word.is_title) or word.is_sent_start:
+        return False
+    after = first
+    while after < len(doc) and doc[after].text[:1].isupper():
+        if doc[after].ent_type_ in COUNTED_NAMES:
+            return False  # "200 House Republicans"
+        after += 1
+    if after < len(doc) and doc[after].is_lower and doc[after].pos_ in {"NOUN", "VERB"}:
+        return False
+    words = [t for t in word.sent if t.is_alpha]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised < TITLE_CASE_SHARE * len(words)
 
 
 def _after_a_name(doc: Doc, span: Span) -> bool:

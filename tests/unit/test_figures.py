@@ -173,10 +173,33 @@ def test_one_as_part_of_a_larger_figure_stays_a_figure(figures, text, figure):
         "Leaders met after the Group of 20 summit in Oslo.",
         # a rank before a name, as a list line of its own
         "The ranking:\n\n12 Jo Ray.\n\n13 Ines Braun.",
+        # a number followed by capitalised words in running text: a name
+        "Her walls are covered in Skaldic Wave, 44 Gulls and Ina Holt posters.",
+        "A second firm at the address, Under 70 Boat Sales, gave the party money.",
     ],
 )
 def test_durations_names_and_list_ranks_are_no_figures(figures, text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # people counted by nationality, party or place are counted, capitals or not
+        ("Only 367 Republicans caucused in the county.", "367 Republicans"),
+        ("The letter was signed by 200 House Republicans, seeking answers.", "200 House Republicans"),
+        # a name that says what a lower-case noun counts
+        ("Kerr won 12 Grand Slam singles titles.", "12"),
+        # a scale word makes an amount; an acronym is a kind
+        ("The channel reaches an estimated 55 million Latinos.", "55 million Latinos"),
+        ("He called them the worst 20 CEOs in history.", "20 CEOs"),
+        # in a title-case headline the capitals say nothing
+        ("Mayor Loses 12 Harbour Seats In One Night.", "12"),
+    ],
+)
+def test_a_number_before_capitals_that_count_things_stays_a_figure(figures, text, figure):
+    [found] = figures(text)
+    assert found.text.startswith(figure)
 
 
 @pytest.mark.parametrize(
