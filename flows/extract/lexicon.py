@@ -48,6 +48,14 @@ PRESENTING_VERBS = _words(
     """
 )
 
+# Verbs of accusing (VerbNet's judgment class, accuse and charge): what the accused is said
+# to have done, in the "of" or "with" phrase, is the accuser's claim ("prosecutors charged
+# them with defrauding investors from 74 countries", "the SEC accused the firm of hiding
+# $40 million").
+ACCUSING_VERBS = _words("accuse charge indict")
+# Where an accusing verb puts what the accused is said to have done.
+ACCUSATION_PREPOSITIONS = _words("of with")
+
 # Verbs that inform only with their particle, known by verb and particle together (see
 # ``informing_lemma``): "pointed out that ...", "spelled out how ...", but not "pointed
 # at the map".

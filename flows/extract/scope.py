@@ -34,7 +34,14 @@ from spacy.tokens import Doc, Span, Token
 
 from copydesk.checks.records import Citation, Figure, Source
 from copydesk.flows.extract.doccache import sentence_of, text_of
-from copydesk.flows.extract.lexicon import INFORMING_VERBS, POLL_NOUNS, REPORT_VERBS, informing_lemma
+from copydesk.flows.extract.lexicon import (
+    ACCUSATION_PREPOSITIONS,
+    ACCUSING_VERBS,
+    INFORMING_VERBS,
+    POLL_NOUNS,
+    REPORT_VERBS,
+    informing_lemma,
+)
 from copydesk.flows.extract.sources import DATA_SOURCE_NOUNS, Attribution
 
 SOURCE_LINE = re.compile(r"^\s*(?:sources?|data|figures?)\s*:\s*\S", re.I)
@@ -328,6 +335,13 @@ def covers(a: Attribution, span: Span) -> bool:
     if a.frame == "noun":
         return cue == root or cue in root.ancestors
     lemma = informing_lemma(cue)
+    if lemma in ACCUSING_VERBS:
+        # "prosecutors charged two developers with defrauding investors from 74 countries":
+        # the accusation is the accuser's claim, figures and all
+        # (the parser may hang the "of" phrase on the accused: "accused [the firm of hiding]")
+        return cue in root.ancestors and any(
+            t.dep_ == "prep" and t.lower_ in ACCUSATION_PREPOSITIONS for t in _path_up(root, cue)
+        )
     if lemma not in INFORMING_VERBS and lemma != "according":
         return False  # "Warren grilled Stumpf over 2 million accounts": no report of a figure
     if _parenthetical(cue) and not _in_subject(cue, root):
@@ -383,6 +397,16 @@ def _reports_before(cue: Token) -> bool:
 
 def _in_subject(cue: Token, token: Token) -> bool:
     return any(c.dep_ == "nsubj" and (c == token or c in token.ancestors) for c in cue.children)
+
+
+def _path_up(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens from ``token`` up to, not including, its ``ancestor``."""
+    path = []
+    node = token
+    while node != ancestor and node.head != node:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def _edge_below(ancestor, token):

@@ -296,6 +296,35 @@ def test_a_passage_carries_the_kind_of_data_its_source_gave(one):
     assert figure(art, "$2.3 million").sources == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Harbour prosecutors charged two ferry owners with defrauding investors from 14 countries.",
+        "The port authority accused the operator of hiding $4 million in losses.",
+    ],
+)
+def test_an_accusation_is_the_accusers_claim(one, body):
+    art = one(body + "\n")
+    [f] = art.figures
+    assert f.sources
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # nobody named accuses: a passive, an unnamed group
+        "Two ferry owners were charged with defrauding investors from 14 countries.",
+        "Critics accused the operator of hiding $4 million in losses.",
+        # a price charged is no accusation
+        "The operator charged $40 a ticket last summer.",
+    ],
+)
+def test_no_named_accuser_sources_nothing(one, body):
+    art = one(body + "\n")
+    [f] = art.figures
+    assert f.sources == []
+
+
 def test_a_speaker_covers_only_what_they_said(one):
     art = one("The ministry says the line carried 4,200 passengers a day. The depot has 90 buses.\n")
     assert figure(art, "90 buses").sources == []
