@@ -38,7 +38,7 @@ REPORT_VERBS = _words(
     """
 )
 
-# Verbs by which a text or a record presents what it holds ("one slide says", "the ledger
+# Verbs by which a text or a record presents what it holds ("one slide says", "the chart
 # shows", "the order lists"): the subset of REPORT_VERBS a thing can be the subject of
 # without being an actor ("the victories are giving her 108 delegates", "the policies put
 # 50 percent of the vote in reach" act, they present nothing).
