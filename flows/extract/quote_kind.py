@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from copydesk.flows.extract.doccache import sentence_of
@@ -55,6 +57,10 @@ def classify(doc: Doc, span: Span, qs: QuoteSpan, inside: bytearray) -> str:
         return "term"  # John “Tig” Tiegen
     if _bylined(doc, span):
         return "term"  # “Pop-up art show opens,” by DNAinfo's Eddie Small: a work's title
+    if _dated(doc, span):
+        return "term"  # “Stop mass naturalization” (2008): a work's or a measure's title and its year
+    if _answer_counted(doc, span):
+        return "term"  # Thirty percent “strongly agree”: a survey's answer, nobody's words
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
     ends_sentence = _last_mark(span) in ".!?…"
     attached = _attached_to_cue(doc, span)
@@ -171,6 +177,35 @@ def _bylined(doc: Doc, span: Span) -> bool:
         return False
     name = after[2] if after[1].lower_ == "the" and len(after) > 2 else after[1]
     return name.pos_ == "PROPN" or name.ent_type_ in {"PERSON", "ORG"}
+
+
+DATED = re.compile(r"\s*\((?:1[5-9]|20)\d\d\)")
+
+
+def _dated(doc: Doc, span: Span) -> bool:
+    """A year in brackets right after the quote: “Stop mass naturalization” (2008), “The
+    Harbour” (1987) — how a list cites a title, a ballot measure's or a work's, with its
+    year. Words somebody said are dated in the sentence, not bracketed to the quote."""
+    return bool(DATED.match(doc.text, span.end_char))
+
+
+# What counts the people giving a survey answer: "Thirty percent", "34%".
+SHARE_WORDS = frozenset({"percent", "%", "percentage"})
+
+
+def _answer_counted(doc: Doc, span: Span) -> bool:
+    """ "Thirty percent of whites “strongly agree” that ...", "(34% “strongly agree”)": the
+    quoted words are a survey's answer, and their subject, or the word before them, is the
+    share of people who gave it. Nobody is reported saying them. ("52 percent said “yes”"
+    is a cue with its content: the share's verb is outside the quote.)"""
+    root = words_root(span)
+    if root.pos_ not in {"VERB", "AUX"}:
+        return False
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and not span.start <= c.i < span.end]
+    before = span.start - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text in {"(", "["}):
+        before -= 1  # "(34% “strongly agree”)"; not across a full stop: "the 1 percent. “I would …”"
+    return any(t.lower_ in SHARE_WORDS for t in subjects) or before >= 0 and doc[before].lower_ in SHARE_WORDS
 
 
 def _addressed(doc: Doc, span: Span) -> bool:

@@ -1389,6 +1389,41 @@ def test_a_title_with_its_byline_is_a_term(quotes):
     assert excerpt.kind == "speech"
 
 
+def test_a_title_with_its_year_in_brackets_is_a_term(quotes):
+    found = quotes(
+        "The party's ballot campaigns: “Stop the harbour levy, Yes to free ferries” (2008) — "
+        "“Fair fares? No to the toll” (2011)."
+    )
+    assert [q.kind for q in found] == ["term", "term"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty percent of islanders “strongly agree” that the ferry should run at night.",
+        "Support is higher among renters (44% “strongly agree”) than owners.",
+    ],
+)
+def test_a_survey_answer_its_share_gave_is_a_term(quotes, text):
+    assert [q.kind for q in quotes(text)] == ["term"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a share that says something, through a verb outside the quote
+        "Only 52 percent said “yes” to the new ferry timetable.",
+        # a share in the sentence before is not the quote's
+        "The plan helps the top 1 percent. “I would expect a plan to help ordinary islanders,” said Ana Ruiz.",
+        "The plan helps the top 1 percent. ''I would expect a plan to help ordinary islanders,'' said Ana Ruiz.",
+        # a year in the sentence, not bracketed to the quote
+        "“We will rebuild the quay,” Reed said in 2008.",
+    ],
+)
+def test_a_share_or_year_that_is_not_the_quotes_own_leaves_it_speech(quotes, text):
+    assert [q.kind for q in quotes(text)] == ["speech"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
