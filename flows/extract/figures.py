@@ -521,7 +521,7 @@ def _counts_into_a_name(span: Span) -> bool:
         after += 1
     if after < len(doc) and doc[after].is_lower and doc[after].pos_ in {"NOUN", "VERB"}:
         return False
-    words = [t for t in word.sent if t.is_alpha]
+    words = [t for t in sentence_of(word) if t.is_alpha]
     capitalised = sum(1 for t in words if t.text[:1].isupper())
     return capitalised < TITLE_CASE_SHARE * len(words)
 

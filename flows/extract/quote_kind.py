@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from copydesk.flows.extract.doccache import sentence_of
+from copydesk.flows.extract.doccache import sentence_of, text_of
 from copydesk.flows.extract.lexicon import (
     ADDRESSING_VERBS,
     COMMUNICATION_VERBS,
@@ -173,7 +173,7 @@ def _bylined(doc: Doc, span: Span) -> bool:
     if _last_mark(span) != ",":
         return False
     after = [t for t in doc[span.end : span.end + 3] if not t.is_space]
-    if len(after) < 2 or after[0].lower_ != "by" or "\n" in doc.text[span.end_char : after[0].idx]:
+    if len(after) < 2 or after[0].lower_ != "by" or "\n" in text_of(doc)[span.end_char : after[0].idx]:
         return False
     name = after[2] if after[1].lower_ == "the" and len(after) > 2 else after[1]
     return name.pos_ == "PROPN" or name.ent_type_ in {"PERSON", "ORG"}
@@ -186,7 +186,7 @@ def _dated(doc: Doc, span: Span) -> bool:
     """A year in brackets right after the quote: “Stop mass naturalization” (2008), “The
     Harbour” (1987) — how a list cites a title, a ballot measure's or a work's, with its
     year. Words somebody said are dated in the sentence, not bracketed to the quote."""
-    return bool(DATED.match(doc.text, span.end_char))
+    return bool(DATED.match(text_of(doc), span.end_char))
 
 
 # What counts the people giving a survey answer: "Thirty percent", "34%".

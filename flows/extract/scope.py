@@ -255,7 +255,7 @@ def _follows_closely(source_sentence: Span, sent: Span) -> bool:
     """One or two sentences after the source's, in its paragraph: "..., according to the
     poll. Twelve percent were not sure." A copy chief reads the source as still speaking."""
     doc = sent.doc
-    gap = doc.text[source_sentence.end_char : sent.start_char]
+    gap = text_of(doc)[source_sentence.end_char : sent.start_char]
     if "\n" in gap or sent.start_char < source_sentence.end_char:
         return False
     between = sum(1 for t in doc[source_sentence.end : sent.start] if t.is_sent_start)
