@@ -48,6 +48,10 @@ PRESENTING_VERBS = _words(
     """
 )
 
+# Words a share is counted in ("Thirty percent", "34%"): a figure of people, when it is a
+# subject or speaks ("75 percent of renters said ...").
+SHARE_WORDS = _words("percent % percentage")
+
 # Verbs of accusing (VerbNet's judgment class, accuse and charge): what the accused is said
 # to have done, in the "of" or "with" phrase, is the accuser's claim ("prosecutors charged
 # them with defrauding investors from 74 countries", "the SEC accused the firm of hiding

@@ -11,6 +11,7 @@ from copydesk.flows.extract.lexicon import (
     ADDRESSING_VERBS,
     COMMUNICATION_VERBS,
     NAMING_WORDS,
+    SHARE_WORDS,
     SPEECH_VERBS,
     communicates,
     is_as_clause,
@@ -187,10 +188,6 @@ def _dated(doc: Doc, span: Span) -> bool:
     Harbour” (1987) — how a list cites a title, a ballot measure's or a work's, with its
     year. Words somebody said are dated in the sentence, not bracketed to the quote."""
     return bool(DATED.match(text_of(doc), span.end_char))
-
-
-# What counts the people giving a survey answer: "Thirty percent", "34%".
-SHARE_WORDS = frozenset({"percent", "%", "percentage"})
 
 
 def _answer_counted(doc: Doc, span: Span) -> bool:

@@ -21,6 +21,7 @@ from copydesk.flows.extract.lexicon import (
     ADDRESSING_VERBS,
     ISSUED_TEXT_NOUNS,
     POLL_NOUNS,
+    SHARE_WORDS,
     SPEECH_VERBS,
     communicates,
 )
@@ -345,7 +346,7 @@ def poll_behind(doc: Doc, speaker: Span, inside: bytearray) -> Span | None:
     respondents speaks through the poll that counted them. The poll named in the
     speaker's sentence, else in the sentence before it in the same paragraph."""
     root = speaker.root
-    counted = root.like_num or root.lemma_.lower() in {"percent", "%", "percentage"}
+    counted = root.like_num or root.lemma_.lower() in SHARE_WORDS
     if not counted:
         return None
     here = sentence_of(root)

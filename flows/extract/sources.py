@@ -265,6 +265,7 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
     elif start > token.idx:  # inverted: "said the ministry"
         start, end = token.idx, last.idx + len(last.text)
     phrase = text_of(token.doc)[start:end]
+    document = _is_document(head)
     return (
         Attribution(
             start,
@@ -278,9 +279,9 @@ def _attribution_at(token: Token, sent: Span) -> Attribution | None:
             # an aside ("As the Times reported, she raised $1.1 million"); a person
             # reports only what the verb governs
             "sentence" if _is_data(head) or is_as_clause(token) else "content",
-            data=_is_document(head),
+            data=document,
             proposal=_is_proposal(head),
-            record=not _is_document(head) and _thing_that_reports(head, token),
+            record=not document and _thing_that_reports(head, token),
         )
         if len(phrase) < 200
         else None

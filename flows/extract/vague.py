@@ -58,6 +58,7 @@ from copydesk.flows.extract.holders import (
     is_vague_holder,
     unnamed_holder,
 )
+from copydesk.flows.extract.lexicon import ACCUSING_VERBS, SHARE_WORDS
 from copydesk.flows.extract.stance import (
     AUTHORING,
     CAUSATIVE,
@@ -102,8 +103,7 @@ _QUESTION_DEPS = frozenset({"ccomp", "dobj", "pcomp", "pobj", "xcomp"})
 # What a figure counts, when a group is the "of" phrase after it: "42 percent of those
 # responding", "60 of the 100 economists surveyed" count the people, and the figure is the
 # claim (figure-unsourced's, when nothing sources it). "Most of the economists", "half of
-# them" stay vague: no count, a group's view.
-_PERCENT_WORDS = _words("percent % percentage")
+# them" stay vague: no count, a group's view (lexicon.SHARE_WORDS).
 
 
 @dataclass(frozen=True)
@@ -244,9 +244,6 @@ def _tells_a_thing(verb: Token) -> bool:
     )
 
 
-# Verbs of saying whose person object is what the view is about: "critics accused him",
-# "some charged the mayor" state a claim with no clause after them.
-_CLAIM_ABOUT_OBJECT = _words("accuse charge")
 # A person as the object of these pronouns: "questioned him", "told them".
 _OBJECT_PRONOUNS = _words("me us you him her them")
 
@@ -255,12 +252,13 @@ def _only_addresses_someone(verb: Token) -> bool:
     """ "Republicans are confirming judges", "reporters questioned the press secretary",
     "adoptees telling few people about their situations": a verb of saying whose object
     is a person and that says nothing (no clause, no quote, no predicate, no "as" or
-    "of" phrase) is an act done to someone: nobody's view is reported. Not a cue set off
-    as an aside, whose content is the sentence around it ("..., aides told POLITICO,
-    ..."), nor "say", which never takes a person ("aides say the more delegates ..." is
-    a misparse of what they said)."""
+    "of" phrase) is an act done to someone: nobody's view is reported. Not a verb of
+    accusing, a claim about its object with nothing after it ("critics accused him"), not
+    a cue set off as an aside, whose content is the sentence around it ("..., aides told
+    POLITICO, ..."), nor "say", which never takes a person ("aides say the more delegates
+    ..." is a misparse of what they said)."""
     lemma = verb.lemma_.lower()
-    if lemma not in COMMUNICATION or lemma in _CLAIM_ABOUT_OBJECT or lemma == "say":
+    if lemma not in COMMUNICATION or lemma in ACCUSING_VERBS or lemma == "say":
         return False
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     if not objects or any(c.dep_ in _CONTENT_DEPS | {"parataxis"} for c in verb.children):
@@ -334,7 +332,7 @@ def _measured_by_a_share(verb: Token, holder: Token | None) -> bool:
         hosts.add(node.i)  # the holder's phrase: "voters" -> "of" -> "number" -> "by"
         node = node.head
     for token in verb.subtree:
-        if token.lower_ not in _PERCENT_WORDS or token.head.i not in hosts:
+        if token.lower_ not in SHARE_WORDS or token.head.i not in hosts:
             continue
         edge = token.left_edge.i
         set_off = any(t.text in {",", "-", "–", "—"} for t in token.doc[max(edge - 1, 0) : edge + 1])
@@ -349,7 +347,7 @@ def _counted(holder: Token) -> bool:
     if holder.dep_ != "pobj" or of.lower_ != "of" or of.head is of:
         return False
     counter = of.head
-    return (counter.like_num and counter.lower_ not in {"one", "half"}) or counter.lower_ in _PERCENT_WORDS
+    return (counter.like_num and counter.lower_ not in {"one", "half"}) or counter.lower_ in SHARE_WORDS
 
 
 def _listed_beside(holder: Token, verb: Token) -> bool:
