@@ -17,6 +17,7 @@ from copydesk.flows.extract.holders import is_person_noun
 from copydesk.flows.extract.lexicon import MONTHS
 from copydesk.flows.extract.mood import irrealis
 from copydesk.flows.extract.numbers import DIGITS, NUMBER_WORDS, SCALE_WORD, parse_fraction, parse_number
+from copydesk.flows.extract.reference_facts import reference_fact
 
 # Case-sensitive inside FIGURE's re.I, and not the tail of a word: "A$30" is Australian
 # dollars, "ha$14.50" (a typo) and "a$5 fee" are plain dollars.
@@ -278,7 +279,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     hedge_m = HEDGE_RE.search(before)
     hedge = hedge_m.group(1).lower() if hedge_m else None
     rate_m = RATE.match(text[e : e + 40])
-    mood = irrealis(span)
+    mood = irrealis(span) or reference_fact(span)
     figure = Figure(
         start=s,
         end=e,

@@ -74,6 +74,16 @@ NEEDING_VERBS = frozenset(["need", "require"])
 RULE_NOUNS = frozenset(["threshold", "cap", "limit", "ceiling", "floor", "minimum", "maximum", "quota"])
 # Modifiers that make a noun a rule's bound: "the minimum wage", "the maximum contribution".
 BOUND_MODIFIERS = frozenset(["minimum", "maximum"])
+# Charges a government or a body levies: their rates are the terms of a law or a decision
+# ("the corporate tax rate, at 35 percent", "tariffs ranging from 5 percent to 25 percent"),
+# public record like a minimum wage, not a statistic somebody measured.
+LEVY_NOUNS = frozenset(["tax", "tariff", "duty", "levy", "toll", "surcharge", "excise", "vat"])
+# What makes a levy's rate a measurement of what was paid ("the average tax rate", "an
+# effective rate of 19 percent"): a statistic again.
+MEASURED_MODIFIERS = frozenset(["average", "effective", "median", "actual", "typical", "real", "mean"])
+# The prepositions that give a levy's rate: "at 35 percent", "of 25 percent", "from 5 to
+# 25 percent". Not "by", which gives a change ("the tax rose by 2 percent").
+RATE_PREPOSITIONS = frozenset(["at", "of", "from", "to"])
 VOLITION_NOUNS = frozenset(
     [
         "aim",
@@ -137,6 +147,8 @@ def irrealis(span: Span) -> str | None:
         child, node = node, node.head
     if _value_of_a_bound(counted):
         return "rule"  # "the minimum wage is $7.25", "a $15 minimum wage": the rule's own terms
+    if _is_a_rate(span) and _rate_of_a_levy(counted):
+        return "rule"  # "the corporate tax rate, at 35 percent, ...": the law's own rate
     if span.sent.text.rstrip().rstrip("\"”’'»)").endswith("?"):
         return "question"  # "And where is that $115 supposed to come from?" asserts nothing
     sent_root = span.sent.root
@@ -257,6 +269,67 @@ def _value_of_a_bound(figure: Token) -> bool:
         # "raising the minimum wage to $15": the value the bound is set to
         return any(c.dep_ in {"dobj", "nsubjpass"} and _bound_noun(c) for c in figure.head.head.children)
     return False
+
+
+def _is_a_rate(span: Span) -> bool:
+    return any(t.lower_ in {"percent", "%", "per"} for t in span)
+
+
+def _levy(noun: Token) -> bool:
+    """A tax, tariff or duty, or its rate ("the corporate tax rate"), as set, not as
+    measured ("the average tax rate")."""
+    if noun.pos_ != "NOUN" or any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in MEASURED_MODIFIERS for c in noun.children
+    ):
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in LEVY_NOUNS
+        or lemma == "rate"
+        and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in LEVY_NOUNS for c in noun.children)
+    )
+
+
+def _rate_of_a_levy(figure: Token) -> bool:
+    """The rate a levy is set at: the figure modifies the levy ("a 25 percent tariff"), is
+    what it is ("the tax rate is 35 percent"), or sits in a phrase of rate on the levy
+    ("tariffs of 25 percent"), on a clause about the levy ("the tax rate, which, at 35
+    percent, is the highest") or on a participle describing the levy its verb takes
+    ("slapped tariffs, ranging from 5 percent to 25 percent, on ...")."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in figure.children):
+        return False  # "a tax which amounts to 5 percent of revenue": a share, measured
+    if _levy(figure) or figure.dep_ in {"nummod", "compound", "amod", "nmod"} and _levy(figure.head):
+        return True
+    if figure.dep_ == "attr" and figure.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and _levy(c) for c in figure.head.children)
+    if figure.dep_ != "pobj":
+        return False
+    prep = figure.head
+    if prep.lower_ == "as" and prep.head.pos_ in {"ADJ", "ADV"} and prep.head.head.dep_ == "prep":
+        prep = prep.head.head  # "to as low as 10 percent"
+    for _ in range(3):  # "from 5 percent to 25 percent": "to" hangs on "from" or its figure
+        up = prep.head.head if prep.head.dep_ == "pobj" else prep.head
+        if prep.dep_ != "prep" or up.dep_ != "prep" or up.lower_ not in RATE_PREPOSITIONS:
+            break
+        prep = up
+    if prep.lower_ not in RATE_PREPOSITIONS:
+        return False
+    holder = prep.head
+    if _levy(holder):
+        return True
+    if holder.pos_ not in {"VERB", "AUX"}:
+        return False
+    if holder.dep_ in {"relcl", "acl"} and _levy(holder.head):
+        return True
+    if prep.lower_ in {"to", "from"} and any(
+        c.dep_ in {"dobj", "nsubjpass"} and _levy(c) for c in holder.children
+    ):
+        return True  # "to cut the top tax rate to 10 percent", "was cut to 10 percent from 12 percent"
+    return (
+        holder.dep_ == "advcl"
+        and holder.tag_ == "VBG"
+        and any(c.dep_ in {"dobj", "nsubjpass"} and _levy(c) for c in holder.head.children)
+    )
 
 
 def _needed_for(noun: Token) -> bool:

@@ -96,6 +96,9 @@ UNIT_WORDS = frozenset(
 )
 CONTENT_PREPOSITIONS = frozenset({"from", "of", "about", "on", "over", "regarding"})
 KIND_FAMILY = {"percent": "share", "fraction": "share", "money": "money", "count": "count"}
+# Nouns a later sentence refers to a figure by: "Clinton and Trump cited the figure",
+# "the mayor repeated that number".
+FIGURE_NOUNS = frozenset({"figure", "number", "statistic", "stat", "estimate", "tally", "count"})
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,10 @@ def cover_figures(
     continues: dict[tuple[int, int, str], bool] = {}
     for fig, span in uncovered:
         sent = sentence_of(span[0])
+        citing = _cited_next(doc, sent, by_sentence, paragraphs, para_starts)
+        if citing is not None:
+            covering.append((fig, _inline(citing, inline, sentence_of(citing.cue))))
+            continue
         if sent.start_char in attributed:
             continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
         # Passages do not overlap (each ends where the next data source is named): the one
@@ -193,6 +200,43 @@ def cover_figures(
     _mark_headline_restated(doc, figures, headline)
     _mark_restated(doc, figures)
     return ordered
+
+
+def _cited_next(
+    doc: Doc,
+    sent: Span,
+    by_sentence: dict[int, list[Attribution]],
+    paragraphs: list[tuple[int, int]],
+    para_starts: list[int],
+) -> Attribution | None:
+    """A named source in the next sentence of the paragraph that cites this sentence's
+    figure back: "Many Americans have heard that 20 ferries sink each year. The minister
+    and her deputy cited the figure in Parliament." The guide's "a named source backs it
+    in the next sentence": the figure is theirs."""
+    if sent.end >= len(doc):
+        return None
+    after = sentence_of(doc[sent.end])
+    if _paragraph_of(paragraphs, para_starts, after.start_char) != _paragraph_of(
+        paragraphs, para_starts, sent.start_char
+    ):
+        return None
+    for a in by_sentence.get(after.start_char, ()):
+        if a.cue is not None and a.frame == "content" and _cites_a_figure_back(a.cue):
+            return a
+    return None
+
+
+def _cites_a_figure_back(cue: Token) -> bool:
+    """ "cited the figure", "mentioned that number": a verb of saying or citing whose object
+    is a figure named again by a definite or demonstrative determiner."""
+    if informing_lemma(cue) not in INFORMING_VERBS:
+        return False
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"}
+        and c.lemma_.lower() in FIGURE_NOUNS
+        and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES | {"the"} for d in c.children)
+        for c in cue.children
+    )
 
 
 def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> bool:

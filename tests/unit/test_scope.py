@@ -474,6 +474,58 @@ def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
         ("The council voted for a $15 minimum wage last year.", "$15", "rule"),
         ("The union backs raising the minimum wage to $15 by 2030.", "$15", "rule"),
         ("She donated $2,700, the maximum amount a donor can give, to the campaign.", "$2,700", "rule"),
+        # the rate a levy is set at: a law's or a body's own term, like a minimum wage
+        (
+            "The harbour tax rate, which, at 12 percent, is the lowest on the coast, stays.",
+            "12 percent",
+            "rule",
+        ),
+        (
+            "Norland slapped duties, ranging from 4 percent to 18 percent, on imported nets.",
+            "4 percent",
+            "rule",
+        ),
+        (
+            "Norland slapped duties, ranging from 4 percent to 18 percent, on imported nets.",
+            "18 percent",
+            "rule",
+        ),
+        ("The council imposed a 6 percent tourist tax on ferry tickets.", "6 percent", "rule"),
+        ("Ferry owners pay a port levy of 3 percent on every fare.", "3 percent", "rule"),
+        (
+            "In 2019 the council cut the berth tax rate of 9.5 percent to as low as 5 percent.",
+            "5 percent",
+            "rule",
+        ),
+        ("The berth toll was cut to 5 percent from 7 percent in 2019.", "7 percent", "rule"),
+        # reference facts given in passing (FLAGS-GUIDE: a state's seats, a country's population)
+        ("With 48 delegates at stake, the mayor expects to win at least 30.", "48 delegates", "reference"),
+        (
+            "Polls show a tight race in the county, where 9 electoral votes are up for grabs.",
+            "9 electoral votes",
+            "reference",
+        ),
+        ("Vermont has 16 delegates.", "16 delegates", "reference"),
+        ("Reed won most of the county's 31 delegates.", "31 delegates", "reference"),
+        ("The islands, a bloc of 3 million citizens, elect one senator.", "3 million citizens", "reference"),
+        (
+            "The dockers' union, which represents 40,000 workers, backed the strike.",
+            "40,000 workers",
+            "reference",
+        ),
+        ("Kestrel Bay, home to 900 registered voters, votes first.", "900 registered voters", "reference"),
+        ("The town has 900 registered voters.", "900 registered voters", "reference"),
+        ("The treaty came out of negotiations among 38 countries in Oslo.", "38 countries", "reference"),
+        ("The harbour summit of 14 leaders ended early.", "14 leaders", "reference"),
+        ("He never took part in a debate with more than three candidates.", "three candidates", "reference"),
+        # a public body's own act: the fine it imposed
+        ("The ferry line was fined $2.4 million last spring.", "$2.4 million", "act"),
+        ("The regulator fined the ferry line $2.4 million.", "$2.4 million", "act"),
+        ("The line paid a record $900,000 penalty.", "$900,000", "act"),
+        # a distance that says where something is
+        ("The lighthouse stands on a cliff 300 feet above the harbour.", "300 feet", "location"),
+        ("The depot sits about 40 miles south of Kestrel Bay.", "40 miles", "location"),
+        ("The divers went 90 feet down to the wreck.", "90 feet", "location"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -508,10 +560,48 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("The council raised the ferry fare to $3 last year.", "$3"),
         # a name that opens the sentence is no imperative
         ("Imagine Dragons sold 2 million albums in Kestrel Bay last year.", "2 million albums"),
+        # a levy's rate as measured, or a share of its yield, is a statistic
+        ("The average harbour tax rate paid by ferry owners was 8 percent.", "8 percent"),
+        ("The berth tax, which amounts to 4 percent of the city's revenue, stays.", "4 percent"),
+        ("The tax raised revenue by 6 percent last year.", "6 percent"),
+        # seats somebody won are a tally
+        ("The mayor has won 120 delegates so far.", "120 delegates"),
+        # people at an event, or a group that did something, are counted by somebody
+        ("A crowd of 2,300 people waited at the pier.", "2,300 people"),
+        ("The ferry company has 2,300 employees.", "2,300 employees"),
+        ("A group of 32 pilots signed the letter.", "32 pilots"),
+        ("A rally of 10,000 dock workers marched on the port.", "10,000 dock workers"),
+        # a length a change measures, an area, a distance travelled
+        ("The river rose 8 feet above flood stage.", "8 feet"),
+        ("The port covers 250 square miles of water.", "250 square miles"),
+        ("She flew 100,000 miles to sell the merger.", "100,000 miles"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):
     assert figure(one(body + "\n"), text).mood is None
+
+
+def test_a_named_source_that_cites_the_figure_back_in_the_next_sentence_covers_it(one):
+    art = one(
+        "Many sailors have heard that 40 ferries sink each year. Harbour master Jane Holt and her deputy "
+        "cited the figure at a hearing on Monday.\n"
+    )
+    assert covered_by(art, "40 ferries") == ["Harbour master Jane Holt and her deputy"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a figure of its own, not the one before
+        "Many sailors have heard that 40 ferries sink each year. Harbour master Jane Holt cited a figure of 30.",
+        # a new paragraph
+        "Many sailors have heard that 40 ferries sink each year.\n\nHarbour master Jane Holt cited the figure.",
+        # a figure the next sentence does not cite
+        "Many sailors have heard that 40 ferries sink each year. Harbour master Jane Holt cited the report.",
+    ],
+)
+def test_citing_back_needs_the_figure_named_again_in_the_next_sentence(one, body):
+    assert covered_by(one(body + "\n"), "40 ferries") == []
 
 
 def test_a_breakdown_in_one_sentence_is_one_claim(one):
@@ -520,7 +610,8 @@ def test_a_breakdown_in_one_sentence_is_one_claim(one):
 
 
 def test_different_kinds_in_one_sentence_are_separate_claims(one):
-    art = one("Tariffs from 5 percent to 25 percent hit $2 billion of exports.\n")
+    # (not "Tariffs from 5 percent to 25 percent ...": a levy's rates are its terms, no claim)
+    art = one("Price rises from 5 percent to 25 percent hit $2 billion of exports.\n")
     assert [(f.text, f.parallel) for f in art.figures] == [
         ("5 percent", False),
         ("25 percent", True),
