@@ -28,7 +28,10 @@ have a shape the parse shows, whatever the article is about:
 
 The guide's "cases settled" add a named public body's own act, "an agency's fine" among
 them: the amount of a fine or penalty is what a court or regulator imposed, on the public
-record ("Wells Fargo was fined $185 million", "a fine of $5,000"), not a count anybody made.
+record ("Wells Fargo was fined $185 million", "a fine of $5,000"), not a count anybody made;
+so is the amount of a loan, grant or contract a government gives ("a $9.1 million loan from
+the State of Virginia", "a $2 million grant from the city"). From a bank or a donor it is
+a claim.
 """
 
 from __future__ import annotations
@@ -113,6 +116,12 @@ CHANGE_VERBS = frozenset(
         "recede",
     }
 )
+# What a government gives, and the words that name a government as the giver.
+GRANT_NOUNS = frozenset({"loan", "grant", "subsidy", "bailout", "contract", "appropriation"})
+GOVERNMENT_NOUNS = frozenset(
+    {"government", "state", "city", "county", "administration", "ministry", "treasury"}
+)
+GOVERNMENT_MODIFIERS = frozenset({"federal", "state", "municipal", "government", "city", "county"})
 PEOPLE_NOUNS = frozenset({"people", "member", "citizen", "resident", "inhabitant", "soul", "voter"})
 
 
@@ -128,7 +137,7 @@ def reference_fact(span: Span) -> str | None:
         return "reference"
     if _locating_distance(counted):
         return "location"
-    if _amount_of_a_sanction(counted):
+    if _amount_of_a_sanction(counted) or _given_by_a_government(counted):
         return "act"
     return None
 
@@ -254,3 +263,39 @@ def _locating_distance(unit: Token) -> bool:
     if unit.dep_ != "npadvmod" or unit.head.lower_ not in SPATIAL_WORDS:
         return False
     return not any(t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_VERBS for t in unit.head.ancestors)
+
+
+def _given_by_a_government(figure: Token) -> bool:
+    """ "a $9.1 million loan from the State of Virginia", "a $2 million grant from the
+    city", "a $50 million federal grant"."""
+    # the figure's counted noun, or the noun it modifies
+    noun = figure if figure.pos_ == "NOUN" else figure.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in GRANT_NOUNS:
+        return False
+    if any(
+        c.dep_ in {"amod", "compound"} and c.lemma_.lower() in GOVERNMENT_MODIFIERS for c in noun.children
+    ):
+        return True  # "a $50 million federal grant", "a $2 million state loan"
+    # "a loan from the State of Maine", or "won a grant from the city" (the parser hangs
+    # the giver on the verb)
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    givers = [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+        for t in c.children
+    ]
+    return any(t.dep_ == "pobj" and _government(t) for t in givers)
+
+
+def _government(token: Token) -> bool:
+    """A state, city or national government: a place named as one ("the State of
+    Virginia", "Washington"), or the common noun for one ("the city", "the federal
+    government")."""
+    # the tagger reads "the State of Maine" as a name, and sometimes as an organisation
+    return (
+        token.ent_type_ == "GPE"
+        or token.pos_ in {"NOUN", "PROPN"}
+        and token.lemma_.lower() in GOVERNMENT_NOUNS
+    )

@@ -522,6 +522,14 @@ def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
         ("The ferry line was fined $2.4 million last spring.", "$2.4 million", "act"),
         ("The regulator fined the ferry line $2.4 million.", "$2.4 million", "act"),
         ("The line paid a record $900,000 penalty.", "$900,000", "act"),
+        # ... and what a government gives
+        (
+            "The ferry line bought the pier with a $4 million loan from the State of Maine.",
+            "$4 million",
+            "act",
+        ),
+        ("The port won a $2 million grant from the city.", "$2 million", "act"),
+        ("The harbour trust received a $50 million federal grant.", "$50 million", "act"),
         # a distance that says where something is
         ("The lighthouse stands on a cliff 300 feet above the harbour.", "300 feet", "location"),
         ("The depot sits about 40 miles south of Kestrel Bay.", "40 miles", "location"),
@@ -575,6 +583,9 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         ("The river rose 8 feet above flood stage.", "8 feet"),
         ("The port covers 250 square miles of water.", "250 square miles"),
         ("She flew 100,000 miles to sell the merger.", "100,000 miles"),
+        # money lent by a bank, or paid by a party, is a claim
+        ("The ferry line bought the pier with a $4 million loan from Barclays.", "$4 million"),
+        ("He received $12.7 million in cash payments from a party.", "$12.7 million"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):
