@@ -55,8 +55,10 @@ class Figure:
     share: bool = False  # "N percent of …"
     decrease: bool = False  # the figure is a fall, cut or drop
     rate: str | None = None  # "a year", "per month"
-    # Why the figure is not asserted as a fact ("modal", "goal", "condition", ...): a worked
-    # example or a plan's parameter needs no source. None: stated as a fact.
+    # Why the figure needs no source: not asserted as a fact ("modal", "goal", "condition",
+    # "rule", ...: a worked example, a plan's parameter), or a fact a copy chief leaves
+    # alone ("reference", "act", "location": flows/extract/reference_facts.py). None: a
+    # claim that needs one.
     mood: str | None = None
     # Continues a run of parallel figures earlier in its sentence (a breakdown): the run is
     # one claim, reported once, on its first figure.

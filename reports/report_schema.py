@@ -85,7 +85,10 @@ class ReportFigure(_Contract):
     )
     carried: bool = Field(description="Covered by a source named earlier in the passage.")
     mood: str | None = Field(
-        description="Why the figure is not asserted as a fact (modal, goal, condition...), or null."
+        description="Why the figure needs no source, or null: not asserted as a fact (modal, goal, "
+        "condition, rule...), or a fact a copy chief leaves alone (reference: a contest's seats, a "
+        "place's population; act: a public body's own fine or grant; location: a distance that says "
+        "where)."
     )
     parallel: bool = Field(description="Continues a breakdown whose first figure carries any finding.")
     restated: bool = Field(
