@@ -20,7 +20,7 @@ MOOD_WORDS = {
     "purpose": "what something is for, not what happened",
     "rule": "a standing rule's own term (what it requires or allows)",
     "reference": "a reference fact given in passing (a contest's seats, a place's population)",
-    "act": "a public body's own act on the record (a fine it imposed)",
+    "act": "a public body's own act on the record (a fine it imposed, a loan or grant it gave)",
     "location": "a distance that says where something is",
 }
 

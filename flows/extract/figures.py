@@ -14,9 +14,10 @@ from spacy.tokens import Doc, Span, Token
 from copydesk.checks.records import Figure
 from copydesk.flows.extract.doccache import sentence_of, text_of
 from copydesk.flows.extract.holders import is_person_noun
-from copydesk.flows.extract.lexicon import MONTHS
+from copydesk.flows.extract.lexicon import LENGTH_UNITS, MONTHS
 from copydesk.flows.extract.mood import irrealis
 from copydesk.flows.extract.numbers import DIGITS, NUMBER_WORDS, SCALE_WORD, parse_fraction, parse_number
+from copydesk.flows.extract.public_acts import public_act
 from copydesk.flows.extract.reference_facts import reference_fact
 
 # Case-sensitive inside FIGURE's re.I, and not the tail of a word: "A$30" is Australian
@@ -279,7 +280,7 @@ def _read(doc: Doc, m: re.Match) -> Figure | None:
     hedge_m = HEDGE_RE.search(before)
     hedge = hedge_m.group(1).lower() if hedge_m else None
     rate_m = RATE.match(text[e : e + 40])
-    mood = irrealis(span) or reference_fact(span)
+    mood = irrealis(span) or reference_fact(span) or public_act(span)
     figure = Figure(
         start=s,
         end=e,
@@ -420,20 +421,11 @@ def _after_a_month(span: Span) -> bool:
 
 
 # Units a number measures in, where "one" is an amount, not someone picked out.
-MEASURE_UNITS = frozenset(
+MEASURE_UNITS = LENGTH_UNITS | frozenset(
     [
         "cent",
         "point",
         "degree",
-        "mile",
-        "kilometre",
-        "kilometer",
-        "metre",
-        "meter",
-        "foot",
-        "feet",
-        "inch",
-        "yard",
         "pound",
         "ounce",
         "ton",

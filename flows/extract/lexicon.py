@@ -51,6 +51,8 @@ PRESENTING_VERBS = _words(
 # Words a share is counted in ("Thirty percent", "34%"): a figure of people, when it is a
 # subject or speaks ("75 percent of renters said ...").
 SHARE_WORDS = _words("percent % percentage")
+# Units of length: "25 miles south", "215 feet above" (a distance), "a mile" (an amount).
+LENGTH_UNITS = _words("mile kilometre kilometer metre meter foot feet inch yard")
 
 # Verbs of accusing (VerbNet's judgment class, accuse and charge): what the accused is said
 # to have done, in the "of" or "with" phrase, is the accuser's claim ("prosecutors charged

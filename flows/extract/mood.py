@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from copydesk.flows.extract.lexicon import SHARE_WORDS
+
 IRREALIS_MODALS = frozenset({"would", "could", "might", "should", "'d", "ought"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "suppose", "supposing", "assuming"})
 GENERIC_SUBJECTS = frozenset({"you", "anyone", "anybody", "one", "whoever", "someone"})
@@ -147,7 +149,7 @@ def irrealis(span: Span) -> str | None:
         child, node = node, node.head
     if _value_of_a_bound(counted):
         return "rule"  # "the minimum wage is $7.25", "a $15 minimum wage": the rule's own terms
-    if _is_a_rate(span) and _rate_of_a_levy(counted):
+    if _states_a_percentage(span) and _rate_of_a_levy(counted):
         return "rule"  # "the corporate tax rate, at 35 percent, ...": the law's own rate
     if span.sent.text.rstrip().rstrip("\"”’'»)").endswith("?"):
         return "question"  # "And where is that $115 supposed to come from?" asserts nothing
@@ -271,8 +273,8 @@ def _value_of_a_bound(figure: Token) -> bool:
     return False
 
 
-def _is_a_rate(span: Span) -> bool:
-    return any(t.lower_ in {"percent", "%", "per"} for t in span)
+def _states_a_percentage(span: Span) -> bool:
+    return any(t.lower_ in SHARE_WORDS or t.lower_ == "per" for t in span)  # "per cent"
 
 
 def _levy(noun: Token) -> bool:
@@ -290,21 +292,26 @@ def _levy(noun: Token) -> bool:
     )
 
 
-def _rate_of_a_levy(figure: Token) -> bool:
-    """The rate a levy is set at: the figure modifies the levy ("a 25 percent tariff"), is
-    what it is ("the tax rate is 35 percent"), or sits in a phrase of rate on the levy
+def _rate_of_a_levy(counted: Token) -> bool:
+    """The rate a levy is set at: the percentage modifies the levy ("a 25 percent tariff"),
+    is what it is ("the tax rate is 35 percent"), or sits in a phrase of rate on the levy
     ("tariffs of 25 percent"), on a clause about the levy ("the tax rate, which, at 35
     percent, is the highest") or on a participle describing the levy its verb takes
-    ("slapped tariffs, ranging from 5 percent to 25 percent, on ...")."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in figure.children):
+    ("slapped tariffs, ranging from 5 percent to 25 percent, on ..."). ``counted``: the
+    percentage's own noun, or the noun it modifies."""
+    if _levy(counted):
+        return True  # "a 35 percent tax"
+    if counted.lemma_.lower() not in SHARE_WORDS:
+        return False  # "the tax on savings at 3 percent inflation": a rate of something else
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in counted.children):
         return False  # "a tax which amounts to 5 percent of revenue": a share, measured
-    if _levy(figure) or figure.dep_ in {"nummod", "compound", "amod", "nmod"} and _levy(figure.head):
+    if counted.dep_ in {"nummod", "compound", "amod", "nmod"} and _levy(counted.head):
         return True
-    if figure.dep_ == "attr" and figure.head.lemma_ == "be":
-        return any(c.dep_ == "nsubj" and _levy(c) for c in figure.head.children)
-    if figure.dep_ != "pobj":
+    if counted.dep_ == "attr" and counted.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and _levy(c) for c in counted.head.children)
+    if counted.dep_ != "pobj":
         return False
-    prep = figure.head
+    prep = counted.head
     if prep.lower_ == "as" and prep.head.pos_ in {"ADJ", "ADV"} and prep.head.head.dep_ == "prep":
         prep = prep.head.head  # "to as low as 10 percent"
     for _ in range(3):  # "from 5 percent to 25 percent": "to" hangs on "from" or its figure

@@ -170,14 +170,19 @@ def cover_figures(
     attributed = {a.sentence.start_char for a in attributions}
     # A sentence's figures of one kind go on with a passage or not together: judged once.
     continues: dict[tuple[int, int, str], bool] = {}
+    uncovered_in: dict[int, int] = {}  # sentence start -> how many of its figures no source covers
+    for fig, _ in uncovered:
+        uncovered_in[fig.sentence_start] = uncovered_in.get(fig.sentence_start, 0) + 1
     for fig, span in uncovered:
         sent = sentence_of(span[0])
-        citing = _cited_next(doc, sent, by_sentence, paragraphs, para_starts)
+        if sent.start_char in attributed:
+            continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
+        citing = _cited_next(
+            doc, sent, by_sentence, paragraphs, para_starts, uncovered_in.get(sent.start_char, 0)
+        )
         if citing is not None:
             covering.append((fig, _inline(citing, inline, sentence_of(citing.cue))))
             continue
-        if sent.start_char in attributed:
-            continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
         # Passages do not overlap (each ends where the next data source is named): the one
         # starting last before the figure is the only one that can hold it.
         k = bisect.bisect_right(passage_starts, fig.start) - 1
@@ -208,11 +213,13 @@ def _cited_next(
     by_sentence: dict[int, list[Attribution]],
     paragraphs: list[tuple[int, int]],
     para_starts: list[int],
+    figures_here: int,
 ) -> Attribution | None:
     """A named source in the next sentence of the paragraph that cites this sentence's
     figure back: "Many Americans have heard that 20 ferries sink each year. The minister
     and her deputy cited the figure in Parliament." The guide's "a named source backs it
-    in the next sentence": the figure is theirs."""
+    in the next sentence": the figure is theirs. "The figure" answers for a sentence with
+    one unsourced figure; "the figures", "those numbers" for all of them."""
     if sent.end >= len(doc):
         return None
     after = sentence_of(doc[sent.end])
@@ -221,22 +228,30 @@ def _cited_next(
     ):
         return None
     for a in by_sentence.get(after.start_char, ()):
-        if a.cue is not None and a.frame == "content" and _cites_a_figure_back(a.cue):
+        if a.cue is None or a.frame != "content":
+            continue
+        cited = _figure_cited_back(a.cue)
+        if cited is not None and (cited.tag_ == "NNS" or figures_here == 1):
             return a
     return None
 
 
-def _cites_a_figure_back(cue: Token) -> bool:
-    """ "cited the figure", "mentioned that number": a verb of saying or citing whose object
-    is a figure named again by a definite or demonstrative determiner."""
+def _figure_cited_back(cue: Token) -> Token | None:
+    """ "cited the figure", "mentioned those numbers": the object of a verb of saying or
+    citing that names a figure again by a definite or demonstrative determiner, and
+    nothing more ("cited the figure of 30", "the number of ferries lost" are figures of
+    their own)."""
     if informing_lemma(cue) not in INFORMING_VERBS:
-        return False
-    return any(
-        c.dep_ in {"dobj", "nsubjpass"}
-        and c.lemma_.lower() in FIGURE_NOUNS
-        and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES | {"the"} for d in c.children)
-        for c in cue.children
-    )
+        return None
+    for c in cue.children:
+        if (
+            c.dep_ in {"dobj", "nsubjpass"}
+            and c.lemma_.lower() in FIGURE_NOUNS
+            and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES | {"the"} for d in c.children)
+            and not any(d.dep_ in {"prep", "nummod", "appos", "acl", "relcl"} for d in c.children)
+        ):
+            return c
+    return None
 
 
 def _continues(p: Passage, fig: Figure, sent: Span, kinds: set[str] | None) -> bool:

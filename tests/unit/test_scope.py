@@ -533,7 +533,9 @@ def test_a_note_on_a_survey_stops_at_the_edge_of_its_data_block(one):
         # a distance that says where something is
         ("The lighthouse stands on a cliff 300 feet above the harbour.", "300 feet", "location"),
         ("The depot sits about 40 miles south of Kestrel Bay.", "40 miles", "location"),
-        ("The divers went 90 feet down to the wreck.", "90 feet", "location"),
+        ("The wreck lies 90 feet down.", "90 feet", "location"),
+        ("A bomb hit a checkpoint some 50 meters away from the harbour office.", "50 meters", "location"),
+        ("Kestrel Point, about 12 miles north, has a lighthouse.", "12 miles", "location"),
     ],
 )
 def test_figures_that_assert_nothing(one, body, text, mood):
@@ -571,21 +573,29 @@ def test_figures_that_assert_nothing(one, body, text, mood):
         # a levy's rate as measured, or a share of its yield, is a statistic
         ("The average harbour tax rate paid by ferry owners was 8 percent.", "8 percent"),
         ("The berth tax, which amounts to 4 percent of the city's revenue, stays.", "4 percent"),
-        ("The tax raised revenue by 6 percent last year.", "6 percent"),
+        ("The berth tax, which rose by 2 percent last year, stays.", "2 percent"),
+        ("The levy on savings at 3 percent inflation is a burden.", "3 percent"),
         # seats somebody won are a tally
         ("The mayor has won 120 delegates so far.", "120 delegates"),
         # people at an event, or a group that did something, are counted by somebody
         ("A crowd of 2,300 people waited at the pier.", "2,300 people"),
         ("The ferry company has 2,300 employees.", "2,300 employees"),
         ("A group of 32 pilots signed the letter.", "32 pilots"),
+        ("A conference of 5,000 doctors met in Oslo.", "5,000 doctors"),
+        # a kind of people a place has is a statistic, its people as such a reference fact
+        ("The country has 30,000 doctors.", "30,000 doctors"),
+        ("The town has 2,000 homeless people.", "2,000 homeless people"),
+        # a count of those fined is no fine's amount
+        ("The regulator fined 30 ferry companies last year.", "30 ferry companies"),
         ("A rally of 10,000 dock workers marched on the port.", "10,000 dock workers"),
         # a length a change measures, an area, a distance travelled
         ("The river rose 8 feet above flood stage.", "8 feet"),
-        ("The port covers 250 square miles of water.", "250 square miles"),
-        ("She flew 100,000 miles to sell the merger.", "100,000 miles"),
+        ("The river crested 8 feet above flood stage.", "8 feet"),
+        ("The storm moved 50 miles inland.", "50 miles"),
+        ("The divers went 90 feet down to the wreck.", "90 feet"),
         # money lent by a bank, or paid by a party, is a claim
         ("The ferry line bought the pier with a $4 million loan from Barclays.", "$4 million"),
-        ("He received $12.7 million in cash payments from a party.", "$12.7 million"),
+        ("He took a $2 million loan from a bank in Ohio.", "$2 million"),
     ],
 )
 def test_figures_stated_as_facts(one, body, text):
@@ -604,7 +614,11 @@ def test_a_named_source_that_cites_the_figure_back_in_the_next_sentence_covers_i
     "body",
     [
         # a figure of its own, not the one before
-        "Many sailors have heard that 40 ferries sink each year. Harbour master Jane Holt cited a figure of 30.",
+        "Many sailors have heard that 40 ferries sink each year. Harbour master Jane Holt cited the figure of 30.",
+        "Many sailors have heard that 40 ferries sink each year. Harbour master Jane Holt cited the number of wrecks.",
+        # "the figure" of a sentence with two
+        "Many sailors have heard that 40 ferries sink and 300 sailors drown each year. Harbour master Jane Holt "
+        "cited the figure.",
         # a new paragraph
         "Many sailors have heard that 40 ferries sink each year.\n\nHarbour master Jane Holt cited the figure.",
         # a figure the next sentence does not cite
@@ -613,6 +627,14 @@ def test_a_named_source_that_cites_the_figure_back_in_the_next_sentence_covers_i
 )
 def test_citing_back_needs_the_figure_named_again_in_the_next_sentence(one, body):
     assert covered_by(one(body + "\n"), "40 ferries") == []
+
+
+def test_those_figures_cited_back_cover_every_figure_of_the_sentence(one):
+    art = one(
+        "Many sailors have heard that 40 ferries sink and 300 sailors drown each year. Harbour master "
+        "Jane Holt cited those figures on Monday.\n"
+    )
+    assert covered_by(art, "40 ferries") == covered_by(art, "300 sailors") == ["Harbour master Jane Holt"]
 
 
 def test_a_breakdown_in_one_sentence_is_one_claim(one):
