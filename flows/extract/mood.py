@@ -26,6 +26,8 @@ made, and a forecast needs a source like any other figure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from copydesk.flows.extract.lexicon import SHARE_WORDS
@@ -83,9 +85,9 @@ LEVY_NOUNS = frozenset(["tax", "tariff", "duty", "levy", "toll", "surcharge", "e
 # What makes a levy's rate a measurement of what was paid ("the average tax rate", "an
 # effective rate of 19 percent"): a statistic again.
 MEASURED_MODIFIERS = frozenset(["average", "effective", "median", "actual", "typical", "real", "mean"])
-# The prepositions that give a levy's rate: "at 35 percent", "of 25 percent", "from 5 to
-# 25 percent". Not "by", which gives a change ("the tax rose by 2 percent").
-RATE_PREPOSITIONS = frozenset(["at", "of", "from", "to"])
+# The prepositions that give a term's value: "a wage of $15", "at 35 percent", "from 5 to
+# 25 percent", "raised to $15". Not "by", which gives a change ("the tax rose by 2 percent").
+VALUE_PREPOSITIONS = frozenset(["at", "of", "from", "to"])
 VOLITION_NOUNS = frozenset(
     [
         "aim",
@@ -147,7 +149,7 @@ def irrealis(span: Span) -> str | None:
         if node.head is node or node.dep_ == "relcl" and node.head.pos_ == "PROPN":
             break  # "Trump, who lost $915 million, could ...": a fact about someone named
         child, node = node, node.head
-    if _value_of_a_bound(counted):
+    if _value_of_a_term(counted, _bound_noun):
         return "rule"  # "the minimum wage is $7.25", "a $15 minimum wage": the rule's own terms
     if _states_a_percentage(span) and _rate_of_a_levy(counted):
         return "rule"  # "the corporate tax rate, at 35 percent, ...": the law's own rate
@@ -252,25 +254,53 @@ def _bound_noun(noun: Token) -> bool:
     )
 
 
-def _value_of_a_bound(figure: Token) -> bool:
-    """The figure is the value a rule's bound takes: it modifies the bound's noun ("a $15
-    minimum wage", "the minimum $20 million"), stands in apposition with it ("$2,700, the
-    maximum amount ..."), is what the bound is ("the minimum wage is $7.25", "a minimum
-    wage of $15") or what it is set to ("raising the minimum wage to $15")."""
-    if _bound_noun(figure) or figure.dep_ in {"nummod", "compound", "nmod"} and _bound_noun(figure.head):
+def _value_of_a_term(counted: Token, term: Callable[[Token], bool]) -> bool:
+    """The figure is the value a rule's term takes (``term`` says which nouns are terms: a
+    bound, a levy). ``counted``: the figure's own noun, or the noun it modifies. It
+    modifies the term ("a $15 minimum wage", "a 25 percent tariff"), stands in apposition
+    with it ("$2,700, the maximum amount ..."), is what the term is ("the minimum wage is
+    $7.25"), or sits in a phrase of value ("a minimum wage of $15", "the tax rate, which,
+    at 35 percent, is the highest", "slapped tariffs, ranging from 5 percent to 25 percent,
+    on ...") or gives what the term is set to ("raising the minimum wage to $15", "was cut
+    to 10 percent from 12 percent")."""
+    if (
+        term(counted)
+        or counted.dep_ in {"nummod", "compound", "amod", "nmod", "appos"}
+        and term(counted.head)
+    ):
         return True
-    if figure.dep_ == "appos" and _bound_noun(figure.head):
+    if any(c.dep_ == "appos" and term(c) for c in counted.children):
         return True
-    if any(c.dep_ == "appos" and _bound_noun(c) for c in figure.children):
+    if counted.dep_ == "attr" and counted.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and term(c) for c in counted.head.children)
+    if counted.dep_ != "pobj":
+        return False
+    prep = counted.head
+    if prep.lower_ == "as" and prep.head.pos_ in {"ADJ", "ADV"} and prep.head.head.dep_ == "prep":
+        prep = prep.head.head  # "to as low as 10 percent"
+    for _ in range(3):  # "from 5 percent to 25 percent": "to" hangs on "from" or its figure
+        up = prep.head.head if prep.head.dep_ == "pobj" else prep.head
+        if prep.dep_ != "prep" or up.dep_ != "prep" or up.lower_ not in VALUE_PREPOSITIONS:
+            break
+        prep = up
+    if prep.lower_ not in VALUE_PREPOSITIONS:
+        return False
+    holder = prep.head
+    if term(holder):
         return True
-    if figure.dep_ == "attr" and figure.head.lemma_ == "be":
-        return any(c.dep_ == "nsubj" and _bound_noun(c) for c in figure.head.children)
-    if figure.dep_ == "pobj" and figure.head.lower_ == "of" and _bound_noun(figure.head.head):
-        return True  # "a minimum wage of $15"
-    if figure.dep_ == "pobj" and figure.head.lower_ == "to":
-        # "raising the minimum wage to $15": the value the bound is set to
-        return any(c.dep_ in {"dobj", "nsubjpass"} and _bound_noun(c) for c in figure.head.head.children)
-    return False
+    if holder.pos_ not in {"VERB", "AUX"}:
+        return False
+    if holder.dep_ in {"relcl", "acl"} and term(holder.head):
+        return True
+    if prep.lower_ in {"to", "from"} and any(
+        c.dep_ in {"dobj", "nsubjpass"} and term(c) for c in holder.children
+    ):
+        return True  # the value the term is set to
+    return (
+        holder.dep_ == "advcl"
+        and holder.tag_ == "VBG"
+        and any(c.dep_ in {"dobj", "nsubjpass"} and term(c) for c in holder.head.children)
+    )
 
 
 def _states_a_percentage(span: Span) -> bool:
@@ -293,50 +323,16 @@ def _levy(noun: Token) -> bool:
 
 
 def _rate_of_a_levy(counted: Token) -> bool:
-    """The rate a levy is set at: the percentage modifies the levy ("a 25 percent tariff"),
-    is what it is ("the tax rate is 35 percent"), or sits in a phrase of rate on the levy
-    ("tariffs of 25 percent"), on a clause about the levy ("the tax rate, which, at 35
-    percent, is the highest") or on a participle describing the levy its verb takes
-    ("slapped tariffs, ranging from 5 percent to 25 percent, on ..."). ``counted``: the
-    percentage's own noun, or the noun it modifies."""
+    """The rate a levy is set at ("a 25 percent tariff", "the tax rate, which, at 35
+    percent, ..."): the percentage itself, not a noun it modifies, and not a share of
+    something."""
     if _levy(counted):
         return True  # "a 35 percent tax"
     if counted.lemma_.lower() not in SHARE_WORDS:
         return False  # "the tax on savings at 3 percent inflation": a rate of something else
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in counted.children):
         return False  # "a tax which amounts to 5 percent of revenue": a share, measured
-    if counted.dep_ in {"nummod", "compound", "amod", "nmod"} and _levy(counted.head):
-        return True
-    if counted.dep_ == "attr" and counted.head.lemma_ == "be":
-        return any(c.dep_ == "nsubj" and _levy(c) for c in counted.head.children)
-    if counted.dep_ != "pobj":
-        return False
-    prep = counted.head
-    if prep.lower_ == "as" and prep.head.pos_ in {"ADJ", "ADV"} and prep.head.head.dep_ == "prep":
-        prep = prep.head.head  # "to as low as 10 percent"
-    for _ in range(3):  # "from 5 percent to 25 percent": "to" hangs on "from" or its figure
-        up = prep.head.head if prep.head.dep_ == "pobj" else prep.head
-        if prep.dep_ != "prep" or up.dep_ != "prep" or up.lower_ not in RATE_PREPOSITIONS:
-            break
-        prep = up
-    if prep.lower_ not in RATE_PREPOSITIONS:
-        return False
-    holder = prep.head
-    if _levy(holder):
-        return True
-    if holder.pos_ not in {"VERB", "AUX"}:
-        return False
-    if holder.dep_ in {"relcl", "acl"} and _levy(holder.head):
-        return True
-    if prep.lower_ in {"to", "from"} and any(
-        c.dep_ in {"dobj", "nsubjpass"} and _levy(c) for c in holder.children
-    ):
-        return True  # "to cut the top tax rate to 10 percent", "was cut to 10 percent from 12 percent"
-    return (
-        holder.dep_ == "advcl"
-        and holder.tag_ == "VBG"
-        and any(c.dep_ in {"dobj", "nsubjpass"} and _levy(c) for c in holder.head.children)
-    )
+    return _value_of_a_term(counted, _levy)
 
 
 def _needed_for(noun: Token) -> bool:

@@ -97,7 +97,7 @@ UNIT_WORDS = frozenset(
 CONTENT_PREPOSITIONS = frozenset({"from", "of", "about", "on", "over", "regarding"})
 KIND_FAMILY = {"percent": "share", "fraction": "share", "money": "money", "count": "count"}
 # Nouns a later sentence refers to a figure by: "Clinton and Trump cited the figure",
-# "the mayor repeated that number".
+# "the mayor mentioned that number".
 FIGURE_NOUNS = frozenset({"figure", "number", "statistic", "stat", "estimate", "tally", "count"})
 
 
@@ -173,13 +173,16 @@ def cover_figures(
     uncovered_in: dict[int, int] = {}  # sentence start -> how many of its figures no source covers
     for fig, _ in uncovered:
         uncovered_in[fig.sentence_start] = uncovered_in.get(fig.sentence_start, 0) + 1
+    cited_next: dict[int, Attribution | None] = {}  # sentence start -> who cites its figure back
     for fig, span in uncovered:
         sent = sentence_of(span[0])
         if sent.start_char in attributed:
             continue  # "According to exit polls, ...": its own source, even an unnamed one, speaks for it
-        citing = _cited_next(
-            doc, sent, by_sentence, paragraphs, para_starts, uncovered_in.get(sent.start_char, 0)
-        )
+        if sent.start_char not in cited_next:
+            cited_next[sent.start_char] = _cited_next(
+                doc, sent, by_sentence, paragraphs, para_starts, uncovered_in.get(sent.start_char, 0)
+            )
+        citing = cited_next[sent.start_char]
         if citing is not None:
             covering.append((fig, _inline(citing, inline, sentence_of(citing.cue))))
             continue
